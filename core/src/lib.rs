@@ -1,0 +1,10 @@
+//! vpcanvas-core: the design document of an AWS network, and (in later modules) its validation and traffic
+//! simulation.
+//!
+//! This crate is pure: no IO, no clock, no randomness and no web dependency. It builds for the host and for
+//! `wasm32-unknown-unknown`; the app, the CLI and the tests all reach AWS semantics only through it.
+
+pub mod doc;
+pub mod net;
+
+pub use doc::{Design, LoadError, load, save};
