@@ -1,1 +1,54 @@
-fn main() {}
+//! The `vpcanvas` command: glue over vpcanvas-core for pipelines. One file per subcommand under `cmd/`; no AWS
+//! logic lives here.
+
+mod cmd;
+
+use std::process::ExitCode;
+
+const HELP: &str = "\
+vpcanvas — design AWS networks and check them in pipelines
+
+Usage: vpcanvas <COMMAND> [ARGS]
+
+Commands:
+  fmt <DESIGN> [--check]   Load a design file and print it in canonical form (stable for git diffs).
+                           With --check, print nothing and exit 1 when the file is not already canonical.
+  schema                   Print the JSON Schema of the design format (draft 2020-12).
+  help                     Print this help.
+
+Options:
+  -h, --help               Print this help.
+  -V, --version            Print the version.
+
+Exit status: 0 success, 1 check failed, 2 bad usage or unreadable design.
+
+Examples:
+  vpcanvas fmt network.vpcanvas.json > tidy.json
+  vpcanvas fmt --check network.vpcanvas.json
+  vpcanvas schema > design.schema.json
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(command) = args.first() else {
+        eprint!("{HELP}");
+        return ExitCode::from(2);
+    };
+    let rest = &args[1..];
+    match command.as_str() {
+        "-h" | "--help" | "help" => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        "-V" | "--version" => {
+            println!("vpcanvas {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        "fmt" => cmd::fmt::run(rest),
+        "schema" => cmd::schema::run(rest),
+        other => {
+            eprintln!("vpcanvas: unknown command {other:?}; run `vpcanvas --help` for the list");
+            ExitCode::from(2)
+        }
+    }
+}

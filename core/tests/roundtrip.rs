@@ -2,6 +2,8 @@
 //!
 //! Documents are built by `arbitrary` from random bytes that proptest draws (and shrinks on failure).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test may fail loudly
+
 use arbitrary::{Arbitrary, Unstructured};
 use proptest::prelude::*;
 use vpcanvas_core::doc::{Design, FORMAT_NAME, FORMAT_VERSION, load, save};

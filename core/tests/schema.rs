@@ -1,6 +1,8 @@
 //! The published JSON Schema (`public/schema/design-v1.schema.json`) must match the document types.
 //! Regenerate it with `UPDATE_SCHEMA=1 cargo test -p vpcanvas-core --test schema`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test may fail loudly
+
 use std::path::PathBuf;
 
 fn published() -> PathBuf {

@@ -1,0 +1,421 @@
+//! What the canvas draws, worked out from a design without touching the DOM: container boxes (Region, VPC,
+//! Availability Zone, subnet), resource icons and the links between them, in canvas coordinates.
+//!
+//! Kept apart from the Leptos components so it can be tested natively and reused by picture export.
+
+use vpcanvas_core::doc::{Design, Id, Layout, Placement, ResourceKind};
+
+/// Icon tiles are this many canvas units square.
+pub const ICON: f64 = 48.0;
+/// Room around the drawing.
+const MARGIN: f64 = 24.0;
+/// Height of a container's title band, where unplaced children are not put.
+const TITLE_BAND: f64 = 40.0;
+/// Space an unplaced icon and its two label lines take.
+const SLOT_W: f64 = 150.0;
+const SLOT_H: f64 = 110.0;
+
+/// The style of a container box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoxStyle {
+    Region,
+    Vpc,
+    Zone,
+    PublicSubnet,
+    PrivateSubnet,
+}
+
+impl BoxStyle {
+    pub fn class(self) -> &'static str {
+        match self {
+            BoxStyle::Region => "box region",
+            BoxStyle::Vpc => "box vpc",
+            BoxStyle::Zone => "box zone",
+            BoxStyle::PublicSubnet => "box subnet public",
+            BoxStyle::PrivateSubnet => "box subnet private",
+        }
+    }
+
+    pub fn kind(self) -> &'static str {
+        match self {
+            BoxStyle::Region => "region",
+            BoxStyle::Vpc => "vpc",
+            BoxStyle::Zone => "zone",
+            BoxStyle::PublicSubnet | BoxStyle::PrivateSubnet => "subnet",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    fn right(&self) -> f64 {
+        self.x + self.w
+    }
+    fn bottom(&self) -> f64 {
+        self.y + self.h
+    }
+    fn center(&self) -> (f64, f64) {
+        (self.x + self.w / 2.0, self.y + self.h / 2.0)
+    }
+}
+
+/// A container box with its title and the line beneath it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoxShape {
+    /// The resource id, or `vpc/zone` for an Availability Zone box.
+    pub key: String,
+    pub style: BoxStyle,
+    pub rect: Rect,
+    pub title: String,
+    pub detail: String,
+}
+
+/// What an icon shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Glyph {
+    Internet,
+    InternetGateway,
+    NatGateway,
+    Instance,
+    Other(ResourceKind),
+}
+
+/// Where an icon's two label lines go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelSide {
+    Below,
+    /// Beside the tile: for gateways that sit on a VPC's edge, whose label would otherwise cross the boxes inside.
+    Right,
+}
+
+/// A resource drawn as an icon with a name and a detail line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IconShape {
+    pub key: String,
+    pub glyph: Glyph,
+    pub kind: &'static str,
+    pub rect: Rect,
+    pub title: String,
+    pub detail: String,
+    pub label: LabelSide,
+}
+
+/// A line between two icons (an internet gateway and the internet, say).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkShape {
+    pub from: (f64, f64),
+    pub to: (f64, f64),
+}
+
+/// Everything the canvas draws, back to front, and the area it covers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scene {
+    pub boxes: Vec<BoxShape>,
+    pub links: Vec<LinkShape>,
+    pub icons: Vec<IconShape>,
+    pub bounds: Rect,
+}
+
+fn rect_of(p: &Placement, default_w: f64, default_h: f64) -> Rect {
+    Rect { x: p.x, y: p.y, w: p.w.unwrap_or(default_w).max(1.0), h: p.h.unwrap_or(default_h).max(1.0) }
+}
+
+fn title_or_id(name: &str, id: &Id) -> String {
+    if name.is_empty() { id.to_string() } else { name.to_owned() }
+}
+
+/// Hands out grid slots inside a container to icons that have no placement, below its title band and clear of
+/// the icons that do have one.
+struct Slots {
+    next: std::collections::BTreeMap<String, usize>,
+}
+
+impl Slots {
+    fn place(&mut self, parent: Option<&Rect>, parent_key: &str, taken: &[Rect]) -> Rect {
+        let area = parent.cloned().unwrap_or(Rect { x: 0.0, y: 0.0, w: 6.0 * SLOT_W, h: f64::MAX });
+        let cols = ((area.w - 2.0 * MARGIN) / SLOT_W).floor().max(1.0) as usize;
+        let counter = self.next.entry(parent_key.to_owned()).or_insert(0);
+        loop {
+            let i = *counter;
+            *counter += 1;
+            let x = area.x + MARGIN + (i % cols) as f64 * SLOT_W + (SLOT_W - ICON) / 2.0;
+            let y = area.y + TITLE_BAND + MARGIN + (i / cols) as f64 * SLOT_H;
+            let candidate = Rect { x, y, w: ICON, h: ICON };
+            let clear = taken.iter().all(|t| {
+                candidate.right() + 40.0 <= t.x
+                    || t.right() + 40.0 <= candidate.x
+                    || candidate.bottom() + 50.0 <= t.y
+                    || t.bottom() + 50.0 <= candidate.y
+            });
+            if clear || i > 10_000 {
+                return candidate;
+            }
+        }
+    }
+}
+
+/// An icon to draw, before it has a position.
+struct Pending {
+    id: Id,
+    glyph: Glyph,
+    kind: &'static str,
+    /// The container it is drawn in, if any.
+    parent: Option<Id>,
+    title: String,
+    detail: String,
+}
+
+impl Pending {
+    fn into_icon(self, rect: Rect) -> IconShape {
+        let label = label_side(self.glyph);
+        IconShape {
+            key: self.id.to_string(),
+            glyph: self.glyph,
+            kind: self.kind,
+            rect,
+            title: self.title,
+            detail: self.detail,
+            label,
+        }
+    }
+}
+
+fn ip_text(ip: Option<std::net::Ipv4Addr>) -> String {
+    ip.map(|ip| ip.to_string()).unwrap_or_default()
+}
+
+/// Lays out the scene of a design. Containers need a placement to be drawn; icons without one are given a free
+/// slot inside their container.
+pub fn build(design: &Design) -> Scene {
+    let layout: &Layout = &design.layout;
+    let placed = |id: &Id| layout.nodes.get(id);
+    let mut boxes = Vec::new();
+
+    for region in &design.regions {
+        if let Some(p) = placed(&region.id) {
+            let detail = region.name.clone();
+            boxes.push(BoxShape {
+                key: region.id.to_string(),
+                style: BoxStyle::Region,
+                rect: rect_of(p, 600.0, 400.0),
+                title: format!("Region {}", region.id),
+                detail,
+            });
+        }
+    }
+    for vpc in &design.vpcs {
+        if let Some(p) = placed(&vpc.id) {
+            let mut cidrs = vec![vpc.cidr.to_string()];
+            cidrs.extend(vpc.secondary_cidrs.iter().map(|c| c.to_string()));
+            boxes.push(BoxShape {
+                key: vpc.id.to_string(),
+                style: BoxStyle::Vpc,
+                rect: rect_of(p, 500.0, 300.0),
+                title: format!("VPC {}", title_or_id(&vpc.name, &vpc.id)),
+                detail: cidrs.join(", "),
+            });
+        }
+    }
+    for zone in &layout.zones {
+        boxes.push(BoxShape {
+            key: format!("{}/{}", zone.vpc, zone.zone),
+            style: BoxStyle::Zone,
+            rect: rect_of(&zone.placement, 400.0, 300.0),
+            title: zone.zone.clone(),
+            detail: String::from("Availability Zone"),
+        });
+    }
+    for subnet in &design.subnets {
+        if let Some(p) = placed(&subnet.id) {
+            let public = design.is_public_subnet(subnet);
+            boxes.push(BoxShape {
+                key: subnet.id.to_string(),
+                style: if public { BoxStyle::PublicSubnet } else { BoxStyle::PrivateSubnet },
+                rect: rect_of(p, 300.0, 160.0),
+                title: title_or_id(&subnet.name, &subnet.id),
+                detail: format!("{} · {}", subnet.cidr, if public { "public" } else { "private" }),
+            });
+        }
+    }
+
+    let mut wanted: Vec<Pending> = Vec::new();
+    for igw in &design.internet_gateways {
+        wanted.push(Pending {
+            id: igw.id.clone(),
+            glyph: Glyph::InternetGateway,
+            kind: "internet_gateway",
+            parent: igw.vpc.clone(),
+            title: title_or_id(&igw.name, &igw.id),
+            detail: String::from("internet gateway"),
+        });
+    }
+    for nat in &design.nat_gateways {
+        let eip = nat
+            .elastic_ip
+            .as_ref()
+            .and_then(|e| design.elastic_ips.iter().find(|x| &x.id == e))
+            .and_then(|e| e.public_ip)
+            .map(|ip| format!(" · {ip}"))
+            .unwrap_or_default();
+        wanted.push(Pending {
+            id: nat.id.clone(),
+            glyph: Glyph::NatGateway,
+            kind: "nat_gateway",
+            parent: Some(nat.subnet.clone()),
+            title: title_or_id(&nat.name, &nat.id),
+            detail: format!("{}{eip}", ip_text(nat.private_ip)),
+        });
+    }
+    for instance in &design.instances {
+        let mut detail = ip_text(instance.private_ip);
+        if let Some(public) = instance.public_ip {
+            detail = format!("{detail} · {public}");
+        }
+        wanted.push(Pending {
+            id: instance.id.clone(),
+            glyph: Glyph::Instance,
+            kind: "instance",
+            parent: Some(instance.subnet.clone()),
+            title: title_or_id(&instance.name, &instance.id),
+            detail: format!("{} {}", instance.instance_type, detail).trim().to_owned(),
+        });
+    }
+
+    let parent_rect = |key: &Option<Id>| -> Option<Rect> {
+        let key = key.as_ref()?;
+        boxes.iter().find(|b| b.key == key.as_str()).map(|b| b.rect.clone())
+    };
+    let mut icons: Vec<IconShape> = Vec::new();
+    let mut unplaced = Vec::new();
+    for p in wanted {
+        match placed(&p.id) {
+            Some(at) => {
+                let rect = Rect { x: at.x, y: at.y, w: ICON, h: ICON };
+                icons.push(p.into_icon(rect));
+            }
+            None => unplaced.push(p),
+        }
+    }
+    let mut slots = Slots { next: Default::default() };
+    for p in unplaced {
+        let area = parent_rect(&p.parent);
+        let parent_key = p.parent.as_ref().map(|p| p.to_string()).unwrap_or_default();
+        let taken: Vec<Rect> = icons.iter().map(|i| i.rect.clone()).collect();
+        let rect = slots.place(area.as_ref(), &parent_key, &taken);
+        icons.push(p.into_icon(rect));
+    }
+
+    // The internet, when anything reaches it, and a link from it to each attached internet gateway.
+    let mut links = Vec::new();
+    let gateways: Vec<Rect> =
+        icons.iter().filter(|i| i.glyph == Glyph::InternetGateway).map(|i| i.rect.clone()).collect();
+    if !gateways.is_empty() {
+        let internet = match &layout.internet {
+            Some(p) => Rect { x: p.x, y: p.y, w: ICON, h: ICON },
+            None => {
+                let top = boxes.iter().map(|b| b.rect.y).fold(f64::INFINITY, f64::min).min(gateways[0].y);
+                Rect { x: gateways[0].x, y: top - 2.0 * ICON - 40.0, w: ICON, h: ICON }
+            }
+        };
+        for g in &gateways {
+            let (x1, y1) = internet.center();
+            let (x2, y2) = g.center();
+            // From below the internet's label to the top of the gateway.
+            links.push(LinkShape { from: (x1, y1 + ICON / 2.0 + 28.0), to: (x2, y2 - ICON / 2.0) });
+        }
+        icons.insert(
+            0,
+            IconShape {
+                key: String::from("internet"),
+                glyph: Glyph::Internet,
+                kind: "internet",
+                rect: internet,
+                title: String::from("Internet"),
+                detail: String::new(),
+                label: LabelSide::Below,
+            },
+        );
+    }
+
+    let bounds = bounds_of(&boxes, &icons);
+    Scene { boxes, links, icons, bounds }
+}
+
+fn label_side(glyph: Glyph) -> LabelSide {
+    if glyph == Glyph::InternetGateway { LabelSide::Right } else { LabelSide::Below }
+}
+
+fn bounds_of(boxes: &[BoxShape], icons: &[IconShape]) -> Rect {
+    // Icon labels hang below and spread beside the tile.
+    let rects = boxes.iter().map(|b| b.rect.clone()).chain(icons.iter().map(|i| match i.label {
+        LabelSide::Below => Rect { x: i.rect.x - 50.0, y: i.rect.y, w: i.rect.w + 100.0, h: i.rect.h + 44.0 },
+        LabelSide::Right => Rect { x: i.rect.x, y: i.rect.y, w: i.rect.w + 160.0, h: i.rect.h },
+    }));
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for r in rects {
+        x0 = x0.min(r.x);
+        y0 = y0.min(r.y);
+        x1 = x1.max(r.right());
+        y1 = y1.max(r.bottom());
+    }
+    if !x0.is_finite() {
+        return Rect { x: 0.0, y: 0.0, w: 800.0, h: 600.0 };
+    }
+    Rect { x: x0 - MARGIN, y: y0 - MARGIN, w: x1 - x0 + 2.0 * MARGIN, h: y1 - y0 + 2.0 * MARGIN }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Design {
+        vpcanvas_core::load(include_str!("../../public/samples/two-az.json")).unwrap()
+    }
+
+    #[test]
+    fn the_sample_draws_every_container_and_resource() {
+        let scene = build(&sample());
+        let count = |style: BoxStyle| scene.boxes.iter().filter(|b| b.style == style).count();
+        assert_eq!(count(BoxStyle::Region), 1);
+        assert_eq!(count(BoxStyle::Vpc), 1);
+        assert_eq!(count(BoxStyle::Zone), 2);
+        assert_eq!(count(BoxStyle::PublicSubnet), 2);
+        assert_eq!(count(BoxStyle::PrivateSubnet), 2);
+        let keys: Vec<&str> = scene.icons.iter().map(|i| i.key.as_str()).collect();
+        assert_eq!(keys, ["internet", "igw-main", "nat-a", "nat-c", "i-bastion", "i-web-a", "i-web-c"]);
+        assert_eq!(scene.links.len(), 1);
+        let vpc = scene.boxes.iter().find(|b| b.style == BoxStyle::Vpc).unwrap();
+        assert_eq!(vpc.detail, "10.0.0.0/16");
+    }
+
+    #[test]
+    fn unplaced_icons_get_free_slots_inside_their_subnet() {
+        let mut design = sample();
+        design.layout.nodes.remove(&Id::new("i-web-a").unwrap());
+        let mut extra = design.instances[1].clone();
+        extra.id = Id::new("i-web-a2").unwrap();
+        design.instances.push(extra);
+        let scene = build(&design);
+        let subnet = scene.boxes.iter().find(|b| b.key == "subnet-private-a").unwrap().rect.clone();
+        let a = scene.icons.iter().find(|i| i.key == "i-web-a").unwrap().rect.clone();
+        let b = scene.icons.iter().find(|i| i.key == "i-web-a2").unwrap().rect.clone();
+        for r in [&a, &b] {
+            assert!(r.x >= subnet.x && r.right() <= subnet.right() && r.y >= subnet.y + TITLE_BAND, "{r:?}");
+        }
+        assert!(a.x != b.x || a.y != b.y);
+    }
+
+    #[test]
+    fn an_empty_design_has_a_sane_canvas() {
+        let scene = build(&Design::new("empty"));
+        assert!(scene.boxes.is_empty() && scene.icons.is_empty());
+        assert!(scene.bounds.w > 0.0 && scene.bounds.h > 0.0);
+    }
+}
