@@ -59,3 +59,23 @@ test('a design that fails to load says why instead of drawing half of it', async
   await expect(error).toContainText('missing field');
   await expect(app.canvas).toHaveCount(0);
 });
+
+test('hostile names are shown as text, never run as markup', async ({ page }) => {
+  const hostile = '<img src=x onerror="window.__pwned=1">';
+  await page.route('**/samples/two-az.json', async (route) => {
+    const response = await route.fetch();
+    const design = await response.json();
+    design.name = hostile;
+    design.vpcs[0].name = hostile;
+    design.instances[0].name = '"; DROP TABLE vpcs; -- 한국어 이름 🚀';
+    await route.fulfill({ response, json: design });
+  });
+  const app = new AppPage(page);
+  await app.open();
+  await expect(app.designName).toHaveText(hostile);
+  await expect(app.container('vpc-main').locator('.box-title')).toContainText(hostile);
+  await expect(app.resource('i-bastion')).toContainText('"; DROP TABLE vpcs; -- 한국어 이름 🚀');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page.locator('img')).toHaveCount(0);
+  expect(app.errors).toEqual([]);
+});

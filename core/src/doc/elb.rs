@@ -71,6 +71,9 @@ pub struct Listener {
     pub protocol: ListenerProtocol,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub target_groups: Vec<Id>,
+    /// ACM certificate ARNs of an HTTPS or TLS listener (the first is the default certificate).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub certificates: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
