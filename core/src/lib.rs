@@ -4,7 +4,9 @@
 //! This crate is pure: no IO, no clock, no randomness and no web dependency. It builds for the host and for
 //! `wasm32-unknown-unknown`; the app, the CLI and the tests all reach AWS semantics only through it.
 
+pub mod check;
 pub mod doc;
+pub mod model;
 pub mod net;
 
 pub use doc::{Design, LoadError, load, save};

@@ -13,6 +13,7 @@ mod id;
 mod layout;
 mod load;
 mod network;
+mod refs;
 
 pub use compute::*;
 pub use connect::*;
@@ -22,6 +23,7 @@ pub use id::{Id, IdError, MAX_ID_LEN};
 pub use layout::{Layout, Placement, ZonePlacement};
 pub use load::{LoadError, MAX_DESIGN_BYTES, SaveError, json_schema, load, save};
 pub use network::*;
+pub use refs::Reference;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -1,0 +1,57 @@
+//! `duplicate-id`: two resources share an id, so references to it are ambiguous.
+
+use std::collections::HashMap;
+
+use super::docs;
+use crate::check::{References, Rule, Severity, Sink};
+use crate::model::Network;
+
+pub(super) const RULE: Rule = Rule {
+    code: "duplicate-id",
+    severity: Severity::Error,
+    title_en: "Two resources have the same id",
+    title_ko: "두 리소스의 ID가 같습니다",
+    docs: docs::IP_ADDRESSING,
+    refs: References::NONE,
+    check,
+};
+
+fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
+    let mut seen = HashMap::new();
+    for r in net.design.resources() {
+        if let Some(first) = seen.insert(r.id.as_str(), r.kind) {
+            sink.report(
+                [r.id],
+                format!(
+                    "The id {} is used by a {} and a {}; references to it are ambiguous. Give one of them a new id.",
+                    r.id,
+                    first.label(),
+                    r.kind.label()
+                ),
+                format!(
+                    "ID {}를 {}와 {}가 함께 쓰고 있어 이 ID를 가리키는 참조가 모호합니다. 둘 중 하나에 새 ID를 주세요.",
+                    r.id,
+                    first.label(),
+                    r.kind.label()
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::*;
+
+    #[test]
+    fn fires_on_a_repeated_id() {
+        let mut d = sample();
+        d.internet_gateways[0].id = id("nat-a");
+        fires(&d, "duplicate-id", "nat-a");
+    }
+
+    #[test]
+    fn quiet_on_distinct_ids() {
+        quiet(&sample(), "duplicate-id");
+    }
+}

@@ -1,0 +1,83 @@
+//! `subnet-outside-vpc`: a subnet block must lie inside one of its VPC's blocks (SEMANTICS A4). The message
+//! suggests the next free block of the same size, and the fix uses it.
+
+use super::{docs, show};
+use crate::check::{Edit, References, Rule, Severity, Sink};
+use crate::model::{Network, next_free_block};
+use crate::net::Ipv4Cidr;
+
+pub(super) const RULE: Rule = Rule {
+    code: "subnet-outside-vpc",
+    severity: Severity::Error,
+    title_en: "A subnet's block is not inside its VPC's blocks",
+    title_ko: "서브넷 블록이 VPC 블록 밖에 있습니다",
+    docs: docs::SUBNET_SIZE,
+    refs: References { security_hub: &[], checkov: &[], cfn_lint: &["E3059"] },
+    check,
+};
+
+fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
+    for s in &net.design.subnets {
+        let Some(vpc) = net.vpc(&s.vpc) else { continue };
+        let blocks: Vec<Ipv4Cidr> = Network::vpc_cidrs(vpc).copied().collect();
+        if blocks.iter().any(|b| b.contains_cidr(&s.cidr)) {
+            continue;
+        }
+        let used: Vec<Ipv4Cidr> = net.subnets_of(&vpc.id).filter(|o| o.id != s.id).map(|o| o.cidr).collect();
+        let free = next_free_block(&blocks, &used, s.cidr.prefix_len());
+        let list = blocks.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(", ");
+        let (hint, hint_ko) = match free {
+            Some(f) => (
+                format!(" The next free /{} is {f}.", s.cidr.prefix_len()),
+                format!(" 비어 있는 다음 /{} 블록은 {f}입니다.", s.cidr.prefix_len()),
+            ),
+            None => (String::new(), String::new()),
+        };
+        let d = sink.report(
+            [&s.id, &vpc.id],
+            format!(
+                "Subnet {} ({}) is not inside VPC {} ({list}).{hint}",
+                show(&s.id, &s.name),
+                s.cidr,
+                show(&vpc.id, &vpc.name)
+            ),
+            format!(
+                "서브넷 {}({})이 VPC {}({list}) 안에 있지 않습니다.{hint_ko}",
+                show(&s.id, &s.name),
+                s.cidr,
+                show(&vpc.id, &vpc.name)
+            ),
+        );
+        if let Some(f) = free {
+            d.with_fix(
+                format!("Use {f}"),
+                format!("{f} 사용"),
+                vec![Edit::SetSubnetCidr { subnet: s.id.clone(), cidr: f }],
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::*;
+
+    #[test]
+    fn fires_and_suggests_the_next_free_block() {
+        let mut d = sample();
+        d.subnets[3].cidr = cidr("10.1.11.0/24");
+        let f = fires(&d, "subnet-outside-vpc", "subnet-private-c");
+        assert!(f.message.en.contains("The next free /24 is 10.0.2.0/24"), "{}", f.message.en);
+        let fixed = apply_fix(&d, &f);
+        assert_eq!(fixed.subnets[3].cidr, cidr("10.0.2.0/24"));
+        quiet(&fixed, "subnet-outside-vpc");
+    }
+
+    #[test]
+    fn quiet_inside_a_secondary_block() {
+        let mut d = sample();
+        d.vpcs[0].secondary_cidrs = vec![cidr("10.1.0.0/16")];
+        d.subnets[3].cidr = cidr("10.1.11.0/24");
+        quiet(&d, "subnet-outside-vpc");
+    }
+}
