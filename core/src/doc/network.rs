@@ -235,3 +235,32 @@ pub struct ElasticIp {
     #[serde(default, skip_serializing_if = "Tags::is_empty")]
     pub tags: Tags,
 }
+
+impl Route {
+    /// The destination as AWS writes it (`0.0.0.0/0`, `pl-…`).
+    pub fn destination_text(&self) -> String {
+        match &self.destination {
+            RouteDestination::Cidr(c) => c.to_string(),
+            RouteDestination::Ipv6Cidr(c) => c.to_string(),
+            RouteDestination::PrefixList(p) => p.to_string(),
+        }
+    }
+}
+
+impl Route {
+    /// The target as AWS writes it (`local`, `igw-…`, `blackhole`).
+    pub fn target_text(&self) -> String {
+        match &self.target {
+            RouteTarget::Local => "local".to_owned(),
+            RouteTarget::Blackhole => "blackhole".to_owned(),
+            RouteTarget::InternetGateway(x)
+            | RouteTarget::NatGateway(x)
+            | RouteTarget::VpcPeering(x)
+            | RouteTarget::VpnGateway(x)
+            | RouteTarget::TransitGateway(x)
+            | RouteTarget::GatewayEndpoint(x)
+            | RouteTarget::NetworkInterface(x)
+            | RouteTarget::Instance(x) => x.to_string(),
+        }
+    }
+}

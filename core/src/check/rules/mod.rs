@@ -8,16 +8,31 @@ use crate::doc::Id;
 
 mod cidr_host_bits;
 mod duplicate_id;
+mod elastic_ip_quota;
+mod elastic_ip_shared;
+mod elastic_ip_unattached;
+mod nat_gateway_cross_az;
+mod nat_gateway_elastic_ip;
+mod nat_gateway_subnet_not_public;
+mod peering_route_outside_peer;
 mod private_ip_duplicate;
 mod private_ip_outside_subnet;
 mod private_ip_reserved;
+mod public_subnet_no_public_ip;
+mod route_blackhole;
+mod route_duplicate_destination;
+mod route_more_specific_than_local;
+mod route_target_other_vpc;
 mod subnet_cidr_size;
+mod subnet_implicit_route_table;
 mod subnet_outside_vpc;
 mod subnet_overlap;
 mod subnet_zone;
 mod unknown_reference;
 mod vpc_cidr_overlap;
 mod vpc_cidr_size;
+mod vpc_main_route_table;
+mod vpc_multiple_internet_gateways;
 mod vpc_secondary_cidr;
 
 /// Every rule, in catalogue order.
@@ -35,6 +50,21 @@ pub static ALL: &[&Rule] = &[
     &private_ip_outside_subnet::RULE,
     &private_ip_reserved::RULE,
     &private_ip_duplicate::RULE,
+    &vpc_main_route_table::RULE,
+    &subnet_implicit_route_table::RULE,
+    &route_target_other_vpc::RULE,
+    &route_duplicate_destination::RULE,
+    &route_more_specific_than_local::RULE,
+    &route_blackhole::RULE,
+    &public_subnet_no_public_ip::RULE,
+    &peering_route_outside_peer::RULE,
+    &vpc_multiple_internet_gateways::RULE,
+    &nat_gateway_elastic_ip::RULE,
+    &nat_gateway_subnet_not_public::RULE,
+    &nat_gateway_cross_az::RULE,
+    &elastic_ip_unattached::RULE,
+    &elastic_ip_shared::RULE,
+    &elastic_ip_quota::RULE,
 ];
 
 /// AWS documentation pages the rules cite (the live URLs of ../shared/SEMANTICS.md's source key).
