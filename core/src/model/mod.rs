@@ -10,6 +10,8 @@ use std::net::Ipv4Addr;
 use crate::doc::*;
 use crate::net::Ipv4Cidr;
 
+pub mod filters;
+
 /// A design, indexed.
 pub struct Network<'d> {
     pub design: &'d Design,

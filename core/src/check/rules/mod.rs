@@ -7,10 +7,15 @@ use super::{Rule, Severity};
 use crate::doc::Id;
 
 mod cidr_host_bits;
+mod default_sg_allows_traffic;
 mod duplicate_id;
 mod elastic_ip_quota;
 mod elastic_ip_shared;
 mod elastic_ip_unattached;
+mod nacl_no_return_path;
+mod nacl_open_admin_port;
+mod nacl_rule_number;
+mod nacl_rule_shadowed;
 mod nat_gateway_cross_az;
 mod nat_gateway_elastic_ip;
 mod nat_gateway_subnet_not_public;
@@ -23,6 +28,11 @@ mod route_blackhole;
 mod route_duplicate_destination;
 mod route_more_specific_than_local;
 mod route_target_other_vpc;
+mod sg_open_admin_port;
+mod sg_open_all_ports;
+mod sg_open_high_risk_port;
+mod sg_open_ports;
+mod sg_reference_unreachable;
 mod subnet_cidr_size;
 mod subnet_implicit_route_table;
 mod subnet_outside_vpc;
@@ -65,6 +75,15 @@ pub static ALL: &[&Rule] = &[
     &elastic_ip_unattached::RULE,
     &elastic_ip_shared::RULE,
     &elastic_ip_quota::RULE,
+    &nacl_rule_number::RULE,
+    &nacl_rule_shadowed::RULE,
+    &nacl_no_return_path::RULE,
+    &nacl_open_admin_port::RULE,
+    &sg_open_admin_port::RULE,
+    &sg_open_high_risk_port::RULE,
+    &sg_open_all_ports::RULE,
+    &default_sg_allows_traffic::RULE,
+    &sg_reference_unreachable::RULE,
 ];
 
 /// AWS documentation pages the rules cite (the live URLs of ../shared/SEMANTICS.md's source key).
