@@ -8,10 +8,12 @@ use crate::doc::Id;
 
 mod cidr_host_bits;
 mod default_sg_allows_traffic;
+mod direct_connect_vif;
 mod duplicate_id;
 mod elastic_ip_quota;
 mod elastic_ip_shared;
 mod elastic_ip_unattached;
+mod gateway_endpoint;
 mod nacl_no_return_path;
 mod nacl_open_admin_port;
 mod nacl_rule_number;
@@ -19,7 +21,10 @@ mod nacl_rule_shadowed;
 mod nat_gateway_cross_az;
 mod nat_gateway_elastic_ip;
 mod nat_gateway_subnet_not_public;
+mod onprem_overlap;
+mod peering_overlap;
 mod peering_route_outside_peer;
+mod peering_self;
 mod private_ip_duplicate;
 mod private_ip_outside_subnet;
 mod private_ip_reserved;
@@ -44,6 +49,7 @@ mod vpc_cidr_size;
 mod vpc_main_route_table;
 mod vpc_multiple_internet_gateways;
 mod vpc_secondary_cidr;
+mod vpn_no_route;
 
 /// Every rule, in catalogue order.
 pub static ALL: &[&Rule] = &[
@@ -84,6 +90,12 @@ pub static ALL: &[&Rule] = &[
     &sg_open_all_ports::RULE,
     &default_sg_allows_traffic::RULE,
     &sg_reference_unreachable::RULE,
+    &peering_self::RULE,
+    &peering_overlap::RULE,
+    &vpn_no_route::RULE,
+    &onprem_overlap::RULE,
+    &direct_connect_vif::RULE,
+    &gateway_endpoint::RULE,
 ];
 
 /// AWS documentation pages the rules cite (the live URLs of ../shared/SEMANTICS.md's source key).
