@@ -11,7 +11,7 @@ pub(super) const RULE: Rule = Rule {
     severity: Severity::Warning,
     title_en: "More than 5 Elastic IPs in a Region (default quota)",
     title_ko: "한 리전의 탄력적 IP가 5개(기본 할당량)를 넘습니다",
-    docs: docs::ELASTIC_IP,
+    docs: docs::QUOTAS,
     refs: References::NONE,
     check,
 };

@@ -8,12 +8,22 @@ use crate::doc::Id;
 
 mod cidr_host_bits;
 mod default_sg_allows_traffic;
+mod default_vpc_used;
 mod direct_connect_vif;
 mod duplicate_id;
+mod ecs_assign_public_ip;
+mod ecs_cannot_pull_images;
+mod ecs_service_resilience;
+mod ecs_service_subnets;
 mod elastic_ip_quota;
 mod elastic_ip_shared;
 mod elastic_ip_unattached;
 mod gateway_endpoint;
+mod lb_availability_zones;
+mod lb_https_certificate;
+mod lb_internet_facing_private_subnet;
+mod lb_target_public_instance;
+mod lb_targets_single_az;
 mod nacl_no_return_path;
 mod nacl_open_admin_port;
 mod nacl_rule_number;
@@ -33,6 +43,7 @@ mod route_blackhole;
 mod route_duplicate_destination;
 mod route_more_specific_than_local;
 mod route_target_other_vpc;
+mod security_group_other_vpc;
 mod sg_open_admin_port;
 mod sg_open_all_ports;
 mod sg_open_high_risk_port;
@@ -46,6 +57,7 @@ mod subnet_zone;
 mod unknown_reference;
 mod vpc_cidr_overlap;
 mod vpc_cidr_size;
+mod vpc_flow_logs;
 mod vpc_main_route_table;
 mod vpc_multiple_internet_gateways;
 mod vpc_secondary_cidr;
@@ -96,10 +108,21 @@ pub static ALL: &[&Rule] = &[
     &onprem_overlap::RULE,
     &direct_connect_vif::RULE,
     &gateway_endpoint::RULE,
+    &security_group_other_vpc::RULE,
+    &lb_availability_zones::RULE,
+    &lb_https_certificate::RULE,
+    &lb_internet_facing_private_subnet::RULE,
+    &lb_target_public_instance::RULE,
+    &lb_targets_single_az::RULE,
+    &ecs_service_resilience::RULE,
+    &ecs_service_subnets::RULE,
+    &ecs_assign_public_ip::RULE,
+    &ecs_cannot_pull_images::RULE,
+    &vpc_flow_logs::RULE,
+    &default_vpc_used::RULE,
 ];
 
 /// AWS documentation pages the rules cite (the live URLs of ../shared/SEMANTICS.md's source key).
-#[allow(dead_code)] // pages of rules still to come
 pub(crate) mod docs {
     pub const VPC_CIDR: &str = "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html";
     pub const SUBNET_SIZE: &str = "https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html";
