@@ -14,6 +14,8 @@ Commands:
   fmt <DESIGN> [--check]   Load a design file and print it in canonical form (stable for git diffs).
                            With --check, print nothing and exit 1 when the file is not already canonical.
   schema                   Print the JSON Schema of the design format (draft 2020-12).
+  validate <DESIGN>        Check a design against every validation rule; exit 1 on any error.
+                           --format json for machines, --lang ko for Korean messages.
   help                     Print this help.
 
 Options:
@@ -26,6 +28,7 @@ Examples:
   vpcanvas fmt network.vpcanvas.json > tidy.json
   vpcanvas fmt --check network.vpcanvas.json
   vpcanvas schema > design.schema.json
+  vpcanvas validate network.vpcanvas.json --format json
 ";
 
 fn main() -> ExitCode {
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
         }
         "fmt" => cmd::fmt::run(rest),
         "schema" => cmd::schema::run(rest),
+        "validate" => cmd::validate::run(rest),
         other => {
             eprintln!("vpcanvas: unknown command {other:?}; run `vpcanvas --help` for the list");
             ExitCode::from(2)

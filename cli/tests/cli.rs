@@ -78,3 +78,46 @@ fn schema_is_the_published_one() {
         serde_json::from_str(include_str!("../../public/schema/design-v1.schema.json")).unwrap();
     assert_eq!(printed, published);
 }
+
+#[test]
+fn validate_passes_the_clean_sample() {
+    let out = vpcanvas(&["validate", &sample()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("0 error(s), 0 warning(s), 0 note(s)"));
+}
+
+#[test]
+fn validate_reports_errors_with_exit_1_in_both_languages_and_json() {
+    let mut design = vpcanvas_core::load(&std::fs::read_to_string(sample()).unwrap()).unwrap();
+    design.subnets[3].cidr = "10.1.11.0/24".parse().unwrap();
+    design.instances[2].private_ip = None;
+    design.vpcs[0].flow_logs = false;
+    let broken = temp_file("broken.json", &vpcanvas_core::save(&design).unwrap());
+
+    let out = vpcanvas(&["validate", &broken]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = text(&out.stdout);
+    assert!(
+        report.contains("Errors (1)") && report.contains("error[subnet-outside-vpc] subnet-private-c, vpc-main"),
+        "{report}"
+    );
+    assert!(report.contains("fix: Use 10.0.2.0/24"), "{report}");
+    assert!(report.contains("Warnings (1)") && report.contains("(EC2.6, CKV2_AWS_11)"), "{report}");
+    assert!(report.contains("1 error(s), 1 warning(s), 0 note(s)"), "{report}");
+
+    let out = vpcanvas(&["validate", &broken, "--lang", "ko"]);
+    assert!(text(&out.stdout).contains("오류 (1)"), "{}", text(&out.stdout));
+
+    let out = vpcanvas(&["validate", &broken, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["summary"]["errors"], 1);
+    let first = &json["diagnostics"][0];
+    assert_eq!(first["code"], "subnet-outside-vpc");
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["resources"][0], "subnet-private-c");
+    assert!(first["message"]["ko"].as_str().unwrap().contains("서브넷"));
+    assert_eq!(first["fix"]["edits"][0]["edit"], "set_subnet_cidr");
+
+    assert_eq!(vpcanvas(&["validate", &broken, "--format", "yaml"]).status.code(), Some(2));
+}

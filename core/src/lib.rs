@@ -8,5 +8,6 @@ pub mod check;
 pub mod doc;
 pub mod model;
 pub mod net;
+pub mod synth;
 
 pub use doc::{Design, LoadError, load, save};

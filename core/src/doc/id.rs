@@ -63,6 +63,16 @@ impl Id {
         Ok(Id(text))
     }
 
+    /// An id built by vpcanvas itself from known-good parts (letters, digits, '-'); invalid characters are replaced
+    /// by '-' so that the result is always a valid id.
+    pub fn generated(text: &str) -> Id {
+        let mut clean: String = text.chars().take(MAX_ID_LEN).map(|c| if id_char(c) { c } else { '-' }).collect();
+        if clean.is_empty() {
+            clean.push('-');
+        }
+        Id(clean)
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -139,6 +149,15 @@ mod tests {
         ] {
             assert_eq!(Id::new(ok).unwrap().as_str(), ok);
         }
+    }
+
+    #[test]
+    fn generated_ids_are_always_valid() {
+        for text in ["subnet-3", "", "a b", "한국"] {
+            let id = Id::generated(text);
+            assert_eq!(Id::new(id.as_str()), Ok(id.clone()), "{text:?}");
+        }
+        assert_eq!(Id::generated("vpc-7").as_str(), "vpc-7");
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub struct Network<'d> {
     main_table: HashMap<&'d str, usize>,
     default_nacl: HashMap<&'d str, usize>,
     igws_by_vpc: HashMap<&'d str, Vec<usize>>,
+    route_tables_by_vpc: HashMap<&'d str, Vec<usize>>,
 }
 
 macro_rules! lookups {
@@ -52,7 +53,9 @@ impl<'d> Network<'d> {
             subnets_by_vpc.entry(s.vpc.as_str()).or_default().push(i);
         }
         let mut main_table = HashMap::new();
+        let mut route_tables_by_vpc: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, t) in design.route_tables.iter().enumerate() {
+            route_tables_by_vpc.entry(t.vpc.as_str()).or_default().push(i);
             if t.main {
                 main_table.entry(t.vpc.as_str()).or_insert(i);
             }
@@ -69,7 +72,7 @@ impl<'d> Network<'d> {
                 igws_by_vpc.entry(v.as_str()).or_default().push(i);
             }
         }
-        Network { design, ids, subnets_by_vpc, main_table, default_nacl, igws_by_vpc }
+        Network { design, ids, subnets_by_vpc, main_table, default_nacl, igws_by_vpc, route_tables_by_vpc }
     }
 
     /// The kind of the resource with this id.
@@ -113,6 +116,16 @@ impl<'d> Network<'d> {
     pub fn subnets_of(&self, vpc: &Id) -> impl Iterator<Item = &'d Subnet> + '_ {
         let design = self.design;
         self.subnets_by_vpc.get(vpc.as_str()).into_iter().flatten().filter_map(move |i| design.subnets.get(*i))
+    }
+
+    /// The route tables of a VPC, in document order.
+    pub fn route_tables_of(&self, vpc: &Id) -> impl Iterator<Item = &'d RouteTable> + '_ {
+        let design = self.design;
+        self.route_tables_by_vpc
+            .get(vpc.as_str())
+            .into_iter()
+            .flatten()
+            .filter_map(move |i| design.route_tables.get(*i))
     }
 
     /// The VPC's main route table.

@@ -60,6 +60,11 @@ impl Ipv4Cidr {
         Ipv4Net::new(addr, prefix_len).ok().map(Ipv4Cidr)
     }
 
+    /// The block `addr/prefix_len`, with the length capped at 32.
+    pub fn clamped(addr: Ipv4Addr, prefix_len: u8) -> Self {
+        Ipv4Cidr(Ipv4Net::new(addr, prefix_len.min(32)).unwrap_or_default())
+    }
+
     /// The address as written, host bits included.
     pub fn addr(&self) -> Ipv4Addr {
         self.0.addr()

@@ -15,8 +15,9 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
+    let all = holders(net);
     for e in &net.design.elastic_ips {
-        let holders = holders(net, &e.id);
+        let Some(holders) = all.get(e.id.as_str()) else { continue };
         if holders.len() > 1 {
             let list = holders.iter().map(|h| h.to_string()).collect::<Vec<_>>().join(", ");
             sink.report(

@@ -14,28 +14,27 @@ pub(super) const RULE: Rule = Rule {
     check,
 };
 
-pub(super) fn holders<'d>(net: &Network<'d>, eip: &crate::doc::Id) -> Vec<&'d crate::doc::Id> {
+/// For each Elastic IP named anywhere, the resources that name it, in document order.
+pub(super) fn holders<'d>(net: &Network<'d>) -> std::collections::HashMap<&'d str, Vec<&'d crate::doc::Id>> {
     let d = net.design;
-    d.instances
+    let mut out: std::collections::HashMap<&str, Vec<&crate::doc::Id>> = std::collections::HashMap::new();
+    let named = d
+        .instances
         .iter()
-        .filter(|i| i.elastic_ip.as_ref() == Some(eip))
-        .map(|i| &i.id)
-        .chain(d.network_interfaces.iter().filter(|n| n.elastic_ip.as_ref() == Some(eip)).map(|n| &n.id))
-        .chain(d.nat_gateways.iter().filter(|n| n.elastic_ip.as_ref() == Some(eip)).map(|n| &n.id))
-        .collect()
+        .map(|i| (&i.elastic_ip, &i.id))
+        .chain(d.network_interfaces.iter().map(|n| (&n.elastic_ip, &n.id)))
+        .chain(d.nat_gateways.iter().map(|n| (&n.elastic_ip, &n.id)));
+    for (eip, holder) in named {
+        if let Some(e) = eip {
+            out.entry(e.as_str()).or_default().push(holder);
+        }
+    }
+    out
 }
 
 fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
-    let held: std::collections::HashSet<&str> = net
-        .design
-        .instances
-        .iter()
-        .filter_map(|i| i.elastic_ip.as_ref())
-        .chain(net.design.network_interfaces.iter().filter_map(|n| n.elastic_ip.as_ref()))
-        .chain(net.design.nat_gateways.iter().filter_map(|n| n.elastic_ip.as_ref()))
-        .map(|e| e.as_str())
-        .collect();
-    for e in net.design.elastic_ips.iter().filter(|e| !held.contains(e.id.as_str())) {
+    let held = holders(net);
+    for e in net.design.elastic_ips.iter().filter(|e| !held.contains_key(e.id.as_str())) {
         sink.report(
             [&e.id],
             format!("Elastic IP {} is not associated with an instance, network interface or NAT gateway; an idle Elastic IP is billed. Associate it or release it.", show(&e.id, &e.name)),

@@ -1,7 +1,12 @@
 //! `nacl-no-return-path`: network ACLs are stateless. A NACL that lets a flow in must also let its replies out to the
-//! client's ephemeral ports (1024–65535), and one that lets a flow out must let the replies back in; otherwise the
-//! replies are dropped and the connection hangs (SEMANTICS L5). The fix adds the missing allow rule ahead of what
-//! blocks it.
+//! client's ephemeral ports, and one that lets a flow out must let the replies back in; otherwise the replies are
+//! dropped and the connection hangs (SEMANTICS L5).
+//!
+//! The check asks that every port from 32768 to 65535 pass, the ephemeral ranges of Linux (32768–60999) and of
+//! Windows Server 2008 and later (49152–65535), the clients that dominate. A deny of one low port inside 1024–65535
+//! (say RDP, 3389, as Security Hub EC2.21 asks) is not flagged. Allow rules that admit a whole ephemeral range are
+//! themselves return rules and are not treated as services. The fix adds AWS's suggested range, 1024–65535, ahead of
+//! whatever blocks the replies.
 
 use std::collections::HashSet;
 
@@ -22,6 +27,9 @@ pub(super) const RULE: Rule = Rule {
     check,
 };
 
+/// The ports replies must reach (see the module documentation).
+const CLIENT_EPHEMERAL: PortRange = PortRange::new(32768, 65535);
+/// The range the fix opens, as AWS suggests.
 const EPHEMERAL: PortRange = PortRange::new(1024, 65535);
 
 /// A free rule number just ahead of `before` (or after the last rule when nothing specific blocks).
@@ -53,9 +61,13 @@ fn check_direction(acl: &NetworkAcl, outbound_first: bool, sink: &mut Sink<'_>) 
     let mut reported = HashSet::new();
     for rule in first.iter().filter(|r| r.action == RuleAction::Allow) {
         let IpCidr::V4(peer) = rule.cidr else { continue };
+        let is_return_rule = rule.protocol.has_ports() && rule.ports.is_some_and(|p| p.from <= 32768 && p.to >= 60999);
+        if is_return_rule {
+            continue;
+        }
         let protocols: &[Protocol] = if rule.protocol == Protocol::All { &[Protocol::TCP] } else { &[rule.protocol] };
         for &protocol in protocols.iter().filter(|p| p.has_ports()) {
-            let Err(blocker) = nacl_allows_all(back, protocol, EPHEMERAL, &peer) else { continue };
+            let Err(blocker) = nacl_allows_all(back, protocol, CLIENT_EPHEMERAL, &peer) else { continue };
             if !reported.insert((peer, protocol)) {
                 continue;
             }
@@ -70,11 +82,11 @@ fn check_direction(acl: &NetworkAcl, outbound_first: bool, sink: &mut Sink<'_>) 
                 ("in from", "안으로", "back out", "밖으로 나가는")
             };
             let en = format!(
-                "Network ACL {name} lets {protocol} traffic {go} {peer} (rule {}), but the replies {ret} on ports 1024-65535 are dropped by {by}. NACLs are stateless: allow the return traffic too.",
+                "Network ACL {name} lets {protocol} traffic {go} {peer} (rule {}), but the replies {ret} on the clients' ephemeral ports (32768-65535) are dropped by {by}. NACLs are stateless: allow the return traffic too (AWS suggests ports 1024-65535).",
                 rule.rule_number
             );
             let ko = format!(
-                "네트워크 ACL {name}은 {peer}와의 {protocol} 트래픽을 {go_ko} 허용하지만(규칙 {}), 포트 1024-65535로 {ret_ko} 응답은 {by_ko}에 막힙니다. NACL은 상태 비저장이므로 응답 트래픽도 허용해야 합니다.",
+                "네트워크 ACL {name}은 {peer}와의 {protocol} 트래픽을 {go_ko} 허용하지만(규칙 {}), 클라이언트 임시 포트(32768-65535)로 {ret_ko} 응답은 {by_ko}에 막힙니다. NACL은 상태 비저장이므로 응답 트래픽도 허용해야 합니다(AWS 권장 포트 1024-65535).",
                 rule.rule_number
             );
             let number = free_number(back, blocker.map(|b| b.rule_number));
@@ -141,7 +153,9 @@ mod tests {
         );
         let f = fires(&d, "nacl-no-return-path", "acl-private");
         assert!(
-            f.message.en.contains("replies back in on ports 1024-65535 are dropped by the final deny"),
+            f.message.en.contains(
+                "replies back in on the clients' ephemeral ports (32768-65535) are dropped by the final deny"
+            ),
             "{}",
             f.message.en
         );
@@ -157,6 +171,48 @@ mod tests {
             vec![allow(100, Protocol::TCP, Some(PortRange::single(443)), "0.0.0.0/0")],
         );
         fires(&d, "nacl-no-return-path", "acl-private");
+    }
+
+    #[test]
+    fn fires_when_a_deny_cuts_into_the_client_range() {
+        let d = with_private_nacl(
+            vec![
+                NaclRule {
+                    rule_number: 90,
+                    action: RuleAction::Deny,
+                    protocol: Protocol::TCP,
+                    ports: Some(PortRange::new(40000, 40100)),
+                    icmp: None,
+                    cidr: "0.0.0.0/0".parse().unwrap(),
+                },
+                allow(100, Protocol::TCP, Some(PortRange::new(1024, 65535)), "0.0.0.0/0"),
+            ],
+            vec![allow(100, Protocol::TCP, Some(PortRange::single(443)), "0.0.0.0/0")],
+        );
+        let f = fires(&d, "nacl-no-return-path", "acl-private");
+        assert!(f.message.en.contains("dropped by rule 90"), "{}", f.message.en);
+        // The fix goes ahead of the deny.
+        assert_eq!(apply_fix(&d, &f).network_acls[1].inbound[0].rule_number, 89);
+    }
+
+    #[test]
+    fn quiet_on_a_single_low_port_deny_and_on_return_rules() {
+        let d = with_private_nacl(
+            vec![
+                NaclRule {
+                    rule_number: 90,
+                    action: RuleAction::Deny,
+                    protocol: Protocol::TCP,
+                    ports: Some(PortRange::single(3389)),
+                    icmp: None,
+                    cidr: "0.0.0.0/0".parse().unwrap(),
+                },
+                allow(100, Protocol::TCP, Some(PortRange::new(1024, 65535)), "0.0.0.0/0"),
+                allow(110, Protocol::UDP, Some(PortRange::new(1024, 65535)), "0.0.0.0/0"),
+            ],
+            vec![allow(100, Protocol::TCP, Some(PortRange::single(443)), "0.0.0.0/0")],
+        );
+        quiet(&d, "nacl-no-return-path");
     }
 
     #[test]

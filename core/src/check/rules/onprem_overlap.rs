@@ -69,7 +69,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
             }
             for range in &onprem.cidrs {
                 let Some(block) = Network::vpc_cidrs(vpc).find(|b| b.overlaps(range)) else { continue };
-                let routed = d.route_tables.iter().filter(|t| t.vpc == vpc.id).any(|t| {
+                let routed = net.route_tables_of(&vpc.id).any(|t| {
                     t.routes.iter().any(|r| {
                         let to_gateway = matches!(&r.target, RouteTarget::VpnGateway(g) | RouteTarget::TransitGateway(g) if gateways.contains(g));
                         let covers = matches!(&r.destination, RouteDestination::Cidr(c) if c.overlaps(range));

@@ -17,9 +17,12 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
     for r in net.design.references() {
+        let found = net.kind_of(r.to.as_str());
+        if found.is_some_and(|kind| r.kinds.contains(&kind)) {
+            continue;
+        }
         let wanted = r.kinds.iter().map(|k| k.label()).collect::<Vec<_>>().join(" or ");
-        match net.kind_of(r.to.as_str()) {
-            Some(kind) if r.kinds.contains(&kind) => {}
+        match found {
             Some(kind) => {
                 sink.report(
                     [r.from, r.to],

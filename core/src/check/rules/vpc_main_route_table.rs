@@ -16,8 +16,12 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
+    let mut by_vpc: std::collections::HashMap<&str, Vec<&crate::doc::RouteTable>> = std::collections::HashMap::new();
+    for t in net.design.route_tables.iter().filter(|t| t.main) {
+        by_vpc.entry(t.vpc.as_str()).or_default().push(t);
+    }
     for vpc in &net.design.vpcs {
-        let mains: Vec<_> = net.design.route_tables.iter().filter(|t| t.vpc == vpc.id && t.main).collect();
+        let mains = by_vpc.get(vpc.id.as_str()).map(Vec::as_slice).unwrap_or_default();
         let name = show(&vpc.id, &vpc.name);
         match mains.len() {
             1 => {}

@@ -37,7 +37,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
         if vpns.is_empty() && vifs.is_empty() {
             continue;
         }
-        let routed = net.design.route_tables.iter().filter(|t| &t.vpc == vpc).any(|t| {
+        let routed = net.route_tables_of(vpc).any(|t| {
             t.propagating_vpn_gateways.contains(&g.id)
                 || t.routes.iter().any(|r| matches!(&r.target, RouteTarget::VpnGateway(x) if x == &g.id))
         });
