@@ -8,6 +8,7 @@ pub mod check;
 pub mod doc;
 pub mod model;
 pub mod net;
+pub mod sim;
 pub mod synth;
 
 pub use doc::{Design, LoadError, load, save};

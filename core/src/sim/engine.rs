@@ -1,0 +1,1254 @@
+//! The walk: one packet, hop by hop, through interfaces, subnets, VPC routers and gateways, then its reply.
+
+use std::net::Ipv4Addr;
+
+use super::filter::{self, Packet};
+use super::place::{At, Places};
+use super::route::{self, RouteChoice};
+use super::{Answer, Blocked, Destination, Direction, Disposition, Hop, Query, Source, Step, Trace};
+use crate::check::Text;
+use crate::doc::{EndpointKind, Id, PeeringStatus, RouteTarget, Subnet, Vpc};
+use crate::model::Network;
+use crate::net::{Ipv4Cidr, Protocol};
+
+/// The default internet host.
+const INTERNET_HOST: Ipv4Addr = Ipv4Addr::new(8, 8, 8, 8);
+/// More hops than any real path takes: a routing loop between appliances.
+const MAX_HOPS: usize = 64;
+
+/// A NAT gateway's translation, remembered for the reply.
+#[derive(Debug, Clone, Copy)]
+struct NatSession {
+    nat: usize,
+    client: Ipv4Addr,
+}
+
+/// How a walk ended, and where the reply would start from.
+struct Done {
+    disposition: Disposition,
+    blocked: Option<Blocked>,
+    explanation: Text,
+    /// The last packet, as it was when it arrived.
+    packet: Packet,
+    end: End,
+}
+
+/// Where a delivered packet ended, so that the reply knows where to start.
+#[derive(Debug, Clone, Copy)]
+enum End {
+    Nowhere,
+    Iface(usize),
+    Internet,
+    OnPremises,
+    Endpoint,
+}
+
+struct Walk<'a, 'd> {
+    net: &'a Network<'d>,
+    places: &'a Places<'d>,
+    hops: Vec<Hop>,
+    reply: bool,
+    sessions: Vec<NatSession>,
+    /// The VGW or endpoint a packet left by, for the reply.
+    exit_via: Option<Id>,
+}
+
+fn bogon(ip: Ipv4Addr) -> bool {
+    const RANGES: [(u32, u8); 4] = [(0x0A00_0000, 8), (0xAC10_0000, 12), (0xC0A8_0000, 16), (0x6440_0000, 10)];
+    RANGES.iter().any(|(base, len)| Ipv4Cidr::clamped(Ipv4Addr::from(*base), *len).contains_addr(ip))
+}
+
+#[allow(clippy::too_many_arguments)] // every field of a blocked trace, named at the call site
+fn deny(
+    disposition: Disposition,
+    id: &str,
+    kind: &'static str,
+    direction: Direction,
+    rule: Option<String>,
+    code: &'static str,
+    en: String,
+    ko: String,
+    packet: Packet,
+) -> Done {
+    Done {
+        disposition,
+        blocked: Some(Blocked { id: id.to_owned(), kind, direction, rule, code }),
+        explanation: Text::new(en, ko),
+        packet,
+        end: End::Nowhere,
+    }
+}
+
+fn arrived(disposition: Disposition, en: String, ko: String, packet: Packet, end: End) -> Done {
+    Done { disposition, blocked: None, explanation: Text::new(en, ko), packet, end }
+}
+
+fn undecidable(en: String, ko: String, packet: Packet) -> Done {
+    Done {
+        disposition: Disposition::Undecidable,
+        blocked: None,
+        explanation: Text::new(en, ko),
+        packet,
+        end: End::Nowhere,
+    }
+}
+
+impl<'a, 'd> Walk<'a, 'd> {
+    fn new(net: &'a Network<'d>, places: &'a Places<'d>, reply: bool, sessions: Vec<NatSession>) -> Self {
+        Walk { net, places, hops: Vec::new(), reply, sessions, exit_via: None }
+    }
+
+    fn hop(&mut self, node: &str, kind: &'static str) {
+        self.hops.push(Hop { node: node.to_owned(), kind, steps: Vec::new() });
+    }
+
+    fn step(&mut self, step: Step) {
+        if let Some(h) = self.hops.last_mut() {
+            h.steps.push(step);
+        }
+    }
+
+    fn too_long(&self) -> bool {
+        self.hops.len() > MAX_HOPS
+    }
+
+    /// A packet leaves an interface.
+    fn leave_iface(&mut self, i: usize, pkt: Packet) -> Done {
+        let Some(f) = self.places.iface(i).cloned() else {
+            return undecidable("unknown interface".into(), "알 수 없는 인터페이스".into(), pkt);
+        };
+        if self.too_long() {
+            return undecidable(
+                "the packet loops between appliances".into(),
+                "패킷이 어플라이언스 사이를 맴돕니다".into(),
+                pkt,
+            );
+        }
+        let node = f.node.to_string();
+        self.hop(&node, f.kind_label());
+        if f.src_dst_check && !f.ips.contains(&pkt.src) {
+            self.step(Step::Check { what: "source/destination check", passed: false });
+            return deny(
+                Disposition::DeniedOut,
+                &node,
+                f.kind_label(),
+                Direction::Egress,
+                None,
+                "ENI_SOURCE_DEST_CHECK_RESTRICTION",
+                format!(
+                    "{node} drops the packet: its source {} is not one of its addresses and source/destination check is on. Turn the check off on appliances that forward traffic.",
+                    pkt.src
+                ),
+                format!(
+                    "{node}가 패킷을 버립니다. 출발지 {}가 자신의 주소가 아니고 출발지/대상 확인이 켜져 있습니다. 트래픽을 전달하는 어플라이언스는 이 확인을 끄세요.",
+                    pkt.src
+                ),
+                pkt,
+            );
+        }
+        if !self.sg(&f.groups, false, &pkt, f.subnet, &node, f.kind_label()) {
+            let groups = group_list(&f.groups);
+            return deny(
+                Disposition::DeniedOut,
+                &node,
+                f.kind_label(),
+                Direction::Egress,
+                None,
+                "ENI_SG_RULES_MISMATCH",
+                format!(
+                    "No outbound rule of {node}'s security groups ({groups}) allows {} to {}:{}. Add an outbound rule.",
+                    proto(&pkt),
+                    pkt.dst,
+                    pkt.dst_port
+                ),
+                format!(
+                    "{node}의 보안 그룹({groups})에 {}:{}로 가는 {}를 허용하는 아웃바운드 규칙이 없습니다. 아웃바운드 규칙을 추가하세요.",
+                    pkt.dst,
+                    pkt.dst_port,
+                    proto(&pkt)
+                ),
+                pkt,
+            );
+        }
+        if f.subnet.cidr.canonical().contains_addr(pkt.dst) {
+            // Same subnet: switched at layer 2, no route table, no NACL (SEMANTICS §2 step 2).
+            return self.same_subnet(f.subnet, pkt);
+        }
+        self.leave_subnet(f.subnet, pkt)
+    }
+
+    /// Security groups at an interface; records the step. Replies pass on the session (S3).
+    fn sg(
+        &mut self,
+        groups: &[&'d crate::doc::SecurityGroup],
+        inbound: bool,
+        pkt: &Packet,
+        subnet: &Subnet,
+        _node: &str,
+        _kind: &str,
+    ) -> bool {
+        let direction = if inbound { Direction::Ingress } else { Direction::Egress };
+        let ids: Vec<Id> = groups.iter().map(|g| g.id.clone()).collect();
+        if self.reply {
+            self.step(Step::SecurityGroup { direction, groups: ids, allowed: true, rule: None, session: true });
+            return true;
+        }
+        let far = if inbound { pkt.src } else { pkt.dst };
+        let peer_vpc = self.vpc_of_private(&subnet.vpc, far);
+        let rule = filter::security_groups(self.net, self.places, groups, inbound, pkt, peer_vpc.as_ref());
+        let allowed = rule.is_some();
+        self.step(Step::SecurityGroup { direction, groups: ids, allowed, rule, session: false });
+        allowed
+    }
+
+    /// The VPC in which `ip` is a private address of an interface: this VPC, or a peered one.
+    fn vpc_of_private(&self, own: &Id, ip: Ipv4Addr) -> Option<Id> {
+        if self.places.private(own, ip).is_some() {
+            return Some(own.clone());
+        }
+        self.net.design.vpc_peerings.iter().filter(|p| p.status == PeeringStatus::Active).find_map(|p| {
+            let other = if &p.requester_vpc == own {
+                &p.accepter_vpc
+            } else if &p.accepter_vpc == own {
+                &p.requester_vpc
+            } else {
+                return None;
+            };
+            self.places.private(other, ip).map(|_| other.clone())
+        })
+    }
+
+    /// A NACL step; `None` when the design has no NACL for the subnet (AWS's default NACL allows everything).
+    fn nacl(&mut self, subnet: &Subnet, outbound: bool, pkt: &Packet) -> Result<(), (Id, Option<u32>)> {
+        let direction = if outbound { Direction::Egress } else { Direction::Ingress };
+        let Some(acl) = self.net.network_acl_of(subnet) else {
+            self.step(Step::Check {
+                what: "no network ACL in the design: AWS's default NACL allows all traffic",
+                passed: true,
+            });
+            return Ok(());
+        };
+        let (allowed, rule) = filter::nacl(acl, outbound, pkt);
+        self.step(Step::NetworkAcl { acl: acl.id.clone(), direction, allowed, rule });
+        if allowed { Ok(()) } else { Err((acl.id.clone(), rule)) }
+    }
+
+    fn nacl_denied(&self, subnet: &Subnet, acl: &Id, rule: Option<u32>, outbound: bool, pkt: Packet) -> Done {
+        let (disposition, direction, way, way_ko) = if outbound {
+            (Disposition::DeniedOut, Direction::Egress, "outbound", "아웃바운드")
+        } else {
+            (Disposition::DeniedIn, Direction::Ingress, "inbound", "인바운드")
+        };
+        let which = rule.map(|r| format!("rule {r}")).unwrap_or_else(|| "the final deny (*)".to_owned());
+        let which_ko = rule.map(|r| format!("규칙 {r}")).unwrap_or_else(|| "마지막 거부 규칙(*)".to_owned());
+        let reply = if self.reply {
+            " (the reply: NACLs are stateless, so replies need their own allow rule on the ephemeral ports)"
+        } else {
+            ""
+        };
+        let reply_ko = if self.reply {
+            " (응답 패킷: NACL은 상태 비저장이라 임시 포트에 대한 허용 규칙이 따로 필요합니다)"
+        } else {
+            ""
+        };
+        deny(
+            disposition,
+            subnet.id.as_str(),
+            "subnet",
+            direction,
+            Some(rule.map(|r| r.to_string()).unwrap_or_else(|| "*".into())),
+            "SUBNET_ACL_RESTRICTION",
+            format!(
+                "Network ACL {acl} of subnet {} drops {} {} -> {}:{} with {which} of its {way} rules{reply}. Allow it there.",
+                subnet.id,
+                proto(&pkt),
+                pkt.src,
+                pkt.dst,
+                pkt.dst_port
+            ),
+            format!(
+                "서브넷 {}의 네트워크 ACL {acl}이 {way_ko} {which_ko}로 {} {} -> {}:{} 패킷을 버립니다{reply_ko}. 그 규칙에서 허용하세요.",
+                subnet.id,
+                proto(&pkt),
+                pkt.src,
+                pkt.dst,
+                pkt.dst_port
+            ),
+            pkt,
+        )
+    }
+
+    fn same_subnet(&mut self, subnet: &'d Subnet, pkt: Packet) -> Done {
+        match self.places.private(&subnet.vpc, pkt.dst) {
+            Some(At::Iface(i)) => self.arrive_iface(i, pkt),
+            Some(At::Nat(n)) => self.nat_from_same_subnet(n, pkt),
+            None => {
+                self.hop(subnet.id.as_str(), "subnet");
+                deny(
+                    Disposition::NeighborUnreachable,
+                    subnet.id.as_str(),
+                    "subnet",
+                    Direction::Ingress,
+                    None,
+                    "NO_DESTINATION_INTERFACE",
+                    format!("No interface in subnet {} has the address {}.", subnet.id, pkt.dst),
+                    format!("서브넷 {}에 주소 {}를 가진 인터페이스가 없습니다.", subnet.id, pkt.dst),
+                    pkt,
+                )
+            }
+        }
+    }
+
+    /// A packet leaves its subnet: the NACL's outbound rules, then the route table.
+    fn leave_subnet(&mut self, subnet: &'d Subnet, pkt: Packet) -> Done {
+        self.hop(subnet.id.as_str(), "subnet");
+        if let Err((acl, rule)) = self.nacl(subnet, true, &pkt) {
+            return self.nacl_denied(subnet, &acl, rule, true, pkt);
+        }
+        let Some(vpc) = self.net.vpc(&subnet.vpc) else {
+            return undecidable(
+                format!("subnet {} names VPC {}, which is not in the design", subnet.id, subnet.vpc),
+                format!("서브넷 {}의 VPC {}가 설계에 없습니다", subnet.id, subnet.vpc),
+                pkt,
+            );
+        };
+        let Some(table) = self.net.route_table_of(subnet) else {
+            return deny(
+                Disposition::NoRoute,
+                subnet.id.as_str(),
+                "subnet",
+                Direction::Egress,
+                None,
+                "NO_ROUTE_TO_DESTINATION",
+                format!("Subnet {} has no route table (and its VPC no main table), so nothing leaves it.", subnet.id),
+                format!(
+                    "서브넷 {}에 라우팅 테이블이 없고 VPC에 기본 테이블도 없어 아무것도 나갈 수 없습니다.",
+                    subnet.id
+                ),
+                pkt,
+            );
+        };
+        let Some(choice) = route::lookup(self.net, table, vpc, pkt.dst) else {
+            return deny(
+                Disposition::NoRoute,
+                table.id.as_str(),
+                "route_table",
+                Direction::Egress,
+                None,
+                "NO_ROUTE_TO_DESTINATION",
+                format!(
+                    "Route table {} (subnet {}) has no route for {}. Add one, to a gateway that reaches it.",
+                    table.id, subnet.id, pkt.dst
+                ),
+                format!(
+                    "서브넷 {}의 라우팅 테이블 {}에 {}로 가는 라우트가 없습니다. 그곳에 닿는 게이트웨이로 라우트를 추가하세요.",
+                    subnet.id, table.id, pkt.dst
+                ),
+                pkt,
+            );
+        };
+        self.step(route_step(&table.id, &choice));
+        self.follow(&choice, table.id.as_str(), subnet, vpc, pkt)
+    }
+
+    /// Where the chosen route sends the packet.
+    fn follow(&mut self, choice: &RouteChoice, table: &str, from: &'d Subnet, vpc: &'d Vpc, pkt: Packet) -> Done {
+        let rule = Some(format!("{} -> {}", choice.written, target_text(&choice.target)));
+        match &choice.target {
+            RouteTarget::Local => {
+                self.hop(vpc.id.as_str(), "vpc");
+                self.deliver_in_vpc(vpc, pkt)
+            }
+            RouteTarget::Blackhole => deny(
+                Disposition::NullRouted,
+                table,
+                "route_table",
+                Direction::Egress,
+                rule,
+                "BAD_STATE_ROUTE",
+                format!("Route table {table} sends {} to a blackhole: the packet is dropped.", pkt.dst),
+                format!("라우팅 테이블 {table}이 {}를 블랙홀로 보내 패킷이 버려집니다.", pkt.dst),
+                pkt,
+            ),
+            RouteTarget::InternetGateway(g) => {
+                self.hop(vpc.id.as_str(), "vpc");
+                self.igw_out(g, vpc, pkt)
+            }
+            RouteTarget::NatGateway(n) => {
+                self.hop(vpc.id.as_str(), "vpc");
+                match self.places.by_id(n.as_str()) {
+                    Some(At::Nat(i)) => self.nat_forward(i, from, pkt),
+                    _ => deny(
+                        Disposition::NullRouted,
+                        table,
+                        "route_table",
+                        Direction::Egress,
+                        rule,
+                        "BAD_STATE_ROUTE",
+                        format!(
+                            "Route table {table} sends {} to NAT gateway {n}, which is not in the design: a blackhole.",
+                            pkt.dst
+                        ),
+                        format!(
+                            "라우팅 테이블 {table}이 {}를 설계에 없는 NAT 게이트웨이 {n}로 보냅니다(블랙홀).",
+                            pkt.dst
+                        ),
+                        pkt,
+                    ),
+                }
+            }
+            RouteTarget::VpcPeering(p) => {
+                self.hop(vpc.id.as_str(), "vpc");
+                self.peering(p, vpc, table, pkt)
+            }
+            RouteTarget::VpnGateway(g) => {
+                self.hop(vpc.id.as_str(), "vpc");
+                self.vgw_out(g, vpc, pkt)
+            }
+            RouteTarget::GatewayEndpoint(e) => {
+                self.hop(vpc.id.as_str(), "vpc");
+                self.endpoint_out(e, pkt)
+            }
+            RouteTarget::NetworkInterface(x) | RouteTarget::Instance(x) => {
+                self.hop(vpc.id.as_str(), "vpc");
+                match self.places.by_id(x.as_str()) {
+                    Some(At::Iface(i)) => self.through_appliance(i, pkt),
+                    _ => deny(
+                        Disposition::NullRouted,
+                        table,
+                        "route_table",
+                        Direction::Egress,
+                        rule,
+                        "BAD_STATE_ROUTE",
+                        format!(
+                            "Route table {table} sends {} to {x}, which is not in the design: a blackhole.",
+                            pkt.dst
+                        ),
+                        format!("라우팅 테이블 {table}이 {}를 설계에 없는 {x}로 보냅니다(블랙홀).", pkt.dst),
+                        pkt,
+                    ),
+                }
+            }
+            RouteTarget::TransitGateway(t) => undecidable(
+                format!(
+                    "Route table {table} sends {} to transit gateway {t}; transit gateways are not simulated yet, so vpcanvas cannot decide this flow.",
+                    pkt.dst
+                ),
+                format!(
+                    "라우팅 테이블 {table}이 {}를 트랜짓 게이트웨이 {t}로 보냅니다. 트랜짓 게이트웨이는 아직 시뮬레이션하지 않아 이 흐름을 판단할 수 없습니다.",
+                    pkt.dst
+                ),
+                pkt,
+            ),
+        }
+    }
+
+    /// Inside a VPC router (its hop already recorded): to the subnet holding the address, through its NACL, to the
+    /// interface that owns it.
+    fn deliver_in_vpc(&mut self, vpc: &'d Vpc, pkt: Packet) -> Done {
+        let Some(subnet) = self.net.subnets_of(&vpc.id).find(|s| s.cidr.canonical().contains_addr(pkt.dst)) else {
+            return deny(
+                Disposition::NullRouted,
+                vpc.id.as_str(),
+                "vpc",
+                Direction::Ingress,
+                None,
+                "NO_DESTINATION",
+                format!("{} is inside VPC {} but in none of its subnets, so the VPC router drops it.", pkt.dst, vpc.id),
+                format!(
+                    "{}는 VPC {} 안의 주소지만 어느 서브넷에도 속하지 않아 VPC 라우터가 버립니다.",
+                    pkt.dst, vpc.id
+                ),
+                pkt,
+            );
+        };
+        self.hop(subnet.id.as_str(), "subnet");
+        if let Err((acl, rule)) = self.nacl(subnet, false, &pkt) {
+            return self.nacl_denied(subnet, &acl, rule, false, pkt);
+        }
+        match self.places.private(&vpc.id, pkt.dst) {
+            Some(At::Iface(i)) => self.arrive_iface(i, pkt),
+            Some(At::Nat(n)) => self.nat_arrive(n, pkt),
+            None => deny(
+                Disposition::NeighborUnreachable,
+                subnet.id.as_str(),
+                "subnet",
+                Direction::Ingress,
+                None,
+                "NO_DESTINATION_INTERFACE",
+                format!("The packet reaches subnet {}, but no interface there has the address {}.", subnet.id, pkt.dst),
+                format!("패킷이 서브넷 {}에 닿았지만 그곳에 주소 {}를 가진 인터페이스가 없습니다.", subnet.id, pkt.dst),
+                pkt,
+            ),
+        }
+    }
+
+    /// The packet enters its destination interface: its security groups' inbound rules.
+    fn arrive_iface(&mut self, i: usize, pkt: Packet) -> Done {
+        let Some(f) = self.places.iface(i).cloned() else {
+            return undecidable("unknown interface".into(), "알 수 없는 인터페이스".into(), pkt);
+        };
+        let node = f.node.to_string();
+        self.hop(&node, f.kind_label());
+        if !self.sg(&f.groups, true, &pkt, f.subnet, &node, f.kind_label()) {
+            let groups = group_list(&f.groups);
+            return deny(
+                Disposition::DeniedIn,
+                &node,
+                f.kind_label(),
+                Direction::Ingress,
+                None,
+                "ENI_SG_RULES_MISMATCH",
+                format!(
+                    "No inbound rule of {node}'s security groups ({groups}) allows {} from {} to port {}. Add an inbound rule for that source and port.",
+                    proto(&pkt),
+                    pkt.src,
+                    pkt.dst_port
+                ),
+                format!(
+                    "{node}의 보안 그룹({groups})에 {}에서 포트 {}로 오는 {}를 허용하는 인바운드 규칙이 없습니다. 그 출발지와 포트에 대한 인바운드 규칙을 추가하세요.",
+                    pkt.src,
+                    pkt.dst_port,
+                    proto(&pkt)
+                ),
+                pkt,
+            );
+        }
+        let text = if self.reply {
+            ("The reply arrives back at", "응답이 도착합니다:")
+        } else {
+            ("Delivered to", "전달됨:")
+        };
+        arrived(Disposition::Accepted, format!("{} {node}.", text.0), format!("{} {node}.", text.1), pkt, End::Iface(i))
+    }
+
+    /// An appliance interface receives a packet routed to it, then forwards it (source/destination check off).
+    fn through_appliance(&mut self, i: usize, pkt: Packet) -> Done {
+        let Some(f) = self.places.iface(i).cloned() else {
+            return undecidable("unknown interface".into(), "알 수 없는 인터페이스".into(), pkt);
+        };
+        let node = f.node.to_string();
+        if f.src_dst_check {
+            self.hop(&node, f.kind_label());
+            self.step(Step::Check { what: "source/destination check", passed: false });
+            return deny(
+                Disposition::DeniedIn,
+                &node,
+                f.kind_label(),
+                Direction::Ingress,
+                None,
+                "ENI_SOURCE_DEST_CHECK_RESTRICTION",
+                format!(
+                    "Traffic for {} is routed to {node}, which drops it because source/destination check is on. Turn it off on the appliance.",
+                    pkt.dst
+                ),
+                format!(
+                    "{}로 가는 트래픽이 {node}로 라우팅되지만 출발지/대상 확인이 켜져 있어 버려집니다. 어플라이언스에서 확인을 끄세요.",
+                    pkt.dst
+                ),
+                pkt,
+            );
+        }
+        // In through the appliance's subnet NACL and groups, then out again as if the appliance had sent it.
+        self.hop(f.subnet.id.as_str(), "subnet");
+        if let Err((acl, rule)) = self.nacl(f.subnet, false, &pkt) {
+            return self.nacl_denied(f.subnet, &acl, rule, false, pkt);
+        }
+        self.hop(&node, f.kind_label());
+        if !self.sg(&f.groups, true, &pkt, f.subnet, &node, f.kind_label()) {
+            return deny(
+                Disposition::DeniedIn,
+                &node,
+                f.kind_label(),
+                Direction::Ingress,
+                None,
+                "ENI_SG_RULES_MISMATCH",
+                format!("The appliance {node}'s security groups do not let {} from {} in.", proto(&pkt), pkt.src),
+                format!("어플라이언스 {node}의 보안 그룹이 {}에서 오는 {}를 허용하지 않습니다.", pkt.src, proto(&pkt)),
+                pkt,
+            );
+        }
+        self.hops.pop();
+        self.leave_iface(i, pkt)
+    }
+
+    /// A packet from the internet side arrives at an internet gateway.
+    fn igw_out(&mut self, g: &Id, vpc: &'d Vpc, pkt: Packet) -> Done {
+        let node = g.to_string();
+        let attached = self.net.internet_gateway(g).is_some_and(|x| x.vpc.as_ref() == Some(&vpc.id));
+        if !attached {
+            return deny(
+                Disposition::NullRouted,
+                &node,
+                "internet_gateway",
+                Direction::Ingress,
+                None,
+                "BAD_STATE_ROUTE",
+                format!(
+                    "The route sends {} to internet gateway {node}, which is not attached to VPC {}: a blackhole.",
+                    pkt.dst, vpc.id
+                ),
+                format!(
+                    "라우트가 {}를 VPC {}에 연결되지 않은 인터넷 게이트웨이 {node}로 보냅니다(블랙홀).",
+                    pkt.dst, vpc.id
+                ),
+                pkt,
+            );
+        }
+        self.hop(&node, "internet_gateway");
+        if bogon(pkt.dst) {
+            self.step(Step::Check { what: "destination is a public address", passed: false });
+            return deny(
+                Disposition::DeniedIn,
+                &node,
+                "internet_gateway",
+                Direction::Egress,
+                None,
+                "IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS",
+                format!(
+                    "Internet gateway {node} does not send traffic to the private address {}. Route private ranges to a VPN, peering or transit gateway.",
+                    pkt.dst
+                ),
+                format!(
+                    "인터넷 게이트웨이 {node}는 사설 주소 {}로 트래픽을 보내지 않습니다. 사설 대역은 VPN, 피어링, 트랜짓 게이트웨이로 라우팅하세요.",
+                    pkt.dst
+                ),
+                pkt,
+            );
+        }
+        let public = match self.places.private(&vpc.id, pkt.src) {
+            Some(At::Iface(i)) => self.places.iface(i).and_then(|f| f.public_ip),
+            Some(At::Nat(n)) => self.places.nat(n).and_then(|x| x.public_ip),
+            None => None,
+        };
+        let Some(public) = public else {
+            self.step(Step::Check { what: "source has a public IPv4 address", passed: false });
+            return deny(
+                Disposition::DeniedIn,
+                &node,
+                "internet_gateway",
+                Direction::Ingress,
+                None,
+                "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS",
+                format!(
+                    "Internet gateway {node} drops the packet: its source {} has no public IP or Elastic IP. Give the instance a public address, or route it through a NAT gateway.",
+                    pkt.src
+                ),
+                format!(
+                    "인터넷 게이트웨이 {node}가 패킷을 버립니다. 출발지 {}에 퍼블릭 IP나 탄력적 IP가 없습니다. 인스턴스에 퍼블릭 주소를 주거나 NAT 게이트웨이를 거치게 하세요.",
+                    pkt.src
+                ),
+                pkt,
+            );
+        };
+        self.step(Step::Translate { field: "source", from: pkt.src, to: public });
+        let pkt = Packet { src: public, ..pkt };
+        self.hop("aws-backbone", "aws_backbone");
+        if let Some(owner) = self.places.public(pkt.dst) {
+            // Hairpin: out of one internet gateway, in through another (I6).
+            return self.igw_in(owner, pkt);
+        }
+        if self.is_aws_service(pkt.dst) {
+            self.hop("aws-services", "aws_services");
+            return arrived(
+                Disposition::Accepted,
+                format!("Delivered to the AWS service at {} through internet gateway {node}.", pkt.dst),
+                format!("인터넷 게이트웨이 {node}를 거쳐 {}의 AWS 서비스에 전달되었습니다.", pkt.dst),
+                pkt,
+                End::Internet,
+            );
+        }
+        self.hop("internet", "internet");
+        arrived(
+            Disposition::ExitsNetwork,
+            format!("Leaves through internet gateway {node} to {} on the internet, from {}.", pkt.dst, pkt.src),
+            format!("인터넷 게이트웨이 {node}를 통해 {}에서 인터넷의 {}로 나갑니다.", pkt.src, pkt.dst),
+            pkt,
+            End::Internet,
+        )
+    }
+
+    /// Whether an address belongs to an AWS-managed prefix list of the design (S3, DynamoDB ranges).
+    fn is_aws_service(&self, ip: Ipv4Addr) -> bool {
+        self.net
+            .design
+            .prefix_lists
+            .iter()
+            .filter(|p| p.name.starts_with("com.amazonaws."))
+            .any(|p| p.entries.iter().any(|e| e.cidr.as_v4().is_some_and(|c| c.contains_addr(ip))))
+    }
+
+    /// From the internet (its hop recorded) to the public address of `owner`, through its VPC's internet gateway.
+    fn igw_in(&mut self, owner: At, pkt: Packet) -> Done {
+        let (vpc_id, private) = match owner {
+            At::Iface(i) => match self.places.iface(i) {
+                Some(f) => (f.subnet.vpc.clone(), f.primary_ip()),
+                None => return undecidable("unknown interface".into(), "알 수 없는 인터페이스".into(), pkt),
+            },
+            At::Nat(n) => match self.places.nat(n) {
+                Some(x) => (x.subnet.vpc.clone(), x.private_ip),
+                None => return undecidable("unknown NAT gateway".into(), "알 수 없는 NAT 게이트웨이".into(), pkt),
+            },
+        };
+        let Some(vpc) = self.net.vpc(&vpc_id) else {
+            return undecidable(
+                format!("VPC {vpc_id} is not in the design"),
+                format!("VPC {vpc_id}가 설계에 없습니다"),
+                pkt,
+            );
+        };
+        let Some(igw) = self.net.internet_gateways_of(&vpc.id).next() else {
+            return deny(
+                Disposition::NullRouted,
+                "aws-backbone",
+                "aws_backbone",
+                Direction::Ingress,
+                None,
+                "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS",
+                format!(
+                    "{} is a public address in VPC {}, which has no internet gateway, so nothing from the internet reaches it.",
+                    pkt.dst, vpc.id
+                ),
+                format!(
+                    "{}는 VPC {}의 퍼블릭 주소지만 그 VPC에 인터넷 게이트웨이가 없어 인터넷에서 닿을 수 없습니다.",
+                    pkt.dst, vpc.id
+                ),
+                pkt,
+            );
+        };
+        let node = igw.id.to_string();
+        self.hop(&node, "internet_gateway");
+        if bogon(pkt.src) {
+            self.step(Step::Check { what: "source is a public address", passed: false });
+            return deny(
+                Disposition::DeniedIn,
+                &node,
+                "internet_gateway",
+                Direction::Ingress,
+                None,
+                "IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS",
+                format!("Internet gateway {node} drops packets from the private address {}.", pkt.src),
+                format!("인터넷 게이트웨이 {node}는 사설 주소 {}에서 온 패킷을 버립니다.", pkt.src),
+                pkt,
+            );
+        }
+        self.step(Step::Translate { field: "destination", from: pkt.dst, to: private });
+        let pkt = Packet { dst: private, ..pkt };
+        self.hop(vpc.id.as_str(), "vpc");
+        self.deliver_in_vpc(vpc, pkt)
+    }
+
+    /// A packet routed to a NAT gateway from another subnet (SEMANTICS N1–N7).
+    fn nat_forward(&mut self, n: usize, from: &'d Subnet, pkt: Packet) -> Done {
+        let Some(place) = self.places.nat(n).cloned() else {
+            return undecidable("unknown NAT gateway".into(), "알 수 없는 NAT 게이트웨이".into(), pkt);
+        };
+        let node = place.nat.id.to_string();
+        self.hop(&node, "nat_gateway");
+        if from.id == place.subnet.id {
+            return deny(
+                Disposition::DeniedIn,
+                &node,
+                "nat_gateway",
+                Direction::Ingress,
+                None,
+                "NGW_SAME_SUBNET",
+                format!(
+                    "Subnet {} routes to NAT gateway {node}, which sits in that same subnet: instances cannot use a NAT gateway in their own subnet. Route this subnet to an internet gateway, or move the NAT gateway.",
+                    from.id
+                ),
+                format!(
+                    "서브넷 {}이 같은 서브넷에 있는 NAT 게이트웨이 {node}로 라우팅합니다. 인스턴스는 자기 서브넷의 NAT 게이트웨이를 쓸 수 없습니다. 이 서브넷은 인터넷 게이트웨이로 라우팅하거나 NAT 게이트웨이를 옮기세요.",
+                    from.id
+                ),
+                pkt,
+            );
+        }
+        if let Err((acl, rule)) = self.nacl(place.subnet, false, &pkt) {
+            return self.nacl_denied(place.subnet, &acl, rule, false, pkt);
+        }
+        self.nat_translate(&place, n, pkt)
+    }
+
+    fn nat_translate(&mut self, place: &super::place::NatPlace<'d>, n: usize, pkt: Packet) -> Done {
+        let node = place.nat.id.to_string();
+        if !matches!(pkt.protocol, Protocol::TCP | Protocol::UDP | Protocol::ICMP) {
+            self.step(Step::Check { what: "protocol is TCP, UDP or ICMP", passed: false });
+            return deny(
+                Disposition::DeniedIn,
+                &node,
+                "nat_gateway",
+                Direction::Ingress,
+                None,
+                "PROTOCOL_RESTRICTION",
+                format!("NAT gateway {node} only translates TCP, UDP and ICMP; it drops {}.", proto(&pkt)),
+                format!("NAT 게이트웨이 {node}는 TCP, UDP, ICMP만 변환하므로 {}를 버립니다.", proto(&pkt)),
+                pkt,
+            );
+        }
+        let in_vpc = self
+            .net
+            .vpc(&place.subnet.vpc)
+            .is_some_and(|v| Network::vpc_cidrs(v).any(|c| c.canonical().contains_addr(pkt.src)));
+        if !in_vpc {
+            return deny(
+                Disposition::DeniedIn,
+                &node,
+                "nat_gateway",
+                Direction::Ingress,
+                None,
+                "NGW_REQUIRES_SOURCE_IN_VPC",
+                format!(
+                    "NAT gateway {node} only serves sources inside its VPC; {} comes from elsewhere (peering, VPN and Direct Connect cannot use it).",
+                    pkt.src
+                ),
+                format!(
+                    "NAT 게이트웨이 {node}는 자기 VPC 안의 출발지만 처리합니다. {}는 다른 곳에서 왔습니다(피어링, VPN, Direct Connect는 쓸 수 없음).",
+                    pkt.src
+                ),
+                pkt,
+            );
+        }
+        self.step(Step::Translate { field: "source", from: pkt.src, to: place.private_ip });
+        self.sessions.push(NatSession { nat: n, client: pkt.src });
+        let pkt = Packet { src: place.private_ip, ..pkt };
+        self.hop(place.subnet.id.as_str(), "subnet");
+        self.route_from_subnet(place.subnet, pkt)
+    }
+
+    /// Route lookup and NACL egress for traffic leaving a subnet from a gateway inside it (the hop is recorded).
+    fn route_from_subnet(&mut self, subnet: &'d Subnet, pkt: Packet) -> Done {
+        let Some(vpc) = self.net.vpc(&subnet.vpc) else {
+            return undecidable(
+                format!("VPC {} is not in the design", subnet.vpc),
+                format!("VPC {}가 설계에 없습니다", subnet.vpc),
+                pkt,
+            );
+        };
+        let Some(table) = self.net.route_table_of(subnet) else {
+            return deny(
+                Disposition::NoRoute,
+                subnet.id.as_str(),
+                "subnet",
+                Direction::Egress,
+                None,
+                "NO_ROUTE_TO_DESTINATION",
+                format!("Subnet {} has no route table.", subnet.id),
+                format!("서브넷 {}에 라우팅 테이블이 없습니다.", subnet.id),
+                pkt,
+            );
+        };
+        let Some(choice) = route::lookup(self.net, table, vpc, pkt.dst) else {
+            return deny(
+                Disposition::NoRoute,
+                table.id.as_str(),
+                "route_table",
+                Direction::Egress,
+                None,
+                "NO_ROUTE_TO_DESTINATION",
+                format!("Route table {} (subnet {}) has no route for {}.", table.id, subnet.id, pkt.dst),
+                format!("서브넷 {}의 라우팅 테이블 {}에 {}로 가는 라우트가 없습니다.", subnet.id, table.id, pkt.dst),
+                pkt,
+            );
+        };
+        self.step(route_step(&table.id, &choice));
+        let leaves_subnet =
+            !matches!(choice.target, RouteTarget::Local) || !subnet.cidr.canonical().contains_addr(pkt.dst);
+        if leaves_subnet && let Err((acl, rule)) = self.nacl(subnet, true, &pkt) {
+            return self.nacl_denied(subnet, &acl, rule, true, pkt);
+        }
+        self.follow(&choice, table.id.as_str(), subnet, vpc, pkt)
+    }
+
+    /// A packet addressed to a NAT gateway's own private address (after its subnet's NACL).
+    fn nat_arrive(&mut self, n: usize, pkt: Packet) -> Done {
+        let Some(place) = self.places.nat(n).cloned() else {
+            return undecidable("unknown NAT gateway".into(), "알 수 없는 NAT 게이트웨이".into(), pkt);
+        };
+        let node = place.nat.id.to_string();
+        self.hop(&node, "nat_gateway");
+        let session = if self.reply { self.sessions.iter().rev().find(|s| s.nat == n).copied() } else { None };
+        let Some(session) = session else {
+            return deny(
+                Disposition::DeniedIn,
+                &node,
+                "nat_gateway",
+                Direction::Ingress,
+                None,
+                "NGW_NO_SESSION",
+                format!(
+                    "NAT gateway {node} only forwards replies to connections its clients opened; it drops a connection started towards it."
+                ),
+                format!(
+                    "NAT 게이트웨이 {node}는 클라이언트가 연 연결의 응답만 전달하며, 밖에서 시작된 연결은 버립니다."
+                ),
+                pkt,
+            );
+        };
+        self.step(Step::Translate { field: "destination", from: pkt.dst, to: session.client });
+        let pkt = Packet { dst: session.client, ..pkt };
+        self.route_from_subnet(place.subnet, pkt)
+    }
+
+    /// A client in the NAT gateway's own subnet sends to it directly (N7).
+    fn nat_from_same_subnet(&mut self, n: usize, pkt: Packet) -> Done {
+        let Some(place) = self.places.nat(n).cloned() else {
+            return undecidable("unknown NAT gateway".into(), "알 수 없는 NAT 게이트웨이".into(), pkt);
+        };
+        let node = place.nat.id.to_string();
+        if self.reply {
+            return self.nat_arrive(n, pkt);
+        }
+        self.hop(&node, "nat_gateway");
+        deny(
+            Disposition::DeniedIn,
+            &node,
+            "nat_gateway",
+            Direction::Ingress,
+            None,
+            "NGW_NO_SESSION",
+            format!("NAT gateway {node} does not accept connections addressed to it from its own subnet."),
+            format!("NAT 게이트웨이 {node}는 같은 서브넷에서 자신에게 직접 오는 연결을 받지 않습니다."),
+            pkt,
+        )
+    }
+
+    /// Over a VPC peering (SEMANTICS §8).
+    fn peering(&mut self, p: &Id, vpc: &'d Vpc, table: &str, pkt: Packet) -> Done {
+        let Some(peering) = self.net.vpc_peering(p) else {
+            return deny(
+                Disposition::NullRouted,
+                table,
+                "route_table",
+                Direction::Egress,
+                None,
+                "BAD_STATE_ROUTE",
+                format!("The route names peering {p}, which is not in the design: a blackhole."),
+                format!("라우트가 설계에 없는 피어링 {p}를 가리킵니다(블랙홀)."),
+                pkt,
+            );
+        };
+        if peering.status != PeeringStatus::Active {
+            return deny(
+                Disposition::NullRouted,
+                p.as_str(),
+                "vpc_peering",
+                Direction::Egress,
+                None,
+                "BAD_STATE_ROUTE",
+                format!("Peering {p} is not active, so routes to it are blackholes. Accept the peering."),
+                format!("피어링 {p}가 활성 상태가 아니어서 이 라우트는 블랙홀입니다. 피어링을 수락하세요."),
+                pkt,
+            );
+        }
+        let peer_id = if peering.requester_vpc == vpc.id { &peering.accepter_vpc } else { &peering.requester_vpc };
+        let Some(peer) = self.net.vpc(peer_id) else {
+            return undecidable(
+                format!("Peering {p} leads to VPC {peer_id}, which is not in the design."),
+                format!("피어링 {p}가 설계에 없는 VPC {peer_id}로 이어집니다."),
+                pkt,
+            );
+        };
+        self.hop(peer.id.as_str(), "vpc");
+        let inside = Network::vpc_cidrs(peer).any(|c| c.canonical().contains_addr(pkt.dst));
+        if !inside {
+            return deny(
+                Disposition::NullRouted,
+                peer.id.as_str(),
+                "vpc",
+                Direction::Ingress,
+                None,
+                "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR",
+                format!(
+                    "VPC {} only accepts traffic over peering {p} for its own addresses; {} is not one. Peering is not transitive and carries no edge-to-edge traffic.",
+                    peer.id, pkt.dst
+                ),
+                format!(
+                    "VPC {}는 피어링 {p}로 자기 주소로 오는 트래픽만 받습니다. {}는 그 주소가 아닙니다. 피어링은 전이되지 않으며 엣지 간 트래픽도 전달하지 않습니다.",
+                    peer.id, pkt.dst
+                ),
+                pkt,
+            );
+        }
+        self.deliver_in_vpc(peer, pkt)
+    }
+
+    /// To a virtual private gateway, towards on-premises (SEMANTICS V1, V2).
+    fn vgw_out(&mut self, g: &Id, vpc: &'d Vpc, pkt: Packet) -> Done {
+        let node = g.to_string();
+        self.hop(&node, "vpn_gateway");
+        let attached = self.net.vpn_gateway(g).is_some_and(|x| x.vpc.as_ref() == Some(&vpc.id));
+        if !attached {
+            return deny(
+                Disposition::NullRouted,
+                &node,
+                "vpn_gateway",
+                Direction::Ingress,
+                None,
+                "BAD_STATE_ROUTE",
+                format!(
+                    "Virtual private gateway {node} is not attached to VPC {}: routes to it are blackholes.",
+                    vpc.id
+                ),
+                format!(
+                    "가상 프라이빗 게이트웨이 {node}가 VPC {}에 연결되어 있지 않아 이 라우트는 블랙홀입니다.",
+                    vpc.id
+                ),
+                pkt,
+            );
+        }
+        if route::vgw_prefixes(self.net, g).iter().any(|c| c.canonical().contains_addr(pkt.dst)) {
+            self.exit_via = Some(g.clone());
+            return arrived(
+                Disposition::ExitsNetwork,
+                format!("Leaves through virtual private gateway {node} towards on-premises ({}).", pkt.dst),
+                format!("가상 프라이빗 게이트웨이 {node}를 통해 온프레미스({})로 나갑니다.", pkt.dst),
+                pkt,
+                End::OnPremises,
+            );
+        }
+        deny(
+            Disposition::NoRoute,
+            &node,
+            "vpn_gateway",
+            Direction::Egress,
+            None,
+            "NO_ROUTE_TO_DESTINATION",
+            format!(
+                "Virtual private gateway {node} knows no on-premises route to {}: it only forwards to prefixes learned over its VPN and Direct Connect links.",
+                pkt.dst
+            ),
+            format!(
+                "가상 프라이빗 게이트웨이 {node}는 {}로 가는 온프레미스 경로를 모릅니다. VPN과 Direct Connect로 배운 대역으로만 전달합니다.",
+                pkt.dst
+            ),
+            pkt,
+        )
+    }
+
+    /// To a gateway endpoint (S3 or DynamoDB) (SEMANTICS E1, E2).
+    fn endpoint_out(&mut self, e: &Id, pkt: Packet) -> Done {
+        let node = e.to_string();
+        self.hop(&node, "vpc_endpoint");
+        let gateway = self.net.vpc_endpoint(e).is_some_and(|x| matches!(x.endpoint, EndpointKind::Gateway { .. }));
+        if !gateway {
+            return undecidable(
+                format!("Endpoint {node} is not a gateway endpoint in the design."),
+                format!("엔드포인트 {node}는 설계에 있는 게이트웨이 엔드포인트가 아닙니다."),
+                pkt,
+            );
+        }
+        if !matches!(pkt.protocol, Protocol::TCP | Protocol::ICMP) {
+            return deny(
+                Disposition::DeniedIn,
+                &node,
+                "vpc_endpoint",
+                Direction::Ingress,
+                None,
+                "VPCE_GATEWAY_PROTOCOL_RESTRICTION",
+                format!("Gateway endpoint {node} carries TCP and ICMP only."),
+                format!("게이트웨이 엔드포인트 {node}는 TCP와 ICMP만 전달합니다."),
+                pkt,
+            );
+        }
+        self.exit_via = Some(e.clone());
+        arrived(
+            Disposition::Accepted,
+            format!("Delivered to the AWS service through gateway endpoint {node}."),
+            format!("게이트웨이 엔드포인트 {node}를 통해 AWS 서비스에 전달되었습니다."),
+            pkt,
+            End::Endpoint,
+        )
+    }
+
+    /// Traffic coming back in from a virtual private gateway or gateway endpoint it left by.
+    fn enter_from(&mut self, via: &Id, kind: &'static str, pkt: Packet) -> Done {
+        let vpc_id = match kind {
+            "vpn_gateway" => self.net.vpn_gateway(via).and_then(|g| g.vpc.clone()),
+            _ => self.net.vpc_endpoint(via).map(|e| e.vpc.clone()),
+        };
+        let Some(vpc) = vpc_id.as_ref().and_then(|v| self.net.vpc(v)) else {
+            return undecidable(
+                format!("{via} is attached to no VPC of the design."),
+                format!("{via}가 설계의 어떤 VPC에도 연결되어 있지 않습니다."),
+                pkt,
+            );
+        };
+        self.hop(via.as_str(), kind);
+        self.hop(vpc.id.as_str(), "vpc");
+        self.deliver_in_vpc(vpc, pkt)
+    }
+}
+
+impl super::place::Iface<'_> {
+    fn kind_label(&self) -> &'static str {
+        match self.kind {
+            crate::doc::ResourceKind::Instance => "instance",
+            _ => "network_interface",
+        }
+    }
+}
+
+fn group_list(groups: &[&crate::doc::SecurityGroup]) -> String {
+    if groups.is_empty() {
+        "none".to_owned()
+    } else {
+        groups.iter().map(|g| g.id.as_str()).collect::<Vec<_>>().join(", ")
+    }
+}
+
+fn proto(pkt: &Packet) -> String {
+    if pkt.protocol == Protocol::All { "traffic".to_owned() } else { pkt.protocol.to_string().to_uppercase() }
+}
+
+fn target_text(t: &RouteTarget) -> String {
+    crate::doc::Route {
+        destination: crate::doc::RouteDestination::Cidr(Ipv4Cidr::clamped(Ipv4Addr::UNSPECIFIED, 0)),
+        target: t.clone(),
+    }
+    .target_text()
+}
+
+fn route_step(table: &Id, choice: &RouteChoice) -> Step {
+    Step::Route {
+        table: table.clone(),
+        destination: choice.written.clone(),
+        target: target_text(&choice.target),
+        origin: choice.origin,
+    }
+}
+
+fn finish(walk: Walk<'_, '_>, done: &Done) -> Trace {
+    Trace {
+        disposition: done.disposition,
+        hops: walk.hops,
+        blocked: done.blocked.clone(),
+        explanation: done.explanation.clone(),
+    }
+}
+
+/// Runs a query: the request, then the reply from wherever the request ended up.
+pub(super) fn run(net: &Network<'_>, places: &Places<'_>, query: &Query) -> Answer {
+    let dst = match &query.destination {
+        Destination::Ip(ip) => Some(*ip),
+        Destination::Internet => Some(INTERNET_HOST),
+        Destination::Resource(id) => match places.by_id(id.as_str()) {
+            Some(At::Iface(i)) => places.iface(i).map(|f| f.primary_ip()),
+            Some(At::Nat(n)) => places.nat(n).map(|x| x.private_ip),
+            None => None,
+        },
+    };
+    let src_ip = match &query.source {
+        Source::Internet { ip } => Some(ip.unwrap_or(INTERNET_HOST)),
+        Source::Resource(id) => match places.by_id(id.as_str()) {
+            Some(At::Iface(i)) => places.iface(i).map(|f| f.primary_ip()),
+            _ => None,
+        },
+    };
+    let placeholder = Packet {
+        src: Ipv4Addr::UNSPECIFIED,
+        dst: Ipv4Addr::UNSPECIFIED,
+        protocol: query.protocol,
+        src_port: query.src_port,
+        dst_port: query.dst_port,
+    };
+    let (Some(src), Some(dst)) = (src_ip, dst) else {
+        let what = match (&query.source, src_ip) {
+            (Source::Resource(id), None) => id.to_string(),
+            _ => match &query.destination {
+                Destination::Resource(id) => id.to_string(),
+                _ => String::new(),
+            },
+        };
+        let known = net.kind_of(&what).map(|k| k.label());
+        let (en, ko) = match known {
+            Some(kind) => (
+                format!("Tracing from or to {what} ({kind}) is not simulated yet."),
+                format!("{what}({kind})를 출발지나 목적지로 하는 추적은 아직 지원하지 않습니다."),
+            ),
+            None => (
+                format!("The design has no instance or network interface {what}."),
+                format!("설계에 인스턴스나 네트워크 인터페이스 {what}가 없습니다."),
+            ),
+        };
+        let forward = Trace {
+            disposition: Disposition::Undecidable,
+            hops: vec![],
+            blocked: None,
+            explanation: Text::new(en, ko),
+        };
+        return Answer { reachable: false, forward, reply: None };
+    };
+    let pkt = Packet { src, dst, ..placeholder };
+    let mut walk = Walk::new(net, places, false, Vec::new());
+    let done = match &query.source {
+        Source::Resource(id) => match places.by_id(id.as_str()) {
+            Some(At::Iface(i)) => walk.leave_iface(i, pkt),
+            _ => undecidable("unknown source".into(), "알 수 없는 출발지".into(), pkt),
+        },
+        Source::Internet { .. } => start_internet(&mut walk, pkt),
+    };
+    let sessions = walk.sessions.clone();
+    let exit_via = walk.exit_via.clone();
+    let forward = finish(walk, &done);
+    if !done.disposition.arrived() {
+        return Answer { reachable: false, forward, reply: None };
+    }
+    // The reply: addresses and ports swapped, from where the request arrived.
+    let back = done.packet.reply();
+    let mut walk = Walk::new(net, places, true, sessions);
+    let reply_done = match done.end {
+        End::Iface(i) => walk.leave_iface(i, back),
+        End::Internet => start_internet(&mut walk, back),
+        End::OnPremises => match &exit_via {
+            Some(g) => walk.enter_from(g, "vpn_gateway", back),
+            None => undecidable("unknown gateway".into(), "알 수 없는 게이트웨이".into(), back),
+        },
+        End::Endpoint => match &exit_via {
+            Some(e) => walk.enter_from(e, "vpc_endpoint", back),
+            None => undecidable("unknown endpoint".into(), "알 수 없는 엔드포인트".into(), back),
+        },
+        End::Nowhere => undecidable("nowhere to reply from".into(), "응답을 보낼 곳이 없습니다".into(), back),
+    };
+    let reply = finish(walk, &reply_done);
+    Answer { reachable: reply_done.disposition.arrived(), forward, reply: Some(reply) }
+}
+
+/// A packet from the internet towards `pkt.dst`.
+fn start_internet(walk: &mut Walk<'_, '_>, pkt: Packet) -> Done {
+    walk.hop("internet", "internet");
+    if bogon(pkt.dst) {
+        return deny(
+            Disposition::NullRouted,
+            "internet",
+            "internet",
+            Direction::Egress,
+            None,
+            "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS",
+            format!(
+                "{} is a private address: nothing on the internet can send to it. Reach it through a public IP, a load balancer, a VPN or Direct Connect.",
+                pkt.dst
+            ),
+            format!(
+                "{}는 사설 주소여서 인터넷에서 보낼 수 없습니다. 퍼블릭 IP, 로드 밸런서, VPN, Direct Connect를 통해 접근하세요.",
+                pkt.dst
+            ),
+            pkt,
+        );
+    }
+    walk.hop("aws-backbone", "aws_backbone");
+    match walk.places.public(pkt.dst) {
+        Some(owner) => walk.igw_in(owner, pkt),
+        None => deny(
+            Disposition::NullRouted,
+            "aws-backbone",
+            "aws_backbone",
+            Direction::Ingress,
+            None,
+            "UNKNOWN_DESTINATION",
+            format!("No interface of the design has the public address {}.", pkt.dst),
+            format!("설계의 어떤 인터페이스도 퍼블릭 주소 {}를 갖고 있지 않습니다.", pkt.dst),
+            pkt,
+        ),
+    }
+}

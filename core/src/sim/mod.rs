@@ -1,0 +1,182 @@
+//! Traffic simulation: whether a flow arrives, exactly as AWS would decide it, and why.
+//!
+//! A [`Query`] names a source, a destination and a flow; [`trace`] answers with the forward [`Trace`] and, when the
+//! request arrives, the reply's. A trace is data: a [`Disposition`], the hops in order (resource ids, in the same
+//! style as Batfish's traces, so that they can be compared with the conformance corpus), the steps taken at each hop
+//! (filters with the rule that matched, routes and why they won, address translations, stateful sessions), and for a
+//! failure the blocking component with a Reachability-Analyzer-style explanation code and text in English and Korean.
+//!
+//! The walk follows ../shared/SEMANTICS.md §2; see docs/modeling.md for the decisions it makes.
+
+mod engine;
+mod filter;
+mod place;
+mod route;
+
+use std::net::Ipv4Addr;
+
+use serde::Serialize;
+
+use crate::check::Text;
+use crate::doc::{Design, Id};
+use crate::model::Network;
+use crate::net::Protocol;
+
+pub use place::Places;
+pub use route::{RouteChoice, RouteOrigin, lookup};
+
+/// Where a flow starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// An instance or network interface of the design.
+    Resource(Id),
+    /// A host on the internet (default address 8.8.8.8).
+    Internet { ip: Option<Ipv4Addr> },
+}
+
+/// Where a flow goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    /// An instance or network interface of the design (its private address).
+    Resource(Id),
+    /// An address.
+    Ip(Ipv4Addr),
+    /// A host on the internet (8.8.8.8).
+    Internet,
+}
+
+/// A flow to trace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    pub source: Source,
+    pub destination: Destination,
+    /// `Protocol::All` traces a packet of no particular protocol, which only "all traffic" rules match.
+    pub protocol: Protocol,
+    pub dst_port: u16,
+    /// The client's port (default 49152, an ephemeral port every common client uses).
+    pub src_port: u16,
+}
+
+impl Query {
+    pub fn new(source: Source, destination: Destination, protocol: Protocol, dst_port: u16) -> Self {
+        Query { source, destination, protocol, dst_port, src_port: 49152 }
+    }
+}
+
+/// How a trace ends (Batfish's vocabulary).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Disposition {
+    /// Delivered to the destination.
+    Accepted,
+    /// Left the modelled network: to the internet or on-premises.
+    ExitsNetwork,
+    /// Dropped by a filter as it left a component (a security group's or NACL's outbound rules).
+    DeniedOut,
+    /// Dropped by a filter, or a gateway's own check, as it entered a component.
+    DeniedIn,
+    /// No route matched.
+    NoRoute,
+    /// Dropped by a blackhole route, or at a router that has nowhere to put the address.
+    NullRouted,
+    /// Reached the right subnet, but no interface there owns the address.
+    NeighborUnreachable,
+    /// The design does not say enough to decide (never a guess).
+    Undecidable,
+}
+
+impl Disposition {
+    /// Whether the packet got where it was going (delivered, or handed to the internet or on-premises).
+    pub fn arrived(self) -> bool {
+        matches!(self, Disposition::Accepted | Disposition::ExitsNetwork)
+    }
+}
+
+/// In or out of a component.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Ingress,
+    Egress,
+}
+
+/// One step taken at a hop.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum Step {
+    /// Security groups evaluated (the union of their rules); `rule` is the first allowing rule found, as
+    /// `group#inbound[i]`. `session` is set on a reply that a stateful session lets through without rules.
+    SecurityGroup { direction: Direction, groups: Vec<Id>, allowed: bool, rule: Option<String>, session: bool },
+    /// A network ACL evaluated: the rule number that decided, or `None` for the final deny (`*`).
+    NetworkAcl { acl: Id, direction: Direction, allowed: bool, rule: Option<u32> },
+    /// A route chosen.
+    Route { table: Id, destination: String, target: String, origin: RouteOrigin },
+    /// An address rewritten by an internet or NAT gateway.
+    Translate { field: &'static str, from: Ipv4Addr, to: Ipv4Addr },
+    /// A check of a gateway or router (what it verified, and whether it passed).
+    Check { what: &'static str, passed: bool },
+}
+
+/// A component the packet passed through.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hop {
+    /// A resource id, or `internet`, `aws-backbone`, `aws-services`, `on-premises`.
+    pub node: String,
+    pub kind: &'static str,
+    pub steps: Vec<Step>,
+}
+
+/// What stopped a packet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Blocked {
+    /// The component (a resource id, or a node name as in [`Hop::node`]).
+    pub id: String,
+    pub kind: &'static str,
+    pub direction: Direction,
+    /// The rule or route involved, when there is one (`rule 100`, `*`, `0.0.0.0/0 -> igw-1`).
+    pub rule: Option<String>,
+    /// A Reachability Analyzer explanation code (`ENI_SG_RULES_MISMATCH`, `NO_ROUTE_TO_DESTINATION`, …).
+    pub code: &'static str,
+}
+
+/// The path of one packet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Trace {
+    pub disposition: Disposition,
+    pub hops: Vec<Hop>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub blocked: Option<Blocked>,
+    /// What happened and, for a failure, what to change.
+    pub explanation: Text,
+}
+
+impl Trace {
+    /// The hop nodes in order.
+    pub fn nodes(&self) -> Vec<&str> {
+        self.hops.iter().map(|h| h.node.as_str()).collect()
+    }
+}
+
+/// The answer to a query: the request, and the reply when the request arrived at a workload.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Answer {
+    /// Whether the request arrives and, where a reply is expected, the reply arrives too.
+    pub reachable: bool,
+    pub forward: Trace,
+    #[serde(rename = "return", skip_serializing_if = "Option::is_none")]
+    pub reply: Option<Trace>,
+}
+
+/// Traces a flow through a design.
+pub fn trace(design: &Design, query: &Query) -> Answer {
+    let net = Network::new(design);
+    let places = Places::new(&net);
+    trace_in(&net, &places, query)
+}
+
+/// Traces a flow through an indexed design, reusing its address index (for many queries on one design).
+pub fn trace_in(net: &Network<'_>, places: &Places<'_>, query: &Query) -> Answer {
+    engine::run(net, places, query)
+}
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,131 @@
+//! Route lookup in a VPC route table: local routes for the VPC's blocks, static routes, prefix-list routes (one per
+//! entry), and routes propagated from virtual private gateways; longest prefix first, then AWS's tie-breaks
+//! (SEMANTICS R2–R5, V3).
+
+use std::net::Ipv4Addr;
+
+use serde::Serialize;
+
+use crate::doc::{RouteDestination, RouteTable, RouteTarget, VifAttachment, Vpc, VpnTermination};
+use crate::model::Network;
+use crate::net::{IpCidr, Ipv4Cidr};
+
+/// Where a route came from, which also orders ties between equal prefixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RouteOrigin {
+    /// The VPC's own block.
+    Local,
+    /// A route written in the table.
+    Static,
+    /// One entry of a prefix-list route (a gateway endpoint's, say).
+    PrefixList,
+    /// Propagated from a virtual private gateway.
+    Propagated,
+}
+
+/// The route a lookup chose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RouteChoice {
+    pub prefix: Ipv4Cidr,
+    pub target: RouteTarget,
+    pub origin: RouteOrigin,
+    /// The destination as written in the table (`0.0.0.0/0`, `pl-…`).
+    pub written: String,
+}
+
+/// The prefixes a virtual private gateway knows towards on-premises: static VPN routes, and the on-premises
+/// networks behind its BGP VPNs and Direct Connect interfaces.
+pub fn vgw_prefixes(net: &Network<'_>, vgw: &crate::doc::Id) -> Vec<Ipv4Cidr> {
+    let d = net.design;
+    let mut out = Vec::new();
+    for v in d.vpn_connections.iter().filter(|v| matches!(&v.gateway, VpnTermination::VpnGateway(g) if g == vgw)) {
+        if v.static_routes_only {
+            out.extend(v.static_routes.iter().copied());
+        } else if let Some(onprem) =
+            d.customer_gateways.iter().find(|c| c.id == v.customer_gateway).and_then(|c| c.on_premises.as_ref())
+        {
+            out.extend(net.on_prem(onprem).into_iter().flat_map(|o| o.cidrs.iter().copied()));
+        }
+    }
+    for vif in
+        d.virtual_interfaces.iter().filter(|v| matches!(&v.attachment, Some(VifAttachment::VpnGateway(g)) if g == vgw))
+    {
+        if let Some(onprem) = vif.on_premises.as_ref().and_then(|o| net.on_prem(o)) {
+            out.extend(onprem.cidrs.iter().copied());
+        }
+    }
+    out
+}
+
+/// Every route of `table` (in `vpc`) that matches `dst`.
+pub fn candidates(net: &Network<'_>, table: &RouteTable, vpc: &Vpc, dst: Ipv4Addr) -> Vec<RouteChoice> {
+    let mut out = Vec::new();
+    for block in Network::vpc_cidrs(vpc) {
+        let block = block.canonical();
+        if block.contains_addr(dst) {
+            out.push(RouteChoice {
+                prefix: block,
+                target: RouteTarget::Local,
+                origin: RouteOrigin::Local,
+                written: block.to_string(),
+            });
+        }
+    }
+    for r in &table.routes {
+        match &r.destination {
+            RouteDestination::Cidr(c) if c.canonical().contains_addr(dst) => {
+                out.push(RouteChoice {
+                    prefix: c.canonical(),
+                    target: r.target.clone(),
+                    origin: RouteOrigin::Static,
+                    written: c.to_string(),
+                });
+            }
+            RouteDestination::PrefixList(pl) => {
+                let entries = net.prefix_list(pl).into_iter().flat_map(|p| &p.entries);
+                for e in entries {
+                    if let IpCidr::V4(c) = e.cidr
+                        && c.canonical().contains_addr(dst)
+                    {
+                        out.push(RouteChoice {
+                            prefix: c.canonical(),
+                            target: r.target.clone(),
+                            origin: RouteOrigin::PrefixList,
+                            written: pl.to_string(),
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for vgw in &table.propagating_vpn_gateways {
+        let attached = net.vpn_gateway(vgw).is_some_and(|g| g.vpc.as_ref() == Some(&vpc.id));
+        if !attached {
+            continue;
+        }
+        for c in vgw_prefixes(net, vgw) {
+            if c.canonical().contains_addr(dst) {
+                out.push(RouteChoice {
+                    prefix: c.canonical(),
+                    target: RouteTarget::VpnGateway(vgw.clone()),
+                    origin: RouteOrigin::Propagated,
+                    written: c.to_string(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The route `table` uses for `dst`: the longest matching prefix; on equal prefixes local, then static, then
+/// prefix-list, then propagated routes win. A propagated route never overrides the local route, even when more
+/// specific (R3).
+pub fn lookup(net: &Network<'_>, table: &RouteTable, vpc: &Vpc, dst: Ipv4Addr) -> Option<RouteChoice> {
+    let mut all = candidates(net, table, vpc, dst);
+    if all.iter().any(|c| c.origin == RouteOrigin::Local) {
+        all.retain(|c| c.origin != RouteOrigin::Propagated);
+    }
+    all.into_iter().min_by(|a, b| b.prefix.prefix_len().cmp(&a.prefix.prefix_len()).then(a.origin.cmp(&b.origin)))
+}

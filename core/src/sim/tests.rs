@@ -1,0 +1,405 @@
+//! Traces on the sample design and small variations of it: one behaviour per test.
+
+use std::net::Ipv4Addr;
+
+use super::*;
+use crate::check::testing::{cidr, id, sample};
+use crate::doc::*;
+use crate::net::{PortRange, Protocol};
+
+fn ip(text: &str) -> Ipv4Addr {
+    text.parse().unwrap()
+}
+
+fn from(src: &str, dst: Destination, protocol: Protocol, port: u16) -> Query {
+    Query::new(Source::Resource(id(src)), dst, protocol, port)
+}
+
+fn to(dst: &str) -> Destination {
+    Destination::Resource(id(dst))
+}
+
+#[test]
+fn private_instance_reaches_the_internet_through_its_nat_gateway_and_the_reply_comes_back() {
+    let a = trace(&sample(), &from("i-web-a", Destination::Internet, Protocol::TCP, 443));
+    assert_eq!(a.forward.disposition, Disposition::ExitsNetwork, "{:#?}", a.forward);
+    assert_eq!(
+        a.forward.nodes(),
+        [
+            "i-web-a",
+            "subnet-private-a",
+            "vpc-main",
+            "nat-a",
+            "subnet-public-a",
+            "vpc-main",
+            "igw-main",
+            "aws-backbone",
+            "internet"
+        ]
+    );
+    let translations: Vec<_> = a
+        .forward
+        .hops
+        .iter()
+        .flat_map(|h| &h.steps)
+        .filter_map(|s| match s {
+            Step::Translate { field, to, .. } => Some((*field, *to)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(translations, [("source", ip("10.0.0.10")), ("source", ip("203.0.113.10"))]);
+    let reply = a.reply.as_ref().unwrap();
+    assert_eq!(reply.disposition, Disposition::Accepted, "{:#?}", reply);
+    assert_eq!(
+        reply.nodes(),
+        [
+            "internet",
+            "aws-backbone",
+            "igw-main",
+            "vpc-main",
+            "subnet-public-a",
+            "nat-a",
+            "vpc-main",
+            "subnet-private-a",
+            "i-web-a"
+        ]
+    );
+    assert!(a.reachable);
+}
+
+#[test]
+fn without_the_nat_route_there_is_no_route() {
+    let mut d = sample();
+    d.route_tables[2].routes.clear();
+    let a = trace(&d, &from("i-web-a", Destination::Internet, Protocol::TCP, 443));
+    assert_eq!(a.forward.disposition, Disposition::NoRoute);
+    assert_eq!(a.forward.nodes(), ["i-web-a", "subnet-private-a"]);
+    let b = a.forward.blocked.unwrap();
+    assert_eq!((b.id.as_str(), b.code), ("rtb-private-a", "NO_ROUTE_TO_DESTINATION"));
+    assert!(!a.reachable);
+}
+
+#[test]
+fn a_nacl_without_the_ephemeral_range_drops_the_reply() {
+    let mut d = sample();
+    let mut acl = d.network_acls[0].clone();
+    acl.id = id("acl-private");
+    acl.is_default = false;
+    acl.inbound[0].cidr = "10.0.0.0/16".parse().unwrap();
+    d.network_acls.push(acl);
+    d.subnets[2].network_acl = Some(id("acl-private"));
+    let a = trace(&d, &from("i-web-a", Destination::Internet, Protocol::TCP, 443));
+    assert_eq!(a.forward.disposition, Disposition::ExitsNetwork);
+    let reply = a.reply.unwrap();
+    assert_eq!(reply.disposition, Disposition::DeniedIn);
+    let b = reply.blocked.unwrap();
+    assert_eq!((b.id.as_str(), b.code, b.rule.as_deref()), ("subnet-private-a", "SUBNET_ACL_RESTRICTION", Some("*")));
+    assert!(reply.explanation.en.contains("the reply"), "{}", reply.explanation.en);
+    assert!(!a.reachable);
+}
+
+#[test]
+fn the_internet_cannot_address_a_private_ip() {
+    let a = trace(
+        &sample(),
+        &Query::new(Source::Internet { ip: None }, Destination::Ip(ip("10.0.10.10")), Protocol::TCP, 80),
+    );
+    assert_eq!(a.forward.disposition, Disposition::NullRouted);
+    assert_eq!(a.forward.nodes(), ["internet"]);
+}
+
+#[test]
+fn ssh_from_the_office_reaches_the_bastion_but_not_from_elsewhere() {
+    let office = Query::new(
+        Source::Internet { ip: Some(ip("198.51.100.7")) },
+        Destination::Ip(ip("203.0.113.20")),
+        Protocol::TCP,
+        22,
+    );
+    let a = trace(&sample(), &office);
+    assert_eq!(a.forward.disposition, Disposition::Accepted, "{:#?}", a.forward);
+    assert_eq!(a.forward.nodes(), ["internet", "aws-backbone", "igw-main", "vpc-main", "subnet-public-a", "i-bastion"]);
+    assert!(a.reachable, "{:#?}", a.reply);
+    assert_eq!(
+        a.reply.unwrap().nodes(),
+        ["i-bastion", "subnet-public-a", "vpc-main", "igw-main", "aws-backbone", "internet"]
+    );
+
+    let elsewhere = Query::new(Source::Internet { ip: None }, Destination::Ip(ip("203.0.113.20")), Protocol::TCP, 22);
+    let a = trace(&sample(), &elsewhere);
+    assert_eq!(a.forward.disposition, Disposition::DeniedIn);
+    let b = a.forward.blocked.unwrap();
+    assert_eq!((b.id.as_str(), b.code), ("i-bastion", "ENI_SG_RULES_MISMATCH"));
+}
+
+#[test]
+fn security_group_references_match_members() {
+    let a = trace(&sample(), &from("i-bastion", to("i-web-a"), Protocol::TCP, 22));
+    assert_eq!(a.forward.disposition, Disposition::Accepted);
+    let rule = a.forward.hops.last().unwrap().steps.iter().find_map(|s| match s {
+        Step::SecurityGroup { rule, .. } => rule.clone(),
+        _ => None,
+    });
+    assert_eq!(rule.as_deref(), Some("sg-web#inbound[1]"));
+    let a = trace(&sample(), &from("i-web-a", to("i-web-c"), Protocol::TCP, 22));
+    assert_eq!(a.forward.disposition, Disposition::DeniedIn, "web-a is not in sg-bastion");
+}
+
+#[test]
+fn same_subnet_traffic_skips_nacls_and_routes() {
+    let mut d = sample();
+    let mut web_b = d.instances[1].clone();
+    web_b.id = id("i-web-b");
+    web_b.private_ip = Some(ip("10.0.10.11"));
+    d.instances.push(web_b);
+    d.network_acls[0].inbound.clear();
+    d.network_acls[0].outbound.clear();
+    let a = trace(&d, &from("i-web-a", to("i-web-b"), Protocol::TCP, 80));
+    assert_eq!(a.forward.disposition, Disposition::Accepted, "{:#?}", a.forward);
+    assert_eq!(a.forward.nodes(), ["i-web-a", "i-web-b"]);
+    assert!(a.reachable);
+    // Across subnets the same NACL now drops everything.
+    let a = trace(&d, &from("i-web-a", to("i-web-c"), Protocol::TCP, 80));
+    assert_eq!(a.forward.disposition, Disposition::DeniedOut);
+}
+
+#[test]
+fn addresses_nobody_owns() {
+    let a = trace(&sample(), &from("i-web-a", Destination::Ip(ip("10.0.200.5")), Protocol::TCP, 80));
+    assert_eq!(
+        (a.forward.disposition, a.forward.nodes()),
+        (Disposition::NullRouted, vec!["i-web-a", "subnet-private-a", "vpc-main"])
+    );
+    let a = trace(&sample(), &from("i-web-a", Destination::Ip(ip("10.0.11.99")), Protocol::TCP, 80));
+    assert_eq!(a.forward.disposition, Disposition::NeighborUnreachable);
+}
+
+#[test]
+fn an_instance_without_a_public_ip_cannot_use_the_internet_gateway() {
+    let mut d = sample();
+    d.instances[0].public_ip = None;
+    d.instances[0].associate_public_ip = Some(false);
+    let a = trace(&d, &from("i-bastion", Destination::Internet, Protocol::TCP, 443));
+    assert_eq!(a.forward.disposition, Disposition::DeniedIn);
+    let b = a.forward.blocked.unwrap();
+    assert_eq!((b.id.as_str(), b.code), ("igw-main", "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS"));
+}
+
+#[test]
+fn the_nat_gateway_drops_unsolicited_and_non_tcp_udp_icmp_traffic() {
+    let a = trace(
+        &sample(),
+        &Query::new(Source::Internet { ip: None }, Destination::Ip(ip("203.0.113.10")), Protocol::TCP, 80),
+    );
+    assert_eq!(a.forward.disposition, Disposition::DeniedIn);
+    assert_eq!(a.forward.nodes(), ["internet", "aws-backbone", "igw-main", "vpc-main", "subnet-public-a", "nat-a"]);
+    let a = trace(&sample(), &from("i-web-a", Destination::Internet, Protocol::Number(47), 0));
+    assert_eq!(a.forward.blocked.map(|b| b.code), Some("PROTOCOL_RESTRICTION"));
+}
+
+#[test]
+fn a_public_subnet_instance_cannot_use_a_nat_gateway_in_its_own_subnet() {
+    let mut d = sample();
+    d.route_tables[1].routes[0].target = RouteTarget::NatGateway(id("nat-a"));
+    let a = trace(&d, &from("i-bastion", Destination::Internet, Protocol::TCP, 443));
+    assert_eq!(a.forward.disposition, Disposition::DeniedIn);
+    assert_eq!(a.forward.blocked.map(|b| b.id), Some("nat-a".to_owned()));
+}
+
+fn peered(status: PeeringStatus) -> Design {
+    let mut d = sample();
+    let mut v = d.vpcs[0].clone();
+    v.id = id("vpc-b");
+    v.cidr = cidr("10.1.0.0/16");
+    d.vpcs.push(v);
+    let mut s = d.subnets[2].clone();
+    s.id = id("subnet-b");
+    s.vpc = id("vpc-b");
+    s.cidr = cidr("10.1.1.0/24");
+    s.route_table = Some(id("rtb-b"));
+    d.subnets.push(s);
+    d.route_tables.push(RouteTable {
+        id: id("rtb-b"),
+        name: String::new(),
+        vpc: id("vpc-b"),
+        main: true,
+        routes: vec![Route {
+            destination: RouteDestination::Cidr(cidr("10.0.0.0/16")),
+            target: RouteTarget::VpcPeering(id("pcx-1")),
+        }],
+        propagating_vpn_gateways: vec![],
+        gateway_associations: vec![],
+        tags: Default::default(),
+    });
+    d.route_tables[2].routes.push(Route {
+        destination: RouteDestination::Cidr(cidr("10.1.0.0/16")),
+        target: RouteTarget::VpcPeering(id("pcx-1")),
+    });
+    let mut db = d.instances[1].clone();
+    db.id = id("i-db");
+    db.subnet = id("subnet-b");
+    db.private_ip = Some(ip("10.1.1.10"));
+    db.security_groups = vec![id("sg-db")];
+    d.instances.push(db);
+    d.security_groups.push(SecurityGroup {
+        id: id("sg-db"),
+        name: "db".into(),
+        description: String::new(),
+        vpc: id("vpc-b"),
+        is_default: false,
+        // Same-Region peering: a reference to the web group of the other VPC matches.
+        inbound: vec![SgRule {
+            protocol: Protocol::TCP,
+            ports: Some(PortRange::single(5432)),
+            icmp: None,
+            peer: RulePeer::SecurityGroup { group: id("sg-web"), account: None },
+            description: String::new(),
+        }],
+        outbound: vec![],
+        tags: Default::default(),
+    });
+    d.vpc_peerings.push(VpcPeering {
+        id: id("pcx-1"),
+        name: String::new(),
+        requester_vpc: id("vpc-main"),
+        accepter_vpc: id("vpc-b"),
+        accepter_account: None,
+        status,
+        tags: Default::default(),
+    });
+    d
+}
+
+#[test]
+fn peering_delivers_to_the_peer_and_references_cross_it() {
+    let a = trace(&peered(PeeringStatus::Active), &from("i-web-a", to("i-db"), Protocol::TCP, 5432));
+    assert_eq!(a.forward.disposition, Disposition::Accepted, "{:#?}", a.forward);
+    assert_eq!(a.forward.nodes(), ["i-web-a", "subnet-private-a", "vpc-main", "vpc-b", "subnet-b", "i-db"]);
+    assert!(a.reachable, "{:#?}", a.reply);
+    let a = trace(&peered(PeeringStatus::PendingAcceptance), &from("i-web-a", to("i-db"), Protocol::TCP, 5432));
+    assert_eq!(a.forward.disposition, Disposition::NullRouted);
+}
+
+#[test]
+fn peering_carries_no_edge_to_edge_traffic() {
+    let mut d = peered(PeeringStatus::Active);
+    // vpc-b tries to use vpc-main's NAT gateway for the internet.
+    d.route_tables[4].routes.push(Route {
+        destination: RouteDestination::Cidr(cidr("0.0.0.0/0")),
+        target: RouteTarget::VpcPeering(id("pcx-1")),
+    });
+    d.security_groups[3].outbound.push(SgRule {
+        protocol: Protocol::All,
+        ports: None,
+        icmp: None,
+        peer: RulePeer::Cidr("0.0.0.0/0".parse().unwrap()),
+        description: String::new(),
+    });
+    let a = trace(&d, &from("i-db", Destination::Internet, Protocol::TCP, 443));
+    assert_eq!(a.forward.disposition, Disposition::NullRouted);
+    assert_eq!(a.forward.blocked.map(|b| b.code), Some("PCX_REQUIRES_ADDRESS_IN_VPC_CIDR"));
+}
+
+#[test]
+fn gateway_endpoints_win_by_prefix_list_and_lose_to_a_more_specific_route() {
+    let mut d = sample();
+    d.prefix_lists.push(PrefixList {
+        id: id("pl-s3"),
+        name: "com.amazonaws.ap-northeast-2.s3".into(),
+        region: id("ap-northeast-2"),
+        entries: vec![PrefixListEntry { cidr: "52.219.0.0/16".parse().unwrap(), description: String::new() }],
+        tags: Default::default(),
+    });
+    d.vpc_endpoints.push(VpcEndpoint {
+        id: id("vpce-s3"),
+        name: String::new(),
+        vpc: id("vpc-main"),
+        service_name: "com.amazonaws.ap-northeast-2.s3".into(),
+        endpoint: EndpointKind::Gateway { route_tables: vec![id("rtb-private-a")], prefix_list: Some(id("pl-s3")) },
+        tags: Default::default(),
+    });
+    d.route_tables[2].routes.push(Route {
+        destination: RouteDestination::PrefixList(id("pl-s3")),
+        target: RouteTarget::GatewayEndpoint(id("vpce-s3")),
+    });
+    let s3 = Destination::Ip(ip("52.219.1.1"));
+    let a = trace(&d, &from("i-web-a", s3.clone(), Protocol::TCP, 443));
+    assert_eq!(a.forward.nodes(), ["i-web-a", "subnet-private-a", "vpc-main", "vpce-s3"]);
+    assert!(a.reachable, "{:#?}", a);
+    d.route_tables[2].routes.push(Route {
+        destination: RouteDestination::Cidr(cidr("52.219.1.0/24")),
+        target: RouteTarget::NatGateway(id("nat-a")),
+    });
+    let a = trace(&d, &from("i-web-a", s3, Protocol::TCP, 443));
+    assert_eq!(a.forward.nodes()[3], "nat-a");
+    assert_eq!(a.forward.nodes().last(), Some(&"aws-services"));
+}
+
+#[test]
+fn a_vpn_route_leaves_for_on_premises_and_the_local_route_beats_a_propagated_one() {
+    let mut d = sample();
+    d.on_premises.push(OnPremNetwork {
+        id: id("dc"),
+        name: String::new(),
+        cidrs: vec![cidr("192.168.0.0/16"), cidr("10.0.10.0/25")],
+        tags: Default::default(),
+    });
+    d.vpn_gateways.push(VpnGateway {
+        id: id("vgw-1"),
+        name: String::new(),
+        region: id("ap-northeast-2"),
+        vpc: Some(id("vpc-main")),
+        amazon_side_asn: None,
+        tags: Default::default(),
+    });
+    d.customer_gateways.push(CustomerGateway {
+        id: id("cgw-1"),
+        name: String::new(),
+        region: id("ap-northeast-2"),
+        ip_address: ip("198.51.100.9"),
+        bgp_asn: 65000,
+        on_premises: Some(id("dc")),
+        tags: Default::default(),
+    });
+    d.vpn_connections.push(VpnConnection {
+        id: id("vpn-1"),
+        name: String::new(),
+        customer_gateway: id("cgw-1"),
+        gateway: VpnTermination::VpnGateway(id("vgw-1")),
+        static_routes_only: false,
+        static_routes: vec![],
+        tags: Default::default(),
+    });
+    d.route_tables[3].propagating_vpn_gateways.push(id("vgw-1"));
+    let a = trace(&d, &from("i-web-c", Destination::Ip(ip("192.168.5.5")), Protocol::TCP, 443));
+    assert_eq!(a.forward.disposition, Disposition::ExitsNetwork);
+    assert_eq!(a.forward.nodes(), ["i-web-c", "subnet-private-c", "vpc-main", "vgw-1"]);
+    assert!(a.reachable, "{:#?}", a.reply);
+    // 10.0.10.0/25 is propagated but inside the VPC: the local route wins (R3).
+    let a = trace(&d, &from("i-web-c", to("i-web-a"), Protocol::TCP, 80));
+    assert_eq!(a.forward.nodes(), ["i-web-c", "subnet-private-c", "vpc-main", "subnet-private-a", "i-web-a"]);
+}
+
+#[test]
+fn resources_that_cannot_be_traced_yet_are_undecidable_not_guessed() {
+    let a = trace(&sample(), &from("igw-main", Destination::Internet, Protocol::TCP, 443));
+    assert_eq!(a.forward.disposition, Disposition::Undecidable);
+    assert!(
+        a.forward.explanation.en.contains("Tracing from or to igw-main (internet gateway) is not simulated yet"),
+        "{}",
+        a.forward.explanation.en
+    );
+    let a = trace(&sample(), &from("i-nope", Destination::Internet, Protocol::TCP, 443));
+    assert!(a.forward.explanation.en.contains("no instance or network interface i-nope"));
+}
+
+#[test]
+fn traces_are_deterministic_and_serialise() {
+    let q = from("i-web-a", Destination::Internet, Protocol::TCP, 443);
+    let a = trace(&sample(), &q);
+    assert_eq!(a, trace(&sample(), &q));
+    let json = serde_json::to_value(&a).unwrap();
+    assert_eq!(json["reachable"], true);
+    assert_eq!(json["forward"]["disposition"], "EXITS_NETWORK");
+    assert_eq!(json["return"]["hops"][0]["node"], "internet");
+}
