@@ -14,6 +14,8 @@ Commands:
   fmt <DESIGN> [--check]   Load a design file and print it in canonical form (stable for git diffs).
                            With --check, print nothing and exit 1 when the file is not already canonical.
   schema                   Print the JSON Schema of the design format (draft 2020-12).
+  trace <DESIGN> --from SRC --to DST [--protocol P] [--port N]
+                           Trace a flow and its reply hop by hop (--format json, --expect reachable|unreachable).
   validate <DESIGN>        Check a design against every validation rule; exit 1 on any error.
                            --format json for machines, --lang ko for Korean messages.
   help                     Print this help.
@@ -29,6 +31,7 @@ Examples:
   vpcanvas fmt --check network.vpcanvas.json
   vpcanvas schema > design.schema.json
   vpcanvas validate network.vpcanvas.json --format json
+  vpcanvas trace network.vpcanvas.json --from i-web-a --to internet --port 443
 ";
 
 fn main() -> ExitCode {
@@ -49,6 +52,7 @@ fn main() -> ExitCode {
         }
         "fmt" => cmd::fmt::run(rest),
         "schema" => cmd::schema::run(rest),
+        "trace" => cmd::trace::run(rest),
         "validate" => cmd::validate::run(rest),
         other => {
             eprintln!("vpcanvas: unknown command {other:?}; run `vpcanvas --help` for the list");

@@ -121,3 +121,74 @@ fn validate_reports_errors_with_exit_1_in_both_languages_and_json() {
 
     assert_eq!(vpcanvas(&["validate", &broken, "--format", "yaml"]).status.code(), Some(2));
 }
+
+#[test]
+fn trace_prints_the_path_and_json_and_checks_expectations() {
+    let out = vpcanvas(&["trace", &sample(), "--from", "i-web-a", "--to", "internet", "--port", "443"]);
+    assert_eq!(out.status.code(), Some(0));
+    let report = text(&out.stdout);
+    assert!(report.starts_with("i-web-a -> internet (TCP 443): reachable"), "{report}");
+    assert!(
+        report.contains("-> nat-a (nat_gateway)") && report.contains("source address 10.0.0.10 -> 203.0.113.10"),
+        "{report}"
+    );
+    assert!(report.contains("Reply"), "{report}");
+
+    let out = vpcanvas(&[
+        "trace",
+        &sample(),
+        "--from",
+        "internet",
+        "--to",
+        "203.0.113.20",
+        "--port",
+        "22",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["reachable"], false);
+    assert_eq!(json["disposition"], "DENIED_IN");
+    assert_eq!(json["hops"][0]["id"], "internet");
+    assert_eq!(json["blocked_by"]["id"], "i-bastion");
+    assert_eq!(json["blocked_by"]["code"], "ENI_SG_RULES_MISMATCH");
+    assert_eq!(json["return"], serde_json::Value::Null);
+
+    let ok = vpcanvas(&[
+        "trace",
+        &sample(),
+        "--from",
+        "internet",
+        "--src-ip",
+        "198.51.100.7",
+        "--to",
+        "203.0.113.20",
+        "--port",
+        "22",
+        "--expect",
+        "reachable",
+    ]);
+    assert_eq!(ok.status.code(), Some(0), "{}", text(&ok.stderr));
+    let wrong = vpcanvas(&[
+        "trace",
+        &sample(),
+        "--from",
+        "internet",
+        "--to",
+        "203.0.113.20",
+        "--port",
+        "22",
+        "--expect",
+        "reachable",
+    ]);
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(text(&wrong.stderr).contains("expected the flow to be reachable"));
+
+    assert_eq!(
+        vpcanvas(&["trace", &sample(), "--from", "i-web-a", "--to", "internet"]).status.code(),
+        Some(2),
+        "tcp needs --port"
+    );
+    let ko = vpcanvas(&["trace", &sample(), "--from", "i-web-a", "--to", "i-web-c", "--port", "3306", "--lang", "ko"]);
+    assert!(text(&ko.stdout).contains("도달 불가"), "{}", text(&ko.stdout));
+}

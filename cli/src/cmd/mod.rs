@@ -2,6 +2,7 @@
 
 pub mod fmt;
 pub mod schema;
+pub mod trace;
 pub mod validate;
 
 use std::process::ExitCode;

@@ -117,6 +117,70 @@ pub enum Step {
     Check { what: &'static str, passed: bool },
 }
 
+impl Step {
+    /// The step in words, in English and Korean.
+    pub fn describe(&self) -> Text {
+        let dir = |d: &Direction| match d {
+            Direction::Ingress => ("inbound", "인바운드"),
+            Direction::Egress => ("outbound", "아웃바운드"),
+        };
+        match self {
+            Step::SecurityGroup { session: true, groups, .. } => {
+                let g = list(groups);
+                Text::new(
+                    format!("security groups {g}: reply allowed by the connection's session (stateful)"),
+                    format!("보안 그룹 {g}: 연결 세션으로 응답 허용(상태 저장)"),
+                )
+            }
+            Step::SecurityGroup { direction, groups, allowed, rule, .. } => {
+                let (d, dk) = dir(direction);
+                let g = list(groups);
+                match (allowed, rule) {
+                    (true, Some(r)) => Text::new(
+                        format!("security groups {g} ({d}): allowed by {r}"),
+                        format!("보안 그룹 {g} ({dk}): {r} 규칙으로 허용"),
+                    ),
+                    _ => Text::new(
+                        format!("security groups {g} ({d}): no rule allows it"),
+                        format!("보안 그룹 {g} ({dk}): 허용하는 규칙 없음"),
+                    ),
+                }
+            }
+            Step::NetworkAcl { acl, direction, allowed, rule } => {
+                let (d, dk) = dir(direction);
+                let r = rule.map(|n| format!("rule {n}")).unwrap_or_else(|| "the final deny (*)".into());
+                let rk = rule.map(|n| format!("규칙 {n}")).unwrap_or_else(|| "마지막 거부 규칙(*)".into());
+                let (v, vk) = if *allowed { ("allows", "허용") } else { ("denies", "거부") };
+                Text::new(format!("network ACL {acl} ({d}): {r} {v}"), format!("네트워크 ACL {acl} ({dk}): {rk} {vk}"))
+            }
+            Step::Route { table, destination, target, origin } => {
+                let (o, ok) = match origin {
+                    RouteOrigin::Local => ("local route", "local 라우트"),
+                    RouteOrigin::Static => ("longest matching prefix", "가장 긴 일치 접두사"),
+                    RouteOrigin::PrefixList => ("prefix-list route", "접두사 목록 라우트"),
+                    RouteOrigin::Propagated => ("propagated route", "전파된 라우트"),
+                };
+                Text::new(
+                    format!("route table {table}: {destination} -> {target} ({o})"),
+                    format!("라우팅 테이블 {table}: {destination} -> {target} ({ok})"),
+                )
+            }
+            Step::Translate { field, from, to } => {
+                let fk = if *field == "source" { "출발지" } else { "목적지" };
+                Text::new(format!("{field} address {from} -> {to}"), format!("{fk} 주소 {from} -> {to}"))
+            }
+            Step::Check { what, passed } => {
+                let (p, pk) = if *passed { ("ok", "통과") } else { ("failed", "실패") };
+                Text::new(format!("check: {what}: {p}"), format!("확인: {what}: {pk}"))
+            }
+        }
+    }
+}
+
+fn list(ids: &[Id]) -> String {
+    if ids.is_empty() { "(none)".into() } else { ids.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", ") }
+}
+
 /// A component the packet passed through.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hop {
@@ -165,6 +229,20 @@ pub struct Answer {
     pub forward: Trace,
     #[serde(rename = "return", skip_serializing_if = "Option::is_none")]
     pub reply: Option<Trace>,
+}
+
+/// The decision of a network ACL on one packet: whether it is allowed and the rule number that decided (`None`: the
+/// final deny). Inbound rules match `src`, outbound rules `dst` (SEMANTICS L4).
+pub fn nacl_decision(
+    acl: &crate::doc::NetworkAcl,
+    outbound: bool,
+    src: Ipv4Addr,
+    dst: Ipv4Addr,
+    protocol: Protocol,
+    dst_port: u16,
+) -> (bool, Option<u32>) {
+    let packet = filter::Packet { src, dst, protocol, src_port: 49152, dst_port };
+    filter::nacl(acl, outbound, &packet)
 }
 
 /// Traces a flow through a design.

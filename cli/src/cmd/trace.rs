@@ -1,0 +1,240 @@
+//! `vpcanvas trace`: whether a flow arrives, hop by hop, and its reply.
+
+use std::net::Ipv4Addr;
+use std::process::ExitCode;
+
+use vpcanvas_core::doc::Id;
+use vpcanvas_core::net::Protocol;
+use vpcanvas_core::sim::{Answer, Destination, Query, Source, Trace, trace};
+
+const HELP: &str = "\
+Usage: vpcanvas trace <DESIGN> --from <SRC> --to <DST> [--protocol P] [--port N] [--src-port N] [--src-ip IP]
+                      [--format text|json] [--lang en|ko] [--expect reachable|unreachable]
+
+Traces one flow through DESIGN as AWS would forward it, and its reply: every hop, the security-group and network
+ACL rules that decided, the routes chosen, address translations, and for a failure what stops it and what to change.
+
+  --from SRC       An instance or network interface id, or `internet`.
+  --to DST         An instance or network interface id, an IPv4 address, or `internet`.
+  --protocol P     tcp (default), udp, icmp, all, or a protocol number.
+  --port N         Destination port (needed for tcp and udp).
+  --src-port N     Source port (default 49152).
+  --src-ip IP      The internet source's address (default 8.8.8.8).
+  --format json    {reachable, disposition, hops: [{id, kind, steps}], blocked_by: {id, kind, direction, rule, code},
+                   explanation: {en, ko}, return: {...the same for the reply}}.
+  --expect X       Exit 1 unless the flow is X (reachable or unreachable): for pipelines.
+
+Exit status: 0 (or, with --expect, the expectation held), 1 the expectation failed, 2 bad usage or unreadable design.
+
+Examples:
+  vpcanvas trace net.json --from i-web-a --to internet --port 443
+  vpcanvas trace net.json --from internet --src-ip 198.51.100.7 --to 203.0.113.20 --port 22 --expect reachable
+";
+
+pub fn run(args: &[String]) -> ExitCode {
+    match parse(args) {
+        Ok(Some(opts)) => execute(opts),
+        Ok(None) => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => super::usage(&message, HELP),
+    }
+}
+
+struct Options {
+    path: String,
+    from: String,
+    to: String,
+    protocol: Protocol,
+    port: Option<u16>,
+    src_port: u16,
+    src_ip: Option<Ipv4Addr>,
+    json: bool,
+    korean: bool,
+    expect: Option<bool>,
+}
+
+fn parse(args: &[String]) -> Result<Option<Options>, String> {
+    let mut o = Options {
+        path: String::new(),
+        from: String::new(),
+        to: String::new(),
+        protocol: Protocol::TCP,
+        port: None,
+        src_port: 49152,
+        src_ip: None,
+        json: false,
+        korean: false,
+        expect: None,
+    };
+    let mut it = args.iter();
+    let value = |it: &mut std::slice::Iter<'_, String>, flag: &str| {
+        it.next().cloned().ok_or_else(|| format!("{flag} needs a value"))
+    };
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "-h" | "--help" => return Ok(None),
+            "--from" => o.from = value(&mut it, "--from")?,
+            "--to" => o.to = value(&mut it, "--to")?,
+            "--protocol" => {
+                let v = value(&mut it, "--protocol")?;
+                o.protocol = v.parse().map_err(|e| format!("--protocol {v:?}: {e}"))?;
+            }
+            "--port" => {
+                let v = value(&mut it, "--port")?;
+                o.port = Some(v.parse().map_err(|_| format!("--port takes a number from 0 to 65535, not {v:?}"))?);
+            }
+            "--src-port" => {
+                let v = value(&mut it, "--src-port")?;
+                o.src_port = v.parse().map_err(|_| format!("--src-port takes a number from 0 to 65535, not {v:?}"))?;
+            }
+            "--src-ip" => {
+                let v = value(&mut it, "--src-ip")?;
+                o.src_ip = Some(v.parse().map_err(|_| format!("--src-ip takes an IPv4 address, not {v:?}"))?);
+            }
+            "--format" => match value(&mut it, "--format")?.as_str() {
+                "text" => o.json = false,
+                "json" => o.json = true,
+                other => return Err(format!("--format takes text or json, not {other:?}")),
+            },
+            "--lang" => match value(&mut it, "--lang")?.as_str() {
+                "en" => o.korean = false,
+                "ko" => o.korean = true,
+                other => return Err(format!("--lang takes en or ko, not {other:?}")),
+            },
+            "--expect" => match value(&mut it, "--expect")?.as_str() {
+                "reachable" => o.expect = Some(true),
+                "unreachable" => o.expect = Some(false),
+                other => return Err(format!("--expect takes reachable or unreachable, not {other:?}")),
+            },
+            flag if flag.starts_with('-') => return Err(format!("unknown option {flag:?}")),
+            file if o.path.is_empty() => o.path = file.to_owned(),
+            extra => return Err(format!("unexpected argument {extra:?}")),
+        }
+    }
+    if o.path.is_empty() {
+        return Err("trace needs a design file".into());
+    }
+    if o.from.is_empty() || o.to.is_empty() {
+        return Err("trace needs --from and --to".into());
+    }
+    if o.protocol.has_ports() && o.port.is_none() {
+        return Err(format!("--port is needed for {}", o.protocol));
+    }
+    Ok(Some(o))
+}
+
+fn endpoint_id(text: &str) -> Result<Id, String> {
+    Id::new(text).map_err(|e| format!("{text:?} is not a resource id: {e}"))
+}
+
+fn execute(o: Options) -> ExitCode {
+    let design = match super::read_design(&o.path) {
+        Ok((_, d)) => d,
+        Err(message) => {
+            eprintln!("vpcanvas: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let source = if o.from == "internet" {
+        Ok(Source::Internet { ip: o.src_ip })
+    } else {
+        endpoint_id(&o.from).map(Source::Resource)
+    };
+    let destination = if o.to == "internet" {
+        Ok(Destination::Internet)
+    } else if let Ok(ip) = o.to.parse::<Ipv4Addr>() {
+        Ok(Destination::Ip(ip))
+    } else {
+        endpoint_id(&o.to).map(Destination::Resource)
+    };
+    let (source, destination) = match (source, destination) {
+        (Ok(s), Ok(d)) => (s, d),
+        (Err(e), _) | (_, Err(e)) => return super::usage(&e, HELP),
+    };
+    let mut query = Query::new(source, destination, o.protocol, o.port.unwrap_or(0));
+    query.src_port = o.src_port;
+    let answer = trace(&design, &query);
+    if o.json {
+        println!("{}", serde_json::to_string_pretty(&to_json(&answer)).unwrap_or_default());
+    } else {
+        print_text(&o, &answer);
+    }
+    match o.expect {
+        Some(want) if want != answer.reachable => {
+            eprintln!(
+                "vpcanvas: expected the flow to be {}, but it is {}",
+                if want { "reachable" } else { "unreachable" },
+                if answer.reachable { "reachable" } else { "unreachable" }
+            );
+            ExitCode::from(1)
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+fn trace_json(t: &Trace) -> serde_json::Value {
+    serde_json::json!({
+        "disposition": t.disposition,
+        "hops": t.hops.iter().map(|h| serde_json::json!({ "id": h.node, "kind": h.kind, "steps": h.steps })).collect::<Vec<_>>(),
+        "blocked_by": t.blocked,
+        "explanation": t.explanation,
+    })
+}
+
+fn to_json(a: &Answer) -> serde_json::Value {
+    let mut v = trace_json(&a.forward);
+    if let Some(obj) = v.as_object_mut() {
+        obj.insert("reachable".into(), serde_json::Value::Bool(a.reachable));
+        obj.insert("return".into(), a.reply.as_ref().map(trace_json).unwrap_or(serde_json::Value::Null));
+        // A failed reply is what blocks the flow.
+        if a.forward.blocked.is_none()
+            && let Some(b) = a.reply.as_ref().and_then(|r| r.blocked.as_ref())
+        {
+            obj.insert("blocked_by".into(), serde_json::to_value(b).unwrap_or_default());
+            obj.insert("blocked_on".into(), serde_json::Value::String("return".into()));
+        }
+    }
+    v
+}
+
+fn print_trace(t: &Trace, korean: bool) {
+    for h in &t.hops {
+        println!("  -> {} ({})", h.node, h.kind);
+        for s in &h.steps {
+            let d = s.describe();
+            println!("       {}", if korean { d.ko } else { d.en });
+        }
+    }
+    let disposition =
+        serde_json::to_value(t.disposition).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+    println!("  = {disposition}: {}", if korean { &t.explanation.ko } else { &t.explanation.en });
+    if let Some(b) = &t.blocked {
+        println!(
+            "  blocked by {} ({}, {:?}){} [{}]",
+            b.id,
+            b.kind,
+            b.direction,
+            b.rule.as_ref().map(|r| format!(", rule {r}")).unwrap_or_default(),
+            b.code
+        );
+    }
+}
+
+fn print_text(o: &Options, a: &Answer) {
+    let port = o.port.map(|p| format!(" {p}")).unwrap_or_default();
+    let verdict = match (a.reachable, o.korean) {
+        (true, false) => "reachable",
+        (false, false) => "NOT reachable",
+        (true, true) => "도달 가능",
+        (false, true) => "도달 불가",
+    };
+    println!("{} -> {} ({}{port}): {verdict}", o.from, o.to, o.protocol.to_string().to_uppercase());
+    println!("{}", if o.korean { "요청" } else { "Request" });
+    print_trace(&a.forward, o.korean);
+    if let Some(r) = &a.reply {
+        println!("{}", if o.korean { "응답" } else { "Reply" });
+        print_trace(r, o.korean);
+    }
+}
