@@ -11,6 +11,8 @@ vpcanvas — design AWS networks and check them in pipelines
 Usage: vpcanvas <COMMAND> [ARGS]
 
 Commands:
+  import-aws <DIR> [-o FILE]
+                           Turn a folder of aws describe-* JSON output into a design (AWS ids kept, laid out).
   fmt <DESIGN> [--check]   Load a design file and print it in canonical form (stable for git diffs).
                            With --check, print nothing and exit 1 when the file is not already canonical.
   schema                   Print the JSON Schema of the design format (draft 2020-12).
@@ -23,6 +25,8 @@ Commands:
 Options:
   -h, --help               Print this help.
   -V, --version            Print the version.
+
+A DESIGN argument of validate and trace may be a folder of describe-* output: it is imported first.
 
 Exit status: 0 success, 1 check failed, 2 bad usage or unreadable design.
 
@@ -51,6 +55,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         "fmt" => cmd::fmt::run(rest),
+        "import-aws" => cmd::import_aws::run(rest),
         "schema" => cmd::schema::run(rest),
         "trace" => cmd::trace::run(rest),
         "validate" => cmd::validate::run(rest),

@@ -192,3 +192,33 @@ fn trace_prints_the_path_and_json_and_checks_expectations() {
     let ko = vpcanvas(&["trace", &sample(), "--from", "i-web-a", "--to", "i-web-c", "--port", "3306", "--lang", "ko"]);
     assert!(text(&ko.stdout).contains("도달 불가"), "{}", text(&ko.stdout));
 }
+
+#[test]
+fn import_aws_writes_a_design_or_nothing() {
+    let dir = std::env::temp_dir().join(format!("vpcanvas-import-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("eu-west-1")).unwrap();
+    std::fs::write(dir.join("eu-west-1/vpcs.json"), r#"{"Vpcs": [{"VpcId": "vpc-1", "CidrBlock": "10.0.0.0/16"}]}"#)
+        .unwrap();
+    std::fs::write(dir.join("eu-west-1/subnets.json"), r#"{"Subnets": [{"SubnetId": "subnet-1", "VpcId": "vpc-1", "CidrBlock": "10.0.1.0/24", "AvailabilityZone": "eu-west-1a"}]}"#).unwrap();
+    let out_file = dir.join("design.json");
+    let out = vpcanvas(&["import-aws", dir.to_str().unwrap(), "-o", out_file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let design = vpcanvas_core::load(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
+    assert_eq!(design.subnets[0].id.as_str(), "subnet-1");
+    // validate takes the folder directly (this capture has no route tables, so the VPC lacks its main table).
+    let checked = vpcanvas(&["validate", dir.to_str().unwrap()]);
+    assert_eq!(checked.status.code(), Some(1));
+    assert!(text(&checked.stdout).contains("error[vpc-main-route-table] vpc-1"), "{}", text(&checked.stdout));
+
+    std::fs::remove_file(&out_file).unwrap();
+    std::fs::write(dir.join("eu-west-1/bad.json"), r#"{"Subnets": [{"SubnetId": 7}]}"#).unwrap();
+    let out = vpcanvas(&["import-aws", dir.to_str().unwrap(), "-o", out_file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("bad.json: at $.Subnets[0].SubnetId: invalid type: integer `7`"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!out_file.exists(), "nothing is written when the import fails");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod doc;
+pub mod import;
 pub mod model;
 pub mod net;
 pub mod sim;

@@ -1,6 +1,7 @@
 //! One module per subcommand, each with a `run(args) -> ExitCode`.
 
 pub mod fmt;
+pub mod import_aws;
 pub mod schema;
 pub mod trace;
 pub mod validate;
@@ -13,9 +14,27 @@ pub fn usage(message: &str, help: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// Reads a design file; the error names the file and, for a bad design, the JSON path and reason.
+/// Reads a design file, or imports a folder of AWS describe-* output (notes go to standard error); the error names
+/// the file and, for a bad design, the JSON path and reason.
 pub fn read_design(path: &str) -> Result<(String, vpcanvas_core::Design), String> {
+    if std::path::Path::new(path).is_dir() {
+        let imported = import_aws::import_dir(std::path::Path::new(path))?;
+        for note in &imported.notes {
+            eprintln!("note: {note}");
+        }
+        return Ok((String::new(), imported.design));
+    }
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     let design = vpcanvas_core::load(&text).map_err(|e| format!("{path}: {e}"))?;
     Ok((text, design))
+}
+
+/// Writes a file whole or not at all: to a temporary file beside it, then renamed over it.
+pub fn write_whole(path: &str, text: &str) -> std::io::Result<()> {
+    let target = std::path::Path::new(path);
+    let temp = target.with_extension(format!("tmp-{}", std::process::id()));
+    std::fs::write(&temp, text)?;
+    std::fs::rename(&temp, target).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temp);
+    })
 }

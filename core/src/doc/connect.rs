@@ -140,6 +140,9 @@ pub struct VpnConnection {
     /// The on-premises blocks of a static VPN.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub static_routes: Vec<Ipv4Cidr>,
+    /// The AWS-side public addresses of its two tunnels (reachable from the internet, not from the VPC).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tunnel_outside_ips: Vec<Ipv4Addr>,
     #[serde(default, skip_serializing_if = "Tags::is_empty")]
     pub tags: Tags,
 }

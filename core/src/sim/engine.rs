@@ -41,6 +41,8 @@ enum End {
     Internet,
     OnPremises,
     Endpoint,
+    /// A VPN tunnel's outside address, which answers back to the internet.
+    Tunnel,
 }
 
 struct Walk<'a, 'd> {
@@ -284,17 +286,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             Some(At::Nat(n)) => self.nat_from_same_subnet(n, pkt),
             None => {
                 self.hop(subnet.id.as_str(), "subnet");
-                deny(
-                    Disposition::NeighborUnreachable,
-                    subnet.id.as_str(),
-                    "subnet",
-                    Direction::Ingress,
-                    None,
-                    "NO_DESTINATION_INTERFACE",
-                    format!("No interface in subnet {} has the address {}.", subnet.id, pkt.dst),
-                    format!("서브넷 {}에 주소 {}를 가진 인터페이스가 없습니다.", subnet.id, pkt.dst),
-                    pkt,
-                )
+                self.nobody_there(subnet, pkt)
             }
         }
     }
@@ -469,18 +461,37 @@ impl<'a, 'd> Walk<'a, 'd> {
         match self.places.private(&vpc.id, pkt.dst) {
             Some(At::Iface(i)) => self.arrive_iface(i, pkt),
             Some(At::Nat(n)) => self.nat_arrive(n, pkt),
-            None => deny(
-                Disposition::NeighborUnreachable,
-                subnet.id.as_str(),
-                "subnet",
-                Direction::Ingress,
-                None,
-                "NO_DESTINATION_INTERFACE",
-                format!("The packet reaches subnet {}, but no interface there has the address {}.", subnet.id, pkt.dst),
-                format!("패킷이 서브넷 {}에 닿았지만 그곳에 주소 {}를 가진 인터페이스가 없습니다.", subnet.id, pkt.dst),
-                pkt,
-            ),
+            None => self.nobody_there(subnet, pkt),
         }
+    }
+
+    /// No interface of the design owns the address. If a load balancer has a node in the subnet, the address may be
+    /// that node's: load balancers are not simulated yet, so that is undecidable rather than a guess.
+    fn nobody_there(&mut self, subnet: &Subnet, pkt: Packet) -> Done {
+        if let Some(lb) = self.net.design.load_balancers.iter().find(|lb| lb.subnets.contains(&subnet.id)) {
+            return undecidable(
+                format!(
+                    "No interface of the design has {} in subnet {}, but load balancer {} has a node there and the address may be its; load balancers are not simulated yet.",
+                    pkt.dst, subnet.id, lb.name
+                ),
+                format!(
+                    "서브넷 {}에서 {}를 가진 인터페이스는 없지만 로드 밸런서 {}의 노드가 있어 그 주소일 수 있습니다. 로드 밸런서는 아직 시뮬레이션하지 않습니다.",
+                    subnet.id, pkt.dst, lb.name
+                ),
+                pkt,
+            );
+        }
+        deny(
+            Disposition::NeighborUnreachable,
+            subnet.id.as_str(),
+            "subnet",
+            Direction::Ingress,
+            None,
+            "NO_DESTINATION_INTERFACE",
+            format!("The packet reaches subnet {}, but no interface there has the address {}.", subnet.id, pkt.dst),
+            format!("패킷이 서브넷 {}에 닿았지만 그곳에 주소 {}를 가진 인터페이스가 없습니다.", subnet.id, pkt.dst),
+            pkt,
+        )
     }
 
     /// The packet enters its destination interface: its security groups' inbound rules.
@@ -1208,6 +1219,18 @@ pub(super) fn run(net: &Network<'_>, places: &Places<'_>, query: &Query) -> Answ
             Some(e) => walk.enter_from(e, "vpc_endpoint", back),
             None => undecidable("unknown endpoint".into(), "알 수 없는 엔드포인트".into(), back),
         },
+        End::Tunnel => {
+            walk.hop(&forward.hops.last().map(|h| h.node.clone()).unwrap_or_default(), "vpn_gateway");
+            walk.hop("aws-backbone", "aws_backbone");
+            walk.hop("internet", "internet");
+            arrived(
+                Disposition::ExitsNetwork,
+                "The tunnel endpoint answers over the internet.".into(),
+                "터널 엔드포인트가 인터넷으로 응답합니다.".into(),
+                back,
+                End::Internet,
+            )
+        }
         End::Nowhere => undecidable("nowhere to reply from".into(), "응답을 보낼 곳이 없습니다".into(), back),
     };
     let reply = finish(walk, &reply_done);
@@ -1237,6 +1260,21 @@ fn start_internet(walk: &mut Walk<'_, '_>, pkt: Packet) -> Done {
         );
     }
     walk.hop("aws-backbone", "aws_backbone");
+    // A VPN tunnel's AWS-side address answers from the internet (SEMANTICS V5).
+    let tunnel = walk.net.design.vpn_connections.iter().find(|v| v.tunnel_outside_ips.contains(&pkt.dst));
+    if let Some(vpn) = tunnel {
+        let gateway = match &vpn.gateway {
+            crate::doc::VpnTermination::VpnGateway(g) | crate::doc::VpnTermination::TransitGateway(g) => g.to_string(),
+        };
+        walk.hop(&gateway, "vpn_gateway");
+        return arrived(
+            Disposition::Accepted,
+            format!("Delivered to the outside address of a tunnel of VPN {} on {gateway}.", vpn.id),
+            format!("{gateway}의 VPN {} 터널 외부 주소에 전달되었습니다.", vpn.id),
+            pkt,
+            End::Tunnel,
+        );
+    }
     match walk.places.public(pkt.dst) {
         Some(owner) => walk.igw_in(owner, pkt),
         None => deny(

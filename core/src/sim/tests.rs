@@ -368,6 +368,7 @@ fn a_vpn_route_leaves_for_on_premises_and_the_local_route_beats_a_propagated_one
         gateway: VpnTermination::VpnGateway(id("vgw-1")),
         static_routes_only: false,
         static_routes: vec![],
+        tunnel_outside_ips: vec![],
         tags: Default::default(),
     });
     d.route_tables[3].propagating_vpn_gateways.push(id("vgw-1"));

@@ -91,6 +91,7 @@ pub(super) mod tests {
             gateway: VpnTermination::VpnGateway(id("vgw-1")),
             static_routes_only: true,
             static_routes: vec![cidr(onprem)],
+            tunnel_outside_ips: vec![],
             tags: Default::default(),
         });
         d

@@ -1,0 +1,489 @@
+//! The shapes of `aws ec2 describe-*` output that the importer reads, field by field as the AWS CLI prints them.
+//! Only the fields vpcanvas models are declared; the importer lists the others as ignored.
+
+#![allow(non_snake_case)] // field names are AWS's
+
+use serde::Deserialize;
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Tag {
+    pub key: String,
+    pub value: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct State {
+    pub state: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Vpc {
+    pub vpc_id: String,
+    pub cidr_block: String,
+    pub cidr_block_association_set: Vec<CidrAssociation>,
+    pub ipv6_cidr_block_association_set: Vec<Ipv6CidrAssociation>,
+    pub is_default: bool,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CidrAssociation {
+    pub cidr_block: String,
+    pub cidr_block_state: State,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Ipv6CidrAssociation {
+    pub ipv6_cidr_block: String,
+    pub ipv6_cidr_block_state: State,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Subnet {
+    pub subnet_id: String,
+    pub vpc_id: String,
+    pub cidr_block: String,
+    pub availability_zone: String,
+    pub availability_zone_id: Option<String>,
+    pub map_public_ip_on_launch: bool,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct RouteTable {
+    pub route_table_id: String,
+    pub vpc_id: String,
+    pub associations: Vec<RouteTableAssociation>,
+    pub propagating_vgws: Vec<PropagatingVgw>,
+    pub routes: Vec<Route>,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct RouteTableAssociation {
+    pub main: bool,
+    pub subnet_id: Option<String>,
+    pub gateway_id: Option<String>,
+    pub association_state: Option<State>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct PropagatingVgw {
+    pub gateway_id: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Route {
+    pub destination_cidr_block: Option<String>,
+    pub destination_ipv6_cidr_block: Option<String>,
+    pub destination_prefix_list_id: Option<String>,
+    pub gateway_id: Option<String>,
+    pub nat_gateway_id: Option<String>,
+    pub vpc_peering_connection_id: Option<String>,
+    pub transit_gateway_id: Option<String>,
+    pub network_interface_id: Option<String>,
+    pub instance_id: Option<String>,
+    pub egress_only_internet_gateway_id: Option<String>,
+    pub origin: Option<String>,
+    pub state: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct NetworkAcl {
+    pub network_acl_id: String,
+    pub vpc_id: String,
+    pub is_default: bool,
+    pub associations: Vec<NaclAssociation>,
+    pub entries: Vec<NaclEntry>,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct NaclAssociation {
+    pub subnet_id: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct NaclEntry {
+    pub rule_number: i64,
+    pub protocol: String,
+    pub rule_action: String,
+    pub egress: bool,
+    pub cidr_block: Option<String>,
+    pub ipv6_cidr_block: Option<String>,
+    pub port_range: Option<PortRange>,
+    pub icmp_type_code: Option<IcmpTypeCode>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct PortRange {
+    pub from: i64,
+    pub to: i64,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct IcmpTypeCode {
+    pub r#type: i64,
+    pub code: i64,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SecurityGroup {
+    pub group_id: String,
+    pub group_name: String,
+    pub description: String,
+    pub vpc_id: String,
+    pub ip_permissions: Vec<IpPermission>,
+    pub ip_permissions_egress: Vec<IpPermission>,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct IpPermission {
+    pub ip_protocol: String,
+    pub from_port: Option<i64>,
+    pub to_port: Option<i64>,
+    pub ip_ranges: Vec<IpRange>,
+    pub ipv6_ranges: Vec<Ipv6Range>,
+    pub prefix_list_ids: Vec<PrefixListId>,
+    pub user_id_group_pairs: Vec<UserIdGroupPair>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct IpRange {
+    pub cidr_ip: String,
+    pub description: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Ipv6Range {
+    pub cidr_ipv6: String,
+    pub description: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct PrefixListId {
+    pub prefix_list_id: String,
+    pub description: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UserIdGroupPair {
+    pub group_id: String,
+    pub user_id: Option<String>,
+    pub description: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Reservation {
+    pub instances: Vec<Instance>,
+    pub owner_id: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Instance {
+    pub instance_id: String,
+    pub instance_type: String,
+    pub image_id: String,
+    pub subnet_id: Option<String>,
+    pub private_ip_address: Option<String>,
+    pub public_ip_address: Option<String>,
+    pub security_groups: Vec<GroupRef>,
+    pub source_dest_check: Option<bool>,
+    pub state: InstanceState,
+    pub network_interfaces: Vec<NetworkInterface>,
+    pub block_device_mappings: Vec<BlockDeviceMapping>,
+    pub root_device_name: Option<String>,
+    pub platform: Option<String>,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct InstanceState {
+    pub name: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GroupRef {
+    pub group_id: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct BlockDeviceMapping {
+    pub device_name: String,
+    pub virtual_name: Option<String>,
+    pub ebs: Option<Ebs>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Ebs {
+    pub volume_id: Option<String>,
+    pub delete_on_termination: Option<bool>,
+    pub volume_size: Option<u32>,
+    pub volume_type: Option<String>,
+    pub encrypted: Option<bool>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct NetworkInterface {
+    pub network_interface_id: String,
+    pub subnet_id: String,
+    pub vpc_id: Option<String>,
+    pub description: String,
+    pub interface_type: Option<String>,
+    pub private_ip_address: Option<String>,
+    pub private_ip_addresses: Vec<PrivateIp>,
+    pub groups: Vec<GroupRef>,
+    pub source_dest_check: Option<bool>,
+    pub attachment: Option<Attachment>,
+    pub association: Option<Association>,
+    pub requester_managed: bool,
+    pub status: Option<String>,
+    pub tag_set: Vec<Tag>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct PrivateIp {
+    pub private_ip_address: String,
+    pub primary: bool,
+    pub association: Option<Association>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Attachment {
+    pub instance_id: Option<String>,
+    pub device_index: Option<u32>,
+    pub status: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Association {
+    pub public_ip: Option<String>,
+    pub allocation_id: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct InternetGateway {
+    pub internet_gateway_id: String,
+    pub attachments: Vec<VpcAttachment>,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct VpcAttachment {
+    pub vpc_id: String,
+    pub state: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct NatGateway {
+    pub nat_gateway_id: String,
+    pub subnet_id: String,
+    pub state: String,
+    pub connectivity_type: Option<String>,
+    pub nat_gateway_addresses: Vec<NatAddress>,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct NatAddress {
+    pub allocation_id: Option<String>,
+    pub private_ip: Option<String>,
+    pub public_ip: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Address {
+    pub allocation_id: Option<String>,
+    pub public_ip: Option<String>,
+    pub instance_id: Option<String>,
+    pub network_interface_id: Option<String>,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct VpcPeeringConnection {
+    pub vpc_peering_connection_id: String,
+    pub requester_vpc_info: PeerVpcInfo,
+    pub accepter_vpc_info: PeerVpcInfo,
+    pub status: PeeringStatus,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct PeerVpcInfo {
+    pub vpc_id: String,
+    pub cidr_block: Option<String>,
+    pub cidr_block_set: Vec<CidrOnly>,
+    pub owner_id: Option<String>,
+    pub region: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CidrOnly {
+    pub cidr_block: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct PeeringStatus {
+    pub code: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct VpcEndpoint {
+    pub vpc_endpoint_id: String,
+    pub vpc_endpoint_type: String,
+    pub vpc_id: String,
+    pub service_name: String,
+    pub route_table_ids: Vec<String>,
+    pub subnet_ids: Vec<String>,
+    pub groups: Vec<GroupRef>,
+    pub private_dns_enabled: bool,
+    pub state: String,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct PrefixList {
+    pub prefix_list_id: String,
+    pub prefix_list_name: String,
+    pub cidrs: Vec<String>,
+    pub entries: Vec<PrefixListEntry>,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct PrefixListEntry {
+    pub cidr: String,
+    pub description: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct VpnGateway {
+    pub vpn_gateway_id: String,
+    pub vpc_attachments: Vec<VpcAttachment>,
+    pub amazon_side_asn: Option<serde_json::Value>,
+    pub state: String,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CustomerGateway {
+    pub customer_gateway_id: String,
+    /// A string in describe-customer-gateways, sometimes a number in hand-made files.
+    pub bgp_asn: Option<serde_json::Value>,
+    pub ip_address: Option<String>,
+    pub state: String,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct VpnConnection {
+    pub vpn_connection_id: String,
+    pub customer_gateway_id: String,
+    pub vpn_gateway_id: Option<String>,
+    pub transit_gateway_id: Option<String>,
+    pub options: Option<VpnOptions>,
+    pub routes: Vec<VpnRoute>,
+    pub vgw_telemetry: Vec<VgwTelemetry>,
+    pub state: String,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct VgwTelemetry {
+    pub outside_ip_address: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct LoadBalancer {
+    pub load_balancer_arn: String,
+    pub load_balancer_name: String,
+    pub r#type: String,
+    pub scheme: String,
+    pub vpc_id: String,
+    pub availability_zones: Vec<LbZone>,
+    pub security_groups: Vec<String>,
+    pub state: Option<LbState>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct LbZone {
+    pub subnet_id: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct LbState {
+    pub code: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct VpnOptions {
+    pub static_routes_only: bool,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct VpnRoute {
+    pub destination_cidr_block: String,
+    pub state: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AvailabilityZone {
+    pub zone_name: String,
+    pub zone_id: Option<String>,
+    pub region_name: String,
+}

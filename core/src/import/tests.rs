@@ -1,0 +1,146 @@
+//! Import of small hand-written describe-* files: what is kept, what is skipped, and how failures are reported.
+
+use super::*;
+use crate::doc::{Placement, RouteTarget};
+
+fn import(files: &[(&str, &str)]) -> Result<Imported, ImportError> {
+    let files: Vec<ImportFile<'_>> = files.iter().map(|(name, text)| ImportFile { name, text }).collect();
+    import_aws(&files)
+}
+
+const VPCS: &str = r#"{"Vpcs": [{"VpcId": "vpc-1", "CidrBlock": "10.0.0.0/16", "IsDefault": false, "Tags": [{"Key": "Name", "Value": "main"}],
+  "CidrBlockAssociationSet": [
+    {"CidrBlock": "10.0.0.0/16", "CidrBlockState": {"State": "associated"}},
+    {"CidrBlock": "10.9.0.0/16", "CidrBlockState": {"State": "disassociated"}}]}]}"#;
+const SUBNETS: &str = r#"{"Subnets": [
+  {"SubnetId": "subnet-a", "VpcId": "vpc-1", "CidrBlock": "10.0.1.0/24", "AvailabilityZone": "eu-west-1a", "MapPublicIpOnLaunch": true},
+  {"SubnetId": "subnet-b", "VpcId": "vpc-1", "CidrBlock": "10.0.2.0/24", "AvailabilityZone": "eu-west-1b"}]}"#;
+const TABLES: &str = r#"{"RouteTables": [{"RouteTableId": "rtb-1", "VpcId": "vpc-1",
+  "Associations": [{"Main": true}, {"Main": false, "SubnetId": "subnet-a"}],
+  "PropagatingVgws": [{"GatewayId": "vgw-1"}],
+  "Routes": [
+    {"DestinationCidrBlock": "10.0.0.0/16", "GatewayId": "local", "Origin": "CreateRouteTable", "State": "active"},
+    {"DestinationCidrBlock": "0.0.0.0/0", "GatewayId": "igw-1", "Origin": "CreateRoute", "State": "active"},
+    {"DestinationCidrBlock": "172.16.0.0/12", "GatewayId": "vgw-1", "Origin": "EnableVgwRoutePropagation", "State": "active"},
+    {"DestinationCidrBlock": "192.0.2.0/24", "NatGatewayId": "nat-gone", "Origin": "CreateRoute", "State": "blackhole"}]}]}"#;
+
+#[test]
+fn keeps_aws_ids_and_skips_what_aws_reports_as_gone() {
+    let imported = import(&[
+        ("Vpcs.json", VPCS),
+        ("Subnets.json", SUBNETS),
+        ("RouteTables.json", TABLES),
+        ("igw.json", r#"{"InternetGateways": [{"InternetGatewayId": "igw-1", "Attachments": [{"VpcId": "vpc-1", "State": "available"}]}]}"#),
+        ("Reservations.json", r#"{"Reservations": [{"Instances": [
+            {"InstanceId": "i-live", "InstanceType": "t3.micro", "SubnetId": "subnet-a", "PrivateIpAddress": "10.0.1.10", "PublicIpAddress": "203.0.113.5", "State": {"Name": "running"}, "SecurityGroups": []},
+            {"InstanceId": "i-dead", "InstanceType": "t3.micro", "SubnetId": "subnet-a", "State": {"Name": "terminated"}}]}]}"#),
+        ("VpnGateways.json", r#"{"VpnGateways": [{"VpnGatewayId": "vgw-1", "State": "available", "VpcAttachments": [{"VpcId": "vpc-1", "State": "attached"}]}]}"#),
+        ("CustomerGateways.json", r#"{"CustomerGateways": [{"CustomerGatewayId": "cgw-1", "BgpAsn": "65000", "IpAddress": "198.51.100.1", "State": "available"}]}"#),
+        ("VpnConnections.json", r#"{"VpnConnections": [{"VpnConnectionId": "vpn-1", "CustomerGatewayId": "cgw-1", "VpnGatewayId": "vgw-1", "State": "available", "VgwTelemetry": [{"OutsideIpAddress": "3.3.3.3"}]}]}"#),
+    ])
+    .unwrap();
+    let d = &imported.design;
+    assert_eq!(d.vpcs[0].id.as_str(), "vpc-1");
+    assert_eq!(d.vpcs[0].name, "main");
+    assert!(d.vpcs[0].secondary_cidrs.is_empty(), "the disassociated block is skipped");
+    assert_eq!(d.regions[0].id.as_str(), "eu-west-1");
+    assert_eq!(d.regions[0].availability_zones.len(), 2);
+    assert_eq!(d.instances.len(), 1);
+    assert_eq!(d.subnets[0].route_table.as_ref().map(|t| t.as_str()), Some("rtb-1"));
+    let t = &d.route_tables[0];
+    assert!(t.main);
+    assert_eq!(t.routes.len(), 2, "local and propagated routes are derived, not stored: {:?}", t.routes);
+    assert_eq!(t.routes[1].target, RouteTarget::Blackhole);
+    // The propagated prefix is learned again through an on-premises network behind the customer gateway.
+    assert_eq!(d.on_premises[0].cidrs[0].to_string(), "172.16.0.0/12");
+    assert_eq!(d.customer_gateways[0].on_premises.as_ref(), Some(&d.on_premises[0].id));
+    assert_eq!(d.vpn_connections[0].tunnel_outside_ips, vec!["3.3.3.3".parse::<std::net::Ipv4Addr>().unwrap()]);
+    assert!(imported.notes.iter().any(|n| n.contains("skipped instance i-dead (terminated)")));
+    assert!(imported.notes.iter().any(|n| n.contains("not associated")));
+    assert!(crate::check::check(d).iter().all(|x| x.code != "unknown-reference"), "{:#?}", crate::check::check(d));
+}
+
+#[test]
+fn a_malformed_file_stops_the_import_with_file_path_and_reason() {
+    let e = import(&[
+        ("Vpcs.json", VPCS),
+        ("broken/Subnets.json", r#"{"Subnets": [{"SubnetId": "s", "MapPublicIpOnLaunch": "yes"}]}"#),
+    ])
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "broken/Subnets.json: at $.Subnets[0].MapPublicIpOnLaunch: invalid type: string \"yes\", expected a boolean"
+    );
+    let e = import(&[("Vpcs.json", "{\"Vpcs\": [")]).unwrap_err();
+    assert!(matches!(e, ImportError::Syntax { line: 1, .. }), "{e:?}");
+    assert_eq!(import(&[("x.json", r#"{"Buckets": []}"#)]).unwrap_err(), ImportError::Nothing);
+}
+
+#[test]
+fn unknown_files_and_fields_are_listed() {
+    let imported =
+        import(&[("Vpcs.json", VPCS), ("rds.json", r#"{"DBInstances": []}"#), ("Subnets.json", SUBNETS)]).unwrap();
+    assert!(
+        imported.notes.iter().any(|n| n == "rds.json: unknown top-level key DBInstances; ignored"),
+        "{:?}",
+        imported.notes
+    );
+    let with_extra = VPCS.replace("\"IsDefault\": false", "\"IsDefault\": false, \"DhcpOptionsId\": \"dopt-1\"");
+    let imported = import(&[("Vpcs.json", &with_extra)]).unwrap();
+    assert!(imported.notes.iter().any(|n| n.contains("ignored fields Vpcs[].DhcpOptionsId")), "{:?}", imported.notes);
+}
+
+#[test]
+fn region_folders_name_the_region_of_regionless_resources() {
+    let imported = import(&[
+        (
+            "ap-northeast-2/Addresses.json",
+            r#"{"Addresses": [{"AllocationId": "eipalloc-1", "PublicIp": "203.0.113.9"}]}"#,
+        ),
+        ("ap-northeast-2/Vpcs.json", VPCS),
+    ])
+    .unwrap();
+    assert_eq!(imported.design.elastic_ips[0].region.as_str(), "ap-northeast-2");
+    assert!(is_region_code("us-gov-west-1") && !is_region_code("us-east-1a") && !is_region_code("aws_configs"));
+}
+
+#[test]
+fn the_layout_nests_and_never_overlaps() {
+    let imported = import(&[
+        ("Vpcs.json", VPCS),
+        ("Subnets.json", SUBNETS),
+        (
+            "Reservations.json",
+            r#"{"Reservations": [{"Instances": [
+        {"InstanceId": "i-1", "InstanceType": "t3.micro", "SubnetId": "subnet-a", "State": {"Name": "running"}},
+        {"InstanceId": "i-2", "InstanceType": "t3.micro", "SubnetId": "subnet-a", "State": {"Name": "running"}},
+        {"InstanceId": "i-3", "InstanceType": "t3.micro", "SubnetId": "subnet-a", "State": {"Name": "running"}},
+        {"InstanceId": "i-4", "InstanceType": "t3.micro", "SubnetId": "subnet-a", "State": {"Name": "running"}}]}]}"#,
+        ),
+    ])
+    .unwrap();
+    let l = &imported.design.layout;
+    let get = |id: &str| *l.nodes.get(id).unwrap();
+    let inside = |a: Placement, b: Placement| {
+        a.x >= b.x
+            && a.y >= b.y
+            && a.x + a.w.unwrap_or(48.0) <= b.x + b.w.unwrap()
+            && a.y + a.h.unwrap_or(48.0) <= b.y + b.h.unwrap()
+    };
+    assert!(inside(get("vpc-1"), get("eu-west-1")));
+    assert!(inside(get("subnet-a"), get("vpc-1")) && inside(get("subnet-b"), get("vpc-1")));
+    for i in ["i-1", "i-2", "i-3", "i-4"] {
+        assert!(inside(get(i), get("subnet-a")), "{i}");
+    }
+    let overlaps = |a: Placement, b: Placement| {
+        let (aw, ah, bw, bh) = (a.w.unwrap_or(48.0), a.h.unwrap_or(48.0), b.w.unwrap_or(48.0), b.h.unwrap_or(48.0));
+        a.x < b.x + bw && b.x < a.x + aw && a.y < b.y + bh && b.y < a.y + ah
+    };
+    assert!(!overlaps(get("subnet-a"), get("subnet-b")));
+    let icons = ["i-1", "i-2", "i-3", "i-4"].map(get);
+    for (n, a) in icons.iter().enumerate() {
+        for b in &icons[n + 1..] {
+            assert!(!overlaps(*a, *b));
+        }
+    }
+}
