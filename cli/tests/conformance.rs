@@ -17,13 +17,6 @@ fn corpus() -> Option<PathBuf> {
 
 /// Cases vpcanvas cannot decide yet, and why. Every other case must agree.
 const NOT_DECIDED: &[(u64, &str)] = &[
-    (42, "transit gateways are not simulated yet"),
-    (43, "transit gateways are not simulated yet"),
-    (44, "transit gateways are not simulated yet"),
-    (45, "transit gateways are not simulated yet"),
-    (46, "transit gateways are not simulated yet"),
-    (53, "transit gateways are not simulated yet"),
-    (54, "transit gateways are not simulated yet"),
     (55, "load balancers are not simulated yet (the address is the NLB node's)"),
     (56, "load balancers are not simulated yet (the address is the NLB node's)"),
     (57, "load balancers are not simulated yet (the address is the NLB node's)"),

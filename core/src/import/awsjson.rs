@@ -487,3 +487,102 @@ pub struct AvailabilityZone {
     pub zone_id: Option<String>,
     pub region_name: String,
 }
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct TransitGateway {
+    pub transit_gateway_id: String,
+    pub state: String,
+    pub options: TgwOptions,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct TgwOptions {
+    pub amazon_side_asn: Option<serde_json::Value>,
+    pub association_default_route_table_id: Option<String>,
+    pub propagation_default_route_table_id: Option<String>,
+    pub security_group_referencing_support: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct TgwAttachment {
+    pub transit_gateway_attachment_id: String,
+    pub transit_gateway_id: String,
+    pub resource_type: String,
+    pub resource_id: String,
+    pub association: Option<TgwAssociation>,
+    pub state: String,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct TgwAssociation {
+    pub transit_gateway_route_table_id: String,
+    pub state: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct TgwVpcAttachment {
+    pub transit_gateway_attachment_id: String,
+    pub vpc_id: String,
+    pub subnet_ids: Vec<String>,
+    pub options: TgwVpcOptions,
+    pub state: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct TgwVpcOptions {
+    pub appliance_mode_support: Option<String>,
+    pub security_group_referencing_support: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct TgwRouteTable {
+    pub transit_gateway_route_table_id: String,
+    pub transit_gateway_id: String,
+    pub state: String,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct TgwPropagations {
+    pub transit_gateway_route_table_id: String,
+    pub transit_gateway_route_table_propagations: Vec<TgwPropagation>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct TgwPropagation {
+    pub transit_gateway_attachment_id: String,
+    pub state: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct TgwStaticRoutes {
+    pub transit_gateway_route_table_id: String,
+    pub routes: Vec<TgwRoute>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct TgwRoute {
+    pub destination_cidr_block: Option<String>,
+    pub transit_gateway_attachments: Vec<TgwRouteAttachment>,
+    pub r#type: Option<String>,
+    pub state: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct TgwRouteAttachment {
+    pub transit_gateway_attachment_id: String,
+}

@@ -31,6 +31,12 @@ pub(super) struct Collected {
     vpns: Vec<aws::VpnConnection>,
     zones: Vec<aws::AvailabilityZone>,
     load_balancers: Vec<aws::LoadBalancer>,
+    tgws: Vec<(Option<String>, aws::TransitGateway)>,
+    tgw_attachments: Vec<aws::TgwAttachment>,
+    tgw_vpc_attachments: Vec<aws::TgwVpcAttachment>,
+    tgw_route_tables: Vec<aws::TgwRouteTable>,
+    tgw_propagations: Vec<aws::TgwPropagations>,
+    tgw_static_routes: Vec<aws::TgwStaticRoutes>,
 }
 
 fn json_path(key: &str, path: &serde_path_to_error::Path) -> String {
@@ -129,6 +135,14 @@ impl Collected {
             ),
             "VpnConnections" => self.vpns.extend(parse(file, key, content, notes)?),
             "AvailabilityZones" => self.zones.extend(parse(file, key, content, notes)?),
+            "TransitGateways" => self.tgws.extend(
+                parse::<aws::TransitGateway>(file, key, content, notes)?.into_iter().map(|t| (region.clone(), t)),
+            ),
+            "TransitGatewayAttachments" => self.tgw_attachments.extend(parse(file, key, content, notes)?),
+            "TransitGatewayVpcAttachments" => self.tgw_vpc_attachments.extend(parse(file, key, content, notes)?),
+            "TransitGatewayRouteTables" => self.tgw_route_tables.extend(parse(file, key, content, notes)?),
+            "TransitGatewayPropagations" => self.tgw_propagations.extend(parse(file, key, content, notes)?),
+            "TransitGatewayStaticRoutes" => self.tgw_static_routes.extend(parse(file, key, content, notes)?),
             "LoadBalancers" => {
                 self.load_balancers.extend(parse(file, key, content, notes)?);
                 notes.insert(format!("{file}: load balancers are imported without their listeners and targets, which are not imported yet"));
@@ -986,6 +1000,7 @@ impl Conv<'_> {
                 tags: Tags::new(),
             });
         }
+        self.transit_gateways(&a, &mut d, &region_for);
         // Prefixes a gateway propagated were learned over BGP from the networks behind its VPNs.
         for (vgw, cidrs) in propagated {
             let onprem = Id::generated(&format!("onprem-{vgw}"));
@@ -1008,6 +1023,156 @@ impl Conv<'_> {
             }
         }
         d
+    }
+
+    fn transit_gateways(&mut self, a: &Collected, d: &mut Design, region_for: &dyn Fn(&Option<String>) -> Id) {
+        let gone = |state: &str| matches!(state, "deleted" | "deleting" | "failed" | "rejected");
+        for (hint, t) in &a.tgws {
+            if gone(&t.state) {
+                continue;
+            }
+            let Some(id) = self.id(&t.transit_gateway_id, "transit gateway") else { continue };
+            if !self.first(&id) {
+                continue;
+            }
+            let (name, tags) = name_and_tags(&t.tags);
+            let asn = t.options.amazon_side_asn.as_ref().and_then(|v| v.as_u64()).and_then(|v| u32::try_from(v).ok());
+            d.transit_gateways.push(TransitGateway {
+                id,
+                name,
+                region: region_for(hint),
+                amazon_side_asn: asn,
+                default_association_route_table: t
+                    .options
+                    .association_default_route_table_id
+                    .as_deref()
+                    .map(Id::generated),
+                default_propagation_route_table: t
+                    .options
+                    .propagation_default_route_table_id
+                    .as_deref()
+                    .map(Id::generated),
+                security_group_referencing: t.options.security_group_referencing_support.as_deref() == Some("enable"),
+                tags,
+            });
+        }
+        let mut propagations: HashMap<&str, Vec<Id>> = HashMap::new();
+        for p in &a.tgw_propagations {
+            for x in
+                p.transit_gateway_route_table_propagations.iter().filter(|x| x.state.is_empty() || x.state == "enabled")
+            {
+                let list = propagations.entry(x.transit_gateway_attachment_id.as_str()).or_default();
+                let table = Id::generated(&p.transit_gateway_route_table_id);
+                if !list.contains(&table) {
+                    list.push(table);
+                }
+            }
+        }
+        for x in &a.tgw_attachments {
+            if gone(&x.state) {
+                self.notes.insert(format!(
+                    "skipped transit gateway attachment {} ({})",
+                    x.transit_gateway_attachment_id, x.state
+                ));
+                continue;
+            }
+            let Some(id) = self.id(&x.transit_gateway_attachment_id, "transit gateway attachment") else { continue };
+            if !self.first(&id) {
+                continue;
+            }
+            let resource = match x.resource_type.as_str() {
+                "vpc" => {
+                    let detail = a
+                        .tgw_vpc_attachments
+                        .iter()
+                        .find(|v| v.transit_gateway_attachment_id == x.transit_gateway_attachment_id);
+                    if detail.is_none() {
+                        self.notes.insert(format!(
+                            "{}: no describe-transit-gateway-vpc-attachments record; its subnets are unknown",
+                            x.transit_gateway_attachment_id
+                        ));
+                    }
+                    TgwAttachmentResource::Vpc {
+                        vpc: Id::generated(&x.resource_id),
+                        subnets: detail
+                            .map(|v| v.subnet_ids.iter().map(|s| Id::generated(s)).collect())
+                            .unwrap_or_default(),
+                        appliance_mode: detail
+                            .is_some_and(|v| v.options.appliance_mode_support.as_deref() == Some("enable")),
+                        security_group_referencing: detail
+                            .is_some_and(|v| v.options.security_group_referencing_support.as_deref() == Some("enable")),
+                    }
+                }
+                "vpn" => TgwAttachmentResource::Vpn { vpn_connection: Id::generated(&x.resource_id) },
+                "direct-connect-gateway" => {
+                    TgwAttachmentResource::DxGateway { dx_gateway: Id::generated(&x.resource_id) }
+                }
+                "peering" => TgwAttachmentResource::Peering { peer_transit_gateway: Id::generated(&x.resource_id) },
+                other => {
+                    self.notes.insert(format!(
+                        "skipped transit gateway attachment {} of type {other}",
+                        x.transit_gateway_attachment_id
+                    ));
+                    continue;
+                }
+            };
+            let association = x
+                .association
+                .as_ref()
+                .filter(|s| s.state.is_empty() || s.state == "associated")
+                .map(|s| Id::generated(&s.transit_gateway_route_table_id));
+            let (name, tags) = name_and_tags(&x.tags);
+            d.tgw_attachments.push(TgwAttachment {
+                id,
+                name,
+                transit_gateway: Id::generated(&x.transit_gateway_id),
+                resource,
+                association,
+                propagations: propagations.get(x.transit_gateway_attachment_id.as_str()).cloned().unwrap_or_default(),
+                tags,
+            });
+        }
+        for t in &a.tgw_route_tables {
+            if gone(&t.state) {
+                continue;
+            }
+            let Some(id) = self.id(&t.transit_gateway_route_table_id, "transit gateway route table") else { continue };
+            if !self.first(&id) {
+                continue;
+            }
+            let mut routes = Vec::new();
+            for r in a
+                .tgw_static_routes
+                .iter()
+                .filter(|s| s.transit_gateway_route_table_id == t.transit_gateway_route_table_id)
+                .flat_map(|s| &s.routes)
+            {
+                if r.r#type.as_deref() == Some("propagated") {
+                    continue; // derived from the propagations
+                }
+                let Some(destination) = r.destination_cidr_block.as_deref().and_then(|c| c.parse().ok()) else {
+                    continue;
+                };
+                let target = if r.state.as_deref() == Some("blackhole") {
+                    TgwRouteTarget::Blackhole
+                } else if let Some(x) = r.transit_gateway_attachments.first() {
+                    TgwRouteTarget::Attachment(Id::generated(&x.transit_gateway_attachment_id))
+                } else {
+                    TgwRouteTarget::Blackhole
+                };
+                if !routes.iter().any(|x: &TgwRoute| x.destination == destination) {
+                    routes.push(TgwRoute { destination, target });
+                }
+            }
+            let (name, tags) = name_and_tags(&t.tags);
+            d.tgw_route_tables.push(TgwRouteTable {
+                id,
+                name,
+                transit_gateway: Id::generated(&t.transit_gateway_id),
+                routes,
+                tags,
+            });
+        }
     }
 
     fn sg_rules(&mut self, perms: &[aws::IpPermission], group: &str) -> Vec<SgRule> {

@@ -88,16 +88,16 @@ pub const KNOWN_KEYS: &[&str] = &[
     "CustomerGateways",
     "AvailabilityZones",
     "LoadBalancers",
-];
-
-/// Describe calls vpcanvas recognises but does not import yet (they are listed in the notes).
-const LATER_KEYS: &[&str] = &[
     "TransitGateways",
     "TransitGatewayAttachments",
     "TransitGatewayVpcAttachments",
     "TransitGatewayRouteTables",
     "TransitGatewayPropagations",
     "TransitGatewayStaticRoutes",
+];
+
+/// Describe calls vpcanvas recognises but does not import yet (they are listed in the notes).
+const LATER_KEYS: &[&str] = &[
     "LoadBalancerListeners",
     "LoadBalancerAttributes",
     "LoadBalancerTargetHealth",

@@ -4,7 +4,7 @@ use std::net::Ipv4Addr;
 
 use super::filter::{self, Packet};
 use super::place::{At, Places};
-use super::route::{self, RouteChoice};
+use super::route::{self, RouteChoice, RouteOrigin};
 use super::{Answer, Blocked, Destination, Direction, Disposition, Hop, Query, Source, Step, Trace};
 use crate::check::Text;
 use crate::doc::{EndpointKind, Id, PeeringStatus, RouteTarget, Subnet, Vpc};
@@ -421,18 +421,296 @@ impl<'a, 'd> Walk<'a, 'd> {
                     ),
                 }
             }
-            RouteTarget::TransitGateway(t) => undecidable(
+            RouteTarget::TransitGateway(t) => self.tgw_out(t, from, vpc, pkt),
+        }
+    }
+
+    /// From a subnet to a transit gateway (SEMANTICS §10): the VPC's attachment must have a subnet in the source's
+    /// zone (T5); the lookup uses the route table associated with that attachment (T1), with static routes first and
+    /// routes propagated by attachments (T2, T4).
+    fn tgw_out(&mut self, t: &Id, from: &'d Subnet, vpc: &'d Vpc, pkt: Packet) -> Done {
+        use crate::doc::{TgwAttachmentResource as R, TgwRouteTarget};
+        let d = self.net.design;
+        let attachment = d
+            .tgw_attachments
+            .iter()
+            .find(|a| &a.transit_gateway == t && matches!(&a.resource, R::Vpc { vpc: v, .. } if v == &vpc.id));
+        let Some(attachment) = attachment else {
+            return deny(
+                Disposition::NullRouted,
+                from.id.as_str(),
+                "subnet",
+                Direction::Egress,
+                None,
+                "TGW_ATTACH_VPC_AZ_RESTRICTION",
+                format!("VPC {} routes {} to transit gateway {t}, but has no attachment to it.", vpc.id, pkt.dst),
                 format!(
-                    "Route table {table} sends {} to transit gateway {t}; transit gateways are not simulated yet, so vpcanvas cannot decide this flow.",
+                    "VPC {}가 {}를 트랜짓 게이트웨이 {t}로 라우팅하지만 연결(attachment)이 없습니다.",
+                    vpc.id, pkt.dst
+                ),
+                pkt,
+            );
+        };
+        let R::Vpc { subnets, .. } = &attachment.resource else {
+            return undecidable("unexpected attachment".into(), "예상하지 못한 연결".into(), pkt);
+        };
+        let in_zone =
+            subnets.iter().filter_map(|s| self.net.subnet(s)).find(|s| s.availability_zone == from.availability_zone);
+        let Some(entry) = in_zone else {
+            return deny(
+                Disposition::NullRouted,
+                from.id.as_str(),
+                "subnet",
+                Direction::Egress,
+                None,
+                "TGW_ROUTE_AZ_RESTRICTION",
+                format!(
+                    "Subnet {} ({}) routes to transit gateway {t}, but attachment {} has no subnet in {}: resources there cannot send to the transit gateway. Add a subnet of that zone to the attachment.",
+                    from.id, from.availability_zone, attachment.id, from.availability_zone
+                ),
+                format!(
+                    "서브넷 {}({})이 트랜짓 게이트웨이 {t}로 라우팅하지만 연결 {}에 {}의 서브넷이 없어 보낼 수 없습니다. 그 영역의 서브넷을 연결에 추가하세요.",
+                    from.id, from.availability_zone, attachment.id, from.availability_zone
+                ),
+                pkt,
+            );
+        };
+        self.hop(vpc.id.as_str(), "vpc");
+        // The attachment subnet's NACL sees instance-to-gateway traffic on its way in (T8).
+        if let Err((acl, rule)) = self.nacl(entry, false, &pkt) {
+            return self.nacl_denied(entry, &acl, rule, false, pkt);
+        }
+        self.hop(t.as_str(), "transit_gateway");
+        let Some(table_id) = &attachment.association else {
+            return deny(
+                Disposition::NullRouted,
+                t.as_str(),
+                "transit_gateway",
+                Direction::Ingress,
+                None,
+                "TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION",
+                format!(
+                    "Attachment {} is associated with no transit gateway route table, so its traffic is dropped.",
+                    attachment.id
+                ),
+                format!(
+                    "연결 {}이 어떤 트랜짓 게이트웨이 라우팅 테이블과도 연결되어 있지 않아 트래픽이 버려집니다.",
+                    attachment.id
+                ),
+                pkt,
+            );
+        };
+        // Candidates: static routes, then routes propagated into this table.
+        let mut best: Option<(u8, bool, Option<&'d Id>, String)> = None;
+        let mut consider = |len: u8, is_static: bool, target: Option<&'d Id>, written: String| {
+            let better = match &best {
+                None => true,
+                Some((l, s, _, _)) => len > *l || (len == *l && is_static && !*s),
+            };
+            if better {
+                best = Some((len, is_static, target, written));
+            }
+        };
+        for table in d.tgw_route_tables.iter().filter(|x| &x.id == table_id) {
+            for r in table.routes.iter().filter(|r| r.destination.canonical().contains_addr(pkt.dst)) {
+                let target = match &r.target {
+                    TgwRouteTarget::Attachment(a) => Some(a),
+                    TgwRouteTarget::Blackhole => None,
+                };
+                consider(r.destination.prefix_len(), true, target, r.destination.to_string());
+            }
+        }
+        for a in d.tgw_attachments.iter().filter(|a| a.propagations.contains(table_id)) {
+            let prefixes: Vec<crate::net::Ipv4Cidr> = match &a.resource {
+                R::Vpc { vpc: v, .. } => {
+                    self.net.vpc(v).map(|v| Network::vpc_cidrs(v).map(|c| c.canonical()).collect()).unwrap_or_default()
+                }
+                R::Vpn { vpn_connection } => d
+                    .vpn_connections
+                    .iter()
+                    .filter(|v| &v.id == vpn_connection)
+                    .flat_map(|v| v.static_routes.iter().copied())
+                    .collect(),
+                _ => Vec::new(),
+            };
+            for c in prefixes.iter().filter(|c| c.contains_addr(pkt.dst)) {
+                consider(c.prefix_len(), false, Some(&a.id), c.to_string());
+            }
+        }
+        let Some((_, is_static, target, written)) = best else {
+            // Attachments that learn routes over BGP (Direct Connect gateways, dynamic VPNs) propagate prefixes the
+            // design cannot know: then "no route" would be a guess.
+            let learns_bgp =
+                d.tgw_attachments.iter().filter(|a| a.propagations.contains(table_id)).any(|a| match &a.resource {
+                    R::DxGateway { .. } => true,
+                    R::Vpn { vpn_connection } => {
+                        d.vpn_connections.iter().any(|v| &v.id == vpn_connection && !v.static_routes_only)
+                    }
+                    _ => false,
+                });
+            if learns_bgp {
+                return undecidable(
+                    format!(
+                        "Transit gateway route table {table_id} has no known route for {}, but it also holds routes learned over BGP from on-premises, which the design cannot show.",
+                        pkt.dst
+                    ),
+                    format!(
+                        "트랜짓 게이트웨이 라우팅 테이블 {table_id}에 {}로 가는 알려진 라우트는 없지만, 설계에 나타나지 않는 온프레미스 BGP 라우트도 있습니다.",
+                        pkt.dst
+                    ),
+                    pkt,
+                );
+            }
+            return deny(
+                Disposition::NoRoute,
+                t.as_str(),
+                "transit_gateway",
+                Direction::Egress,
+                None,
+                "TGW_RTB_CANNOT_ROUTE",
+                format!(
+                    "Transit gateway route table {table_id} has no route for {}. Propagate the destination's attachment into it, or add a static route.",
                     pkt.dst
                 ),
                 format!(
-                    "라우팅 테이블 {table}이 {}를 트랜짓 게이트웨이 {t}로 보냅니다. 트랜짓 게이트웨이는 아직 시뮬레이션하지 않아 이 흐름을 판단할 수 없습니다.",
+                    "트랜짓 게이트웨이 라우팅 테이블 {table_id}에 {}로 가는 라우트가 없습니다. 목적지 연결을 전파하거나 정적 라우트를 추가하세요.",
                     pkt.dst
+                ),
+                pkt,
+            );
+        };
+        let origin = if is_static { RouteOrigin::Static } else { RouteOrigin::Propagated };
+        let target_text = target.map(|x| x.to_string()).unwrap_or_else(|| "blackhole".into());
+        self.step(Step::Route { table: table_id.clone(), destination: written, target: target_text, origin });
+        let Some(target) = target else {
+            return deny(
+                Disposition::NullRouted,
+                t.as_str(),
+                "transit_gateway",
+                Direction::Egress,
+                None,
+                "TGW_RTB_BAD_STATE_ROUTE",
+                format!("Transit gateway route table {table_id} drops traffic to {} (a blackhole route).", pkt.dst),
+                format!(
+                    "트랜짓 게이트웨이 라우팅 테이블 {table_id}이 {}로 가는 트래픽을 버립니다(블랙홀 라우트).",
+                    pkt.dst
+                ),
+                pkt,
+            );
+        };
+        let Some(exit) = d.tgw_attachments.iter().find(|a| &a.id == target) else {
+            return undecidable(
+                format!(
+                    "Transit gateway route table {table_id} names attachment {target}, which is not in the design."
+                ),
+                format!("트랜짓 게이트웨이 라우팅 테이블 {table_id}이 설계에 없는 연결 {target}을 가리킵니다."),
+                pkt,
+            );
+        };
+        match &exit.resource {
+            R::Vpc { vpc: v, subnets, .. } => {
+                let Some(dest_vpc) = self.net.vpc(v) else {
+                    return undecidable(
+                        format!("Attachment {} leads to VPC {v}, which is not in the design.", exit.id),
+                        format!("연결 {}이 설계에 없는 VPC {v}로 이어집니다.", exit.id),
+                        pkt,
+                    );
+                };
+                // Enter through the attachment interface in the same zone when there is one (zone affinity, T5).
+                let candidates: Vec<&'d Subnet> = subnets.iter().filter_map(|s| self.net.subnet(s)).collect();
+                let Some(entry) = candidates
+                    .iter()
+                    .find(|s| s.availability_zone == from.availability_zone)
+                    .or(candidates.first())
+                    .copied()
+                else {
+                    return undecidable(
+                        format!("Attachment {} has no subnets in the design.", exit.id),
+                        format!("연결 {}의 서브넷이 설계에 없습니다.", exit.id),
+                        pkt,
+                    );
+                };
+                self.hop(dest_vpc.id.as_str(), "vpc");
+                self.enter_from_attachment(entry, dest_vpc, pkt)
+            }
+            R::Vpn { vpn_connection } => {
+                self.hop(vpn_connection.as_str(), "vpn_connection");
+                arrived(
+                    Disposition::ExitsNetwork,
+                    format!("Leaves through VPN {vpn_connection} towards on-premises ({}).", pkt.dst),
+                    format!("VPN {vpn_connection}을 통해 온프레미스({})로 나갑니다.", pkt.dst),
+                    pkt,
+                    End::Nowhere,
+                )
+            }
+            _ => undecidable(
+                format!(
+                    "Transit gateway {t} sends {} to attachment {}, a kind (Direct Connect gateway or peering) vpcanvas does not simulate yet.",
+                    pkt.dst, exit.id
+                ),
+                format!(
+                    "트랜짓 게이트웨이 {t}가 {}를 연결 {}로 보내는데, 이 종류(Direct Connect 게이트웨이, 피어링)는 아직 시뮬레이션하지 않습니다.",
+                    pkt.dst, exit.id
                 ),
                 pkt,
             ),
         }
+    }
+
+    /// Traffic from a transit gateway enters a VPC at an attachment subnet and is routed by that subnet's route table
+    /// (T6). The attachment subnet's NACL applies outbound, unless the destination is in that same subnet (T8).
+    fn enter_from_attachment(&mut self, entry: &'d Subnet, vpc: &'d Vpc, pkt: Packet) -> Done {
+        let Some(table) = self.net.route_table_of(entry) else {
+            return deny(
+                Disposition::NoRoute,
+                entry.id.as_str(),
+                "subnet",
+                Direction::Egress,
+                None,
+                "NO_ROUTE_TO_DESTINATION",
+                format!("Attachment subnet {} has no route table.", entry.id),
+                format!("연결 서브넷 {}에 라우팅 테이블이 없습니다.", entry.id),
+                pkt,
+            );
+        };
+        let Some(choice) = route::lookup(self.net, table, vpc, pkt.dst) else {
+            return deny(
+                Disposition::NoRoute,
+                table.id.as_str(),
+                "route_table",
+                Direction::Egress,
+                None,
+                "NO_ROUTE_TO_DESTINATION",
+                format!("Route table {} of attachment subnet {} has no route for {}.", table.id, entry.id, pkt.dst),
+                format!(
+                    "연결 서브넷 {}의 라우팅 테이블 {}에 {}로 가는 라우트가 없습니다.",
+                    entry.id, table.id, pkt.dst
+                ),
+                pkt,
+            );
+        };
+        self.step(route_step(&table.id, &choice));
+        if matches!(choice.target, RouteTarget::Local) {
+            let Some(dest) = self.net.subnets_of(&vpc.id).find(|s| s.cidr.canonical().contains_addr(pkt.dst)) else {
+                return self.deliver_in_vpc(vpc, pkt);
+            };
+            if dest.id == entry.id {
+                // Same subnet as the attachment: its NACL does not see gateway-to-instance traffic (T8).
+                self.hop(dest.id.as_str(), "subnet");
+                return match self.places.private(&vpc.id, pkt.dst) {
+                    Some(At::Iface(i)) => self.arrive_iface(i, pkt),
+                    _ => self.nobody_there(dest, pkt),
+                };
+            }
+            if let Err((acl, rule)) = self.nacl(entry, true, &pkt) {
+                return self.nacl_denied(entry, &acl, rule, true, pkt);
+            }
+            return self.deliver_in_vpc(vpc, pkt);
+        }
+        if let Err((acl, rule)) = self.nacl(entry, true, &pkt) {
+            return self.nacl_denied(entry, &acl, rule, true, pkt);
+        }
+        self.follow(&choice, table.id.as_str(), entry, vpc, pkt)
     }
 
     /// Inside a VPC router (its hop already recorded): to the subnet holding the address, through its NACL, to the

@@ -404,3 +404,72 @@ fn traces_are_deterministic_and_serialise() {
     assert_eq!(json["forward"]["disposition"], "EXITS_NETWORK");
     assert_eq!(json["return"]["hops"][0]["node"], "internet");
 }
+
+fn over_transit_gateway(attachment_subnets: Vec<&str>) -> Design {
+    let mut d = peered(PeeringStatus::Active);
+    d.vpc_peerings.clear();
+    d.route_tables[4].routes[0].target = RouteTarget::TransitGateway(id("tgw-1"));
+    d.route_tables[2].routes[1].target = RouteTarget::TransitGateway(id("tgw-1"));
+    d.security_groups[3].inbound[0].peer = RulePeer::Cidr("10.0.0.0/16".parse().unwrap());
+    d.transit_gateways.push(TransitGateway {
+        id: id("tgw-1"),
+        name: String::new(),
+        region: id("ap-northeast-2"),
+        amazon_side_asn: None,
+        default_association_route_table: None,
+        default_propagation_route_table: None,
+        security_group_referencing: false,
+        tags: Default::default(),
+    });
+    d.tgw_route_tables.push(TgwRouteTable {
+        id: id("tgw-rtb-1"),
+        name: String::new(),
+        transit_gateway: id("tgw-1"),
+        routes: vec![],
+        tags: Default::default(),
+    });
+    let attach = |a: &str, vpc: &str, subnets: Vec<&str>| TgwAttachment {
+        id: id(a),
+        name: String::new(),
+        transit_gateway: id("tgw-1"),
+        resource: TgwAttachmentResource::Vpc {
+            vpc: id(vpc),
+            subnets: subnets.into_iter().map(id).collect(),
+            appliance_mode: false,
+            security_group_referencing: false,
+        },
+        association: Some(id("tgw-rtb-1")),
+        propagations: vec![id("tgw-rtb-1")],
+        tags: Default::default(),
+    };
+    d.tgw_attachments.push(attach("tgw-attach-main", "vpc-main", attachment_subnets));
+    d.tgw_attachments.push(attach("tgw-attach-b", "vpc-b", vec!["subnet-b"]));
+    d
+}
+
+#[test]
+fn a_transit_gateway_routes_between_attached_vpcs_by_propagation() {
+    let d = over_transit_gateway(vec!["subnet-private-a"]);
+    let a = trace(&d, &from("i-web-a", to("i-db"), Protocol::TCP, 5432));
+    assert_eq!(a.forward.disposition, Disposition::Accepted, "{:#?}", a.forward);
+    assert_eq!(a.forward.nodes(), ["i-web-a", "subnet-private-a", "vpc-main", "tgw-1", "vpc-b", "subnet-b", "i-db"]);
+    let origin = a.forward.hops[3].steps.iter().find_map(|s| match s {
+        Step::Route { origin, .. } => Some(*origin),
+        _ => None,
+    });
+    assert_eq!(origin, Some(RouteOrigin::Propagated));
+    assert!(a.reachable, "{:#?}", a.reply);
+}
+
+#[test]
+fn a_zone_without_an_attachment_subnet_cannot_send_to_the_transit_gateway() {
+    let mut d = over_transit_gateway(vec!["subnet-private-a"]);
+    d.route_tables[3].routes.push(Route {
+        destination: RouteDestination::Cidr(cidr("10.1.0.0/16")),
+        target: RouteTarget::TransitGateway(id("tgw-1")),
+    });
+    let a = trace(&d, &from("i-web-c", to("i-db"), Protocol::TCP, 5432));
+    assert_eq!(a.forward.disposition, Disposition::NullRouted);
+    assert_eq!(a.forward.nodes(), ["i-web-c", "subnet-private-c"]);
+    assert_eq!(a.forward.blocked.map(|b| b.code), Some("TGW_ROUTE_AZ_RESTRICTION"));
+}
