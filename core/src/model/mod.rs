@@ -4,13 +4,55 @@
 //!
 //! Lowering never fails. A reference to nothing simply resolves to `None` here; the validation rules say so.
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::net::Ipv4Addr;
 
 use crate::doc::*;
 use crate::net::Ipv4Cidr;
 
 pub mod filters;
+
+/// A small, fast, deterministic hasher for the indexes (ids and addresses are not attacker-chosen hash-flooding
+/// input here: a design is the user's own, and the worst case is only slower). FxHash's multiply-rotate step.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+}
+
+impl FastHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// The map type of the indexes.
+pub type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FastHasher>>;
+/// The set type of the indexes.
+pub type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FastHasher>>;
 
 /// A design, indexed.
 pub struct Network<'d> {
@@ -22,6 +64,8 @@ pub struct Network<'d> {
     default_nacl: HashMap<&'d str, usize>,
     igws_by_vpc: HashMap<&'d str, Vec<usize>>,
     route_tables_by_vpc: HashMap<&'d str, Vec<usize>>,
+    /// Resources whose id an earlier resource already has, with that earlier resource's kind.
+    duplicates: Vec<(ResourceRef<'d>, ResourceKind)>,
 }
 
 macro_rules! lookups {
@@ -41,38 +85,55 @@ macro_rules! lookups {
 impl<'d> Network<'d> {
     /// Indexes a design.
     pub fn new(design: &'d Design) -> Self {
-        let mut ids = HashMap::new();
-        let mut positions: HashMap<ResourceKind, usize> = HashMap::new();
-        for r in design.resources() {
-            let pos = positions.entry(r.kind).or_insert(0);
-            ids.entry(r.id.as_str()).or_insert((r.kind, *pos));
-            *pos += 1;
+        let all = design.resources();
+        let mut ids: HashMap<&str, (ResourceKind, usize)> = HashMap::default();
+        ids.reserve(all.len());
+        let mut duplicates = Vec::new();
+        let mut kind = None;
+        let mut pos = 0;
+        for r in all {
+            if kind != Some(r.kind) {
+                kind = Some(r.kind);
+                pos = 0;
+            }
+            match ids.entry(r.id.as_str()) {
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert((r.kind, pos));
+                }
+                std::collections::hash_map::Entry::Occupied(o) => duplicates.push((r, o.get().0)),
+            }
+            pos += 1;
         }
-        let mut subnets_by_vpc: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut subnets_by_vpc: HashMap<&str, Vec<usize>> = HashMap::default();
         for (i, s) in design.subnets.iter().enumerate() {
             subnets_by_vpc.entry(s.vpc.as_str()).or_default().push(i);
         }
-        let mut main_table = HashMap::new();
-        let mut route_tables_by_vpc: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut main_table = HashMap::default();
+        let mut route_tables_by_vpc: HashMap<&str, Vec<usize>> = HashMap::default();
         for (i, t) in design.route_tables.iter().enumerate() {
             route_tables_by_vpc.entry(t.vpc.as_str()).or_default().push(i);
             if t.main {
                 main_table.entry(t.vpc.as_str()).or_insert(i);
             }
         }
-        let mut default_nacl = HashMap::new();
+        let mut default_nacl = HashMap::default();
         for (i, a) in design.network_acls.iter().enumerate() {
             if a.is_default {
                 default_nacl.entry(a.vpc.as_str()).or_insert(i);
             }
         }
-        let mut igws_by_vpc: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut igws_by_vpc: HashMap<&str, Vec<usize>> = HashMap::default();
         for (i, g) in design.internet_gateways.iter().enumerate() {
             if let Some(v) = &g.vpc {
                 igws_by_vpc.entry(v.as_str()).or_default().push(i);
             }
         }
-        Network { design, ids, subnets_by_vpc, main_table, default_nacl, igws_by_vpc, route_tables_by_vpc }
+        Network { design, ids, subnets_by_vpc, main_table, default_nacl, igws_by_vpc, route_tables_by_vpc, duplicates }
+    }
+
+    /// Resources whose id an earlier resource already has, each with the earlier one's kind.
+    pub fn duplicates(&self) -> &[(ResourceRef<'d>, ResourceKind)] {
+        &self.duplicates
     }
 
     /// The kind of the resource with this id.

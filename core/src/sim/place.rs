@@ -6,7 +6,9 @@
 //! stand-in from 198.18.0.0/15 (a range that is neither private nor shared, so the internet gateway treats it like any
 //! public address). Both are deterministic: the same design gives the same addresses.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use crate::model::HashMap;
 use std::net::Ipv4Addr;
 
 use crate::doc::{Id, NatConnectivity, NatGateway, ResourceKind, SecurityGroup, Subnet};
@@ -99,9 +101,9 @@ impl<'d> Places<'d> {
         let mut places = Places {
             ifaces: Vec::new(),
             nats: Vec::new(),
-            private: HashMap::new(),
-            public: HashMap::new(),
-            by_id: HashMap::new(),
+            private: HashMap::default(),
+            public: HashMap::default(),
+            by_id: HashMap::default(),
         };
         for i in &d.instances {
             let Some(subnet) = net.subnet(&i.subnet) else { continue };

@@ -17,7 +17,7 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
     for vpc in net.design.vpcs.iter().filter(|v| v.is_default) {
-        let subnets: std::collections::HashSet<&str> = net.subnets_of(&vpc.id).map(|s| s.id.as_str()).collect();
+        let subnets: crate::model::HashSet<&str> = net.subnets_of(&vpc.id).map(|s| s.id.as_str()).collect();
         let workloads = net.design.instances.iter().filter(|i| subnets.contains(i.subnet.as_str())).count()
             + net.design.load_balancers.iter().filter(|l| l.vpc == vpc.id).count()
             + net.design.ecs_services.iter().filter(|s| s.subnets.iter().any(|x| subnets.contains(x.as_str()))).count();

@@ -1,7 +1,5 @@
 //! `duplicate-id`: two resources share an id, so references to it are ambiguous.
 
-use std::collections::HashMap;
-
 use super::docs;
 use crate::check::{References, Rule, Severity, Sink};
 use crate::model::Network;
@@ -17,9 +15,9 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
-    let mut seen = HashMap::new();
-    for r in net.design.resources() {
-        if let Some(first) = seen.insert(r.id.as_str(), r.kind) {
+    for (r, first) in net.duplicates() {
+        let (r, first) = (*r, *first);
+        {
             sink.report(
                 [r.id],
                 format!(

@@ -15,9 +15,9 @@ pub(super) const RULE: Rule = Rule {
 };
 
 /// For each Elastic IP named anywhere, the resources that name it, in document order.
-pub(super) fn holders<'d>(net: &Network<'d>) -> std::collections::HashMap<&'d str, Vec<&'d crate::doc::Id>> {
+pub(super) fn holders<'d>(net: &Network<'d>) -> crate::model::HashMap<&'d str, Vec<&'d crate::doc::Id>> {
     let d = net.design;
-    let mut out: std::collections::HashMap<&str, Vec<&crate::doc::Id>> = std::collections::HashMap::new();
+    let mut out: crate::model::HashMap<&str, Vec<&crate::doc::Id>> = std::collections::HashMap::default();
     let named = d
         .instances
         .iter()

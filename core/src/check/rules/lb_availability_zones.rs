@@ -2,7 +2,7 @@
 //! per zone (an error: AWS refuses it); a Network Load Balancer in a single zone works but does not survive that
 //! zone's failure (a warning). Security Hub ELB.13 (SEMANTICS B1, B2).
 
-use std::collections::HashMap;
+use crate::model::HashMap;
 
 use super::{docs, show};
 use crate::check::{References, Rule, Severity, Sink};
@@ -22,7 +22,7 @@ pub(super) const RULE: Rule = Rule {
 fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
     for lb in &net.design.load_balancers {
         let name = show(&lb.id, &lb.name);
-        let mut zones: HashMap<&str, Vec<&crate::doc::Id>> = HashMap::new();
+        let mut zones: HashMap<&str, Vec<&crate::doc::Id>> = HashMap::default();
         for s in lb.subnets.iter().filter_map(|s| net.subnet(s)) {
             zones.entry(s.availability_zone.as_str()).or_default().push(&s.id);
         }

@@ -195,11 +195,11 @@ pub fn catalogue() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashSet;
+    use crate::model::HashSet;
 
     #[test]
     fn codes_are_unique_kebab_case_and_titled_in_both_languages() {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for rule in ALL {
             assert!(seen.insert(rule.code), "duplicate code {}", rule.code);
             assert!(

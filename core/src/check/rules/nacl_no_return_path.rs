@@ -8,7 +8,7 @@
 //! themselves return rules and are not treated as services. The fix adds AWS's suggested range, 1024–65535, ahead of
 //! whatever blocks the replies.
 
-use std::collections::HashSet;
+use crate::model::HashSet;
 
 use super::{docs, show};
 use crate::check::{Edit, References, Rule, Severity, Sink};
@@ -58,7 +58,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 /// that the other direction passes the replies.
 fn check_direction(acl: &NetworkAcl, outbound_first: bool, sink: &mut Sink<'_>) {
     let (first, back) = if outbound_first { (&acl.outbound, &acl.inbound) } else { (&acl.inbound, &acl.outbound) };
-    let mut reported = HashSet::new();
+    let mut reported = HashSet::default();
     for rule in first.iter().filter(|r| r.action == RuleAction::Allow) {
         let IpCidr::V4(peer) = rule.cidr else { continue };
         let is_return_rule = rule.protocol.has_ports() && rule.ports.is_some_and(|p| p.from <= 32768 && p.to >= 60999);

@@ -1,7 +1,7 @@
 //! `nacl-open-admin-port`: a custom network ACL in use lets anyone (0.0.0.0/0 or ::/0) reach SSH (22) or RDP (3389).
 //! Like Security Hub EC2.21, default NACLs are not flagged (they allow everything by design and cannot be deleted).
 
-use std::collections::HashSet;
+use crate::model::HashSet;
 
 use super::{docs, show};
 use crate::check::{References, Rule, Severity, Sink};

@@ -1,6 +1,6 @@
 //! `nacl-rule-number`: NACL rule numbers run from 1 to 32766 and are unique within each direction (SEMANTICS L3).
 
-use std::collections::HashSet;
+use crate::model::HashSet;
 
 use super::{docs, show};
 use crate::check::{References, Rule, Severity, Sink};
@@ -21,7 +21,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
         let name = show(&acl.id, &acl.name);
         for (dir, dir_ko, rules) in [("inbound", "인바운드", &acl.inbound), ("outbound", "아웃바운드", &acl.outbound)]
         {
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             for r in rules {
                 if !(1..=32766).contains(&r.rule_number) {
                     sink.report(

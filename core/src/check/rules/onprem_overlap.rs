@@ -3,7 +3,7 @@
 //! range towards on-premises it is an error: the local route wins and the traffic never leaves the VPC (SEMANTICS R3);
 //! otherwise a warning, as the overlap blocks any future routing.
 
-use std::collections::HashSet;
+use crate::model::HashSet;
 
 use super::{docs, show};
 use crate::check::{References, Rule, Severity, Sink};
@@ -25,7 +25,7 @@ pub(super) const RULE: Rule = Rule {
 /// The gateways (VGW or TGW ids) through which each on-premises network reaches AWS.
 fn gateways_of(net: &Network<'_>, onprem: &Id) -> HashSet<Id> {
     let d = net.design;
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for v in &d.vpn_connections {
         if d.customer_gateways.iter().any(|c| c.id == v.customer_gateway && c.on_premises.as_ref() == Some(onprem)) {
             out.insert(match &v.gateway {

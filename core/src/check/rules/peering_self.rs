@@ -1,6 +1,6 @@
 //! `peering-self`: a VPC cannot peer with itself, and two VPCs can have only one peering between them (SEMANTICS P1).
 
-use std::collections::HashMap;
+use crate::model::HashMap;
 
 use super::docs;
 use crate::check::{References, Rule, Severity, Sink};
@@ -17,7 +17,7 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
-    let mut pairs: HashMap<(&str, &str), &crate::doc::Id> = HashMap::new();
+    let mut pairs: HashMap<(&str, &str), &crate::doc::Id> = HashMap::default();
     for p in &net.design.vpc_peerings {
         if p.requester_vpc == p.accepter_vpc {
             sink.report(

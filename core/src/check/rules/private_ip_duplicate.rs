@@ -1,6 +1,6 @@
 //! `private-ip-duplicate`: one private address can be held by one interface only.
 
-use std::collections::HashMap;
+use crate::model::HashMap;
 
 use super::docs;
 use crate::check::{References, Rule, Severity, Sink};
@@ -17,7 +17,7 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
-    let mut seen = HashMap::new();
+    let mut seen = HashMap::default();
     for a in net.assigned_addresses() {
         let Some(vpc) = net.vpc_of_subnet(a.subnet) else { continue };
         if let Some(first) = seen.insert((vpc.id.as_str(), a.ip), a.owner) {

@@ -1,7 +1,7 @@
 //! `route-duplicate-destination`: a route table holds one route per destination; AWS refuses a second one
 //! (SEMANTICS R2). The fix removes the later route.
 
-use std::collections::HashMap;
+use crate::model::HashMap;
 
 use super::docs;
 use crate::check::{Edit, References, Rule, Severity, Sink};
@@ -19,7 +19,7 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
     for table in &net.design.route_tables {
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashMap<String, usize> = HashMap::default();
         for (i, route) in table.routes.iter().enumerate() {
             let dest = route.destination_text();
             if let Some(first) = seen.get(&dest) {

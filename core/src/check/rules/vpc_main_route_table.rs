@@ -16,7 +16,7 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
-    let mut by_vpc: std::collections::HashMap<&str, Vec<&crate::doc::RouteTable>> = std::collections::HashMap::new();
+    let mut by_vpc: crate::model::HashMap<&str, Vec<&crate::doc::RouteTable>> = std::collections::HashMap::default();
     for t in net.design.route_tables.iter().filter(|t| t.main) {
         by_vpc.entry(t.vpc.as_str()).or_default().push(t);
     }
