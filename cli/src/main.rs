@@ -11,6 +11,8 @@ vpcanvas — design AWS networks and check them in pipelines
 Usage: vpcanvas <COMMAND> [ARGS]
 
 Commands:
+  exposure <DESIGN> [--ports LIST]
+                           What the internet can reach, on which ports, with a witness path; exit 1 if anything.
   import-aws <DIR> [-o FILE]
                            Turn a folder of aws describe-* JSON output into a design (AWS ids kept, laid out).
   fmt <DESIGN> [--check]   Load a design file and print it in canonical form (stable for git diffs).
@@ -54,6 +56,7 @@ fn main() -> ExitCode {
             println!("vpcanvas {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
+        "exposure" => cmd::exposure::run(rest),
         "fmt" => cmd::fmt::run(rest),
         "import-aws" => cmd::import_aws::run(rest),
         "schema" => cmd::schema::run(rest),

@@ -222,3 +222,25 @@ fn import_aws_writes_a_design_or_nothing() {
     assert!(!out_file.exists(), "nothing is written when the import fails");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn exposure_reports_what_the_internet_reaches() {
+    let out = vpcanvas(&["exposure", &sample()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("Nothing in"));
+
+    let mut design = vpcanvas_core::load(&std::fs::read_to_string(sample()).unwrap()).unwrap();
+    design.security_groups[1].inbound[0].peer = vpcanvas_core::doc::RulePeer::Cidr("0.0.0.0/0".parse().unwrap());
+    let open = temp_file("open.json", &vpcanvas_core::save(&design).unwrap());
+    let out = vpcanvas(&["exposure", &open]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = text(&out.stdout);
+    assert!(report.contains("i-bastion at 203.0.113.20: TCP 22"), "{report}");
+    assert!(
+        report.contains("via internet -> aws-backbone -> igw-main -> vpc-main -> subnet-public-a -> i-bastion"),
+        "{report}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&vpcanvas(&["exposure", &open, "--format", "json", "--ports", "22,80"]).stdout).unwrap();
+    assert_eq!(json["exposed"][0]["tcp"][0]["from"], 22);
+}

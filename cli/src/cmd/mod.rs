@@ -1,5 +1,6 @@
 //! One module per subcommand, each with a `run(args) -> ExitCode`.
 
+pub mod exposure;
 pub mod fmt;
 pub mod import_aws;
 pub mod schema;

@@ -9,6 +9,7 @@
 //! The walk follows ../shared/SEMANTICS.md §2; see docs/modeling.md for the decisions it makes.
 
 mod engine;
+mod exposure;
 mod filter;
 mod place;
 mod route;
@@ -22,6 +23,7 @@ use crate::doc::{Design, Id};
 use crate::model::Network;
 use crate::net::Protocol;
 
+pub use exposure::{Exposed, exposure};
 pub use place::Places;
 pub use route::{RouteChoice, RouteOrigin, lookup};
 
