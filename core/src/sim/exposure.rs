@@ -93,7 +93,7 @@ pub fn exposure(net: &Network<'_>, places: &Places<'_>, ports: Option<&[u16]>) -
             None => representatives(&bounds),
         };
         let mut witness = None;
-        let mut open = |protocol: Protocol, witness: &mut Option<Trace>| -> Vec<PortRange> {
+        let open = |protocol: Protocol, witness: &mut Option<Trace>| -> Vec<PortRange> {
             let mut reachable = Vec::new();
             for (range, port) in &tries {
                 let q = Query {
