@@ -16,11 +16,7 @@ fn corpus() -> Option<PathBuf> {
 }
 
 /// Cases vpcanvas cannot decide yet, and why. Every other case must agree.
-const NOT_DECIDED: &[(u64, &str)] = &[
-    (55, "load balancers are not simulated yet (the address is the NLB node's)"),
-    (56, "load balancers are not simulated yet (the address is the NLB node's)"),
-    (57, "load balancers are not simulated yet (the address is the NLB node's)"),
-];
+const NOT_DECIDED: &[(u64, &str)] = &[];
 
 /// Cases where vpcanvas agrees on the disposition and the path but names the last hop differently, and why.
 const LAST_HOP_DIFFERS: &[(u64, &str, &str)] = &[(
@@ -79,6 +75,7 @@ fn same_blocker(expected: &str, got: &Value, hops: &[String]) -> bool {
     }
     match expected {
         "vgw" => kind == "vpn_gateway",
+        e if e.starts_with("LB node") => kind == "lb_node",
         "internet" => id == "internet",
         "aws backbone" => id == "aws-backbone",
         e if e.starts_with("nat gateway") => kind == "nat_gateway",
@@ -137,8 +134,19 @@ fn every_case_agrees_or_is_declared_undecidable() {
             "ACCEPTED_BOTH_WAYS" => got["reachable"] == true,
             other => disposition == other,
         };
-        let hops: Vec<String> =
-            got["hops"].as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap_or_default().to_owned()).collect();
+        // Batfish names a load balancer node "LB node <zone>"; vpcanvas "<load balancer> node <zone>".
+        let hops: Vec<String> = got["hops"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                let id = h["id"].as_str().unwrap_or_default();
+                match (h["kind"].as_str(), id.rsplit_once(" node ")) {
+                    (Some("lb_node"), Some((_, zone))) => format!("LB node {zone}"),
+                    _ => id.to_owned(),
+                }
+            })
+            .collect();
         let want_hops: Vec<String> = expected["hops"]
             .as_array()
             .unwrap()

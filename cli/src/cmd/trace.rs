@@ -211,14 +211,16 @@ fn print_trace(t: &Trace, korean: bool) {
         serde_json::to_value(t.disposition).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
     println!("  = {disposition}: {}", if korean { &t.explanation.ko } else { &t.explanation.en });
     if let Some(b) = &t.blocked {
-        println!(
-            "  blocked by {} ({}, {:?}){} [{}]",
-            b.id,
-            b.kind,
-            b.direction,
-            b.rule.as_ref().map(|r| format!(", rule {r}")).unwrap_or_default(),
-            b.code
-        );
+        let direction = match (b.direction, korean) {
+            (vpcanvas_core::sim::Direction::Ingress, false) => "inbound",
+            (vpcanvas_core::sim::Direction::Egress, false) => "outbound",
+            (vpcanvas_core::sim::Direction::Ingress, true) => "인바운드",
+            (vpcanvas_core::sim::Direction::Egress, true) => "아웃바운드",
+        };
+        let rule =
+            b.rule.as_ref().map(|r| format!(", {} {r}", if korean { "규칙" } else { "rule" })).unwrap_or_default();
+        let label = if korean { "차단 지점" } else { "blocked by" };
+        println!("  {label} {} ({}, {direction}{rule}) [{}]", b.id, b.kind, b.code);
     }
 }
 

@@ -44,8 +44,23 @@ pub struct LoadBalancer {
     /// Cross-zone load balancing; absent means the kind's default (on for ALB, off for NLB).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cross_zone: Option<bool>,
+    /// The addresses of its nodes, one per subnet, when known (an imported load balancer).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub node_addresses: Vec<LbNodeAddress>,
     #[serde(default, skip_serializing_if = "Tags::is_empty")]
     pub tags: Tags,
+}
+
+/// The address of a load balancer's node in one subnet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct LbNodeAddress {
+    pub subnet: Id,
+    pub private_ip: Ipv4Addr,
+    /// The Elastic IP or public address of an internet-facing Network Load Balancer's node.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_ip: Option<Ipv4Addr>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

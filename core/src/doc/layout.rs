@@ -75,9 +75,11 @@ pub struct ZonePlacement {
 #[cfg(feature = "arbitrary")]
 impl<'a> arbitrary::Arbitrary<'a> for Placement {
     fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Self> {
-        // JSON has no NaN or infinity, and the app never stores them: draw finite coordinates, fractions included.
-        let coord =
-            |u: &mut arbitrary::Unstructured<'a>| -> arbitrary::Result<f64> { Ok(f64::from(i32::arbitrary(u)?) / 8.0) };
+        // JSON has no NaN or infinity, and `load` only accepts ±1e7: draw finite coordinates in range, fractions
+        // included.
+        let coord = |u: &mut arbitrary::Unstructured<'a>| -> arbitrary::Result<f64> {
+            Ok(f64::from(i32::arbitrary(u)? % 80_000_000) / 8.0)
+        };
         let x = coord(u)?;
         let y = coord(u)?;
         let w = if bool::arbitrary(u)? { Some(coord(u)?.abs()) } else { None };

@@ -44,6 +44,7 @@ impl fmt::Display for LoadError {
             LoadError::UnsupportedVersion { found, .. } => {
                 write!(f, "format version {found} does not exist; versions start at 1")
             }
+            LoadError::Invalid { path, line: 0, message, .. } => write!(f, "at {path}: {message}"),
             LoadError::Invalid { path, line, column, message } => {
                 write!(f, "at {path} (line {line}, column {column}): {message}")
             }
@@ -86,7 +87,47 @@ pub fn load(text: &str) -> Result<Design, LoadError> {
     // Version 1 is the only version so far, so the text is read as it is. A later version migrates older
     // documents here, on the `Value`, before reading them.
     let mut de = serde_json::Deserializer::from_str(text);
-    Design::deserialize_tracked(&mut de)
+    let design = Design::deserialize_tracked(&mut de)?;
+    check_layout(&design)?;
+    Ok(design)
+}
+
+/// The largest canvas coordinate or size accepted: ten million units, far beyond any drawing, small enough that the
+/// canvas can still compute with it.
+pub const MAX_COORDINATE: f64 = 1e7;
+
+/// Coordinates and sizes must be within ±[`MAX_COORDINATE`] (sizes also not negative).
+fn check_layout(design: &Design) -> Result<(), LoadError> {
+    let bad = |path: String, what: &str, v: f64| LoadError::Invalid {
+        path,
+        line: 0,
+        column: 0,
+        message: format!(
+            "{what} {} is out of range: canvas coordinates and sizes must lie within ±{MAX_COORDINATE}",
+            if v.abs() >= MAX_COORDINATE { format!("{v:e}") } else { format!("{v}") }
+        ),
+    };
+    let check = |path: String, p: &super::Placement| -> Result<(), LoadError> {
+        for (name, v) in [("x", Some(p.x)), ("y", Some(p.y)), ("w", p.w), ("h", p.h)] {
+            if let Some(v) = v {
+                let sizes = name == "w" || name == "h";
+                if !v.is_finite() || v.abs() > MAX_COORDINATE || (sizes && v < 0.0) {
+                    return Err(bad(format!("{path}.{name}"), name, v));
+                }
+            }
+        }
+        Ok(())
+    };
+    for (id, p) in &design.layout.nodes {
+        check(format!("$.layout.nodes[{:?}]", id.as_str()), p)?;
+    }
+    for (i, z) in design.layout.zones.iter().enumerate() {
+        check(format!("$.layout.zones[{i}].placement"), &z.placement)?;
+    }
+    if let Some(p) = &design.layout.internet {
+        check("$.layout.internet".to_owned(), p)?;
+    }
+    Ok(())
 }
 
 impl Design {
@@ -223,6 +264,25 @@ mod tests {
         let e =
             err(r#"{"format": "vpcanvas-design", "version": 1, "layout": {"nodes": {"bad id": {"x": 1, "y": 2}}}}"#);
         assert!(e.to_string().starts_with("at $.layout.nodes"), "{e}");
+    }
+
+    /// Found by the `load` fuzz target: a coordinate written as a 120-digit integer read back differently once
+    /// saved. Coordinates are now range-checked, and floats parse exactly (serde_json's float_roundtrip).
+    #[test]
+    fn regression_fuzz_absurd_coordinate_and_float_round_trip() {
+        let big = format!(
+            r#"{{"format": "vpcanvas-design", "version": 1, "layout": {{"nodes": {{"s": {{"x": 1{}30, "y": 0}}}}}}}}"#,
+            "1".repeat(118)
+        );
+        let e = err(&big);
+        assert!(e.to_string().starts_with("at $.layout.nodes[\"s\"].x: x 1.1"), "{e}");
+        assert!(e.to_string().contains("must lie within"), "{e}");
+        let negative =
+            r#"{"format": "vpcanvas-design", "version": 1, "layout": {"internet": {"x": 1, "y": 2, "w": -5}}}"#;
+        assert!(err(negative).to_string().starts_with("at $.layout.internet.w"));
+        let long = r#"{"format": "vpcanvas-design", "version": 1, "layout": {"nodes": {"s": {"x": 0.1000000000000000055511151231257827, "y": 130.00000000000001}}}}"#;
+        let once = load(long).unwrap();
+        assert_eq!(load(&save(&once).unwrap()).unwrap(), once);
     }
 
     #[test]

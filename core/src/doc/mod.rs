@@ -21,7 +21,7 @@ pub use elb::*;
 pub use filters::*;
 pub use id::{Id, IdError, MAX_ID_LEN};
 pub use layout::{Layout, Placement, ZonePlacement};
-pub use load::{LoadError, MAX_DESIGN_BYTES, SaveError, json_schema, load, save};
+pub use load::{LoadError, MAX_COORDINATE, MAX_DESIGN_BYTES, SaveError, json_schema, load, save};
 pub use network::*;
 pub use refs::Reference;
 

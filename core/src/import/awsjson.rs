@@ -586,3 +586,85 @@ pub struct TgwRoute {
 pub struct TgwRouteAttachment {
     pub transit_gateway_attachment_id: String,
 }
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListenerSet {
+    pub load_balancer_arn: String,
+    pub listeners: Vec<Listener>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Listener {
+    pub load_balancer_arn: String,
+    pub port: u16,
+    pub protocol: String,
+    pub default_actions: Vec<ListenerAction>,
+    pub certificates: Vec<Certificate>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListenerAction {
+    pub r#type: String,
+    pub target_group_arn: Option<String>,
+    pub forward_config: Option<ForwardConfig>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ForwardConfig {
+    pub target_groups: Vec<ForwardTarget>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ForwardTarget {
+    pub target_group_arn: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Certificate {
+    pub certificate_arn: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct TargetGroup {
+    pub target_group_arn: String,
+    pub target_group_name: String,
+    pub protocol: Option<String>,
+    pub port: Option<u16>,
+    pub vpc_id: Option<String>,
+    pub target_type: String,
+    pub health_check_port: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct TargetHealthSet {
+    pub target_group_arn: String,
+    pub target_health_descriptions: Vec<TargetHealthDescription>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct TargetHealthDescription {
+    pub target: TargetDescription,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct TargetDescription {
+    pub id: String,
+    pub port: Option<u16>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct LbAttributes {
+    pub load_balancer_arn: String,
+    pub attributes: Vec<Tag>,
+}

@@ -31,6 +31,10 @@ pub(super) struct Collected {
     vpns: Vec<aws::VpnConnection>,
     zones: Vec<aws::AvailabilityZone>,
     load_balancers: Vec<aws::LoadBalancer>,
+    listeners: Vec<aws::Listener>,
+    target_groups: Vec<aws::TargetGroup>,
+    target_health: Vec<aws::TargetHealthSet>,
+    lb_attributes: Vec<aws::LbAttributes>,
     tgws: Vec<(Option<String>, aws::TransitGateway)>,
     tgw_attachments: Vec<aws::TgwAttachment>,
     tgw_vpc_attachments: Vec<aws::TgwVpcAttachment>,
@@ -143,10 +147,21 @@ impl Collected {
             "TransitGatewayRouteTables" => self.tgw_route_tables.extend(parse(file, key, content, notes)?),
             "TransitGatewayPropagations" => self.tgw_propagations.extend(parse(file, key, content, notes)?),
             "TransitGatewayStaticRoutes" => self.tgw_static_routes.extend(parse(file, key, content, notes)?),
-            "LoadBalancers" => {
-                self.load_balancers.extend(parse(file, key, content, notes)?);
-                notes.insert(format!("{file}: load balancers are imported without their listeners and targets, which are not imported yet"));
+            "LoadBalancers" => self.load_balancers.extend(parse(file, key, content, notes)?),
+            "LoadBalancerListeners" => {
+                for set in parse::<aws::ListenerSet>(file, key, content, notes)? {
+                    self.listeners.extend(set.listeners.into_iter().map(|mut l| {
+                        if l.load_balancer_arn.is_empty() {
+                            l.load_balancer_arn = set.load_balancer_arn.clone();
+                        }
+                        l
+                    }));
+                }
             }
+            "Listeners" => self.listeners.extend(parse(file, key, content, notes)?),
+            "TargetGroups" => self.target_groups.extend(parse(file, key, content, notes)?),
+            "LoadBalancerTargetHealth" => self.target_health.extend(parse(file, key, content, notes)?),
+            "LoadBalancerAttributes" => self.lb_attributes.extend(parse(file, key, content, notes)?),
             _ => {}
         }
         Ok(())
@@ -983,6 +998,62 @@ impl Conv<'_> {
             if !self.first(&id) {
                 continue;
             }
+            let listeners = a
+                .listeners
+                .iter()
+                .filter(|l| l.load_balancer_arn == lb.load_balancer_arn)
+                .map(|l| Listener {
+                    port: l.port,
+                    protocol: match l.protocol.as_str() {
+                        "HTTPS" => ListenerProtocol::Https,
+                        "TCP" => ListenerProtocol::Tcp,
+                        "TLS" => ListenerProtocol::Tls,
+                        "UDP" => ListenerProtocol::Udp,
+                        "TCP_UDP" => ListenerProtocol::TcpUdp,
+                        "GENEVE" => ListenerProtocol::Geneve,
+                        _ => ListenerProtocol::Http,
+                    },
+                    target_groups: l
+                        .default_actions
+                        .iter()
+                        .filter(|x| x.r#type == "forward")
+                        .flat_map(|x| {
+                            x.target_group_arn.iter().cloned().chain(
+                                x.forward_config
+                                    .iter()
+                                    .flat_map(|f| f.target_groups.iter().map(|t| t.target_group_arn.clone())),
+                            )
+                        })
+                        .map(|t| Id::generated(&t))
+                        .fold(Vec::new(), |mut acc: Vec<Id>, t| {
+                            if !acc.contains(&t) {
+                                acc.push(t);
+                            }
+                            acc
+                        }),
+                    certificates: l.certificates.iter().map(|c| c.certificate_arn.clone()).collect(),
+                })
+                .collect();
+            let cross_zone = a
+                .lb_attributes
+                .iter()
+                .filter(|x| x.load_balancer_arn == lb.load_balancer_arn)
+                .flat_map(|x| &x.attributes)
+                .find(|t| t.key == "load_balancing.cross_zone.enabled")
+                .map(|t| t.value == "true");
+            // Its nodes' addresses are on the interfaces AWS made for it ("ELB net/name/id").
+            let suffix = lb.load_balancer_arn.split("loadbalancer/").nth(1).unwrap_or_default().to_owned();
+            let node_addresses = a
+                .enis
+                .iter()
+                .filter(|n| !suffix.is_empty() && n.description == format!("ELB {suffix}"))
+                .filter_map(|n| {
+                    let private_ip = n.private_ip_address.as_deref()?.parse().ok()?;
+                    let public_ip =
+                        n.association.as_ref().and_then(|x| x.public_ip.as_deref()).and_then(|p| p.parse().ok());
+                    Some(LbNodeAddress { subnet: Id::generated(&n.subnet_id), private_ip, public_ip })
+                })
+                .collect();
             d.load_balancers.push(LoadBalancer {
                 id,
                 name: lb.load_balancer_name.clone(),
@@ -995,12 +1066,14 @@ impl Conv<'_> {
                 vpc: Id::generated(&lb.vpc_id),
                 subnets: lb.availability_zones.iter().map(|z| Id::generated(&z.subnet_id)).collect(),
                 security_groups: lb.security_groups.iter().map(|g| Id::generated(g)).collect(),
-                listeners: vec![],
-                cross_zone: None,
+                listeners,
+                cross_zone,
+                node_addresses,
                 tags: Tags::new(),
             });
         }
         self.transit_gateways(&a, &mut d, &region_for);
+        self.target_groups(&a, &mut d);
         // Prefixes a gateway propagated were learned over BGP from the networks behind its VPNs.
         for (vgw, cidrs) in propagated {
             let onprem = Id::generated(&format!("onprem-{vgw}"));
@@ -1171,6 +1244,64 @@ impl Conv<'_> {
                 transit_gateway: Id::generated(&t.transit_gateway_id),
                 routes,
                 tags,
+            });
+        }
+    }
+
+    fn target_groups(&mut self, a: &Collected, d: &mut Design) {
+        for t in &a.target_groups {
+            let Some(id) = self.id(&t.target_group_arn, "target group") else { continue };
+            let vpc = t.vpc_id.clone().unwrap_or_default();
+            if !d.vpcs.iter().any(|v| v.id.as_str() == vpc) {
+                self.notes.insert(format!(
+                    "skipped target group {} of VPC {vpc}, which is not in the capture",
+                    t.target_group_name
+                ));
+                continue;
+            }
+            if !self.first(&id) {
+                continue;
+            }
+            let target_type = match t.target_type.as_str() {
+                "ip" => TargetType::Ip,
+                "lambda" => TargetType::Lambda,
+                "alb" => TargetType::Alb,
+                _ => TargetType::Instance,
+            };
+            let targets = a
+                .target_health
+                .iter()
+                .filter(|h| h.target_group_arn == t.target_group_arn)
+                .flat_map(|h| &h.target_health_descriptions)
+                .filter_map(|h| {
+                    let target = match target_type {
+                        TargetType::Ip => TargetRef::Ip(h.target.id.parse().ok()?),
+                        TargetType::Alb => TargetRef::LoadBalancer(Id::generated(&h.target.id)),
+                        _ => TargetRef::Instance(Id::generated(&h.target.id)),
+                    };
+                    Some(Target { target, port: h.target.port.filter(|p| Some(*p) != t.port) })
+                })
+                .collect();
+            let protocol = match t.protocol.as_deref() {
+                Some("HTTPS") => ListenerProtocol::Https,
+                Some("TCP") => ListenerProtocol::Tcp,
+                Some("TLS") => ListenerProtocol::Tls,
+                Some("UDP") => ListenerProtocol::Udp,
+                Some("TCP_UDP") => ListenerProtocol::TcpUdp,
+                Some("GENEVE") => ListenerProtocol::Geneve,
+                _ => ListenerProtocol::Http,
+            };
+            d.target_groups.push(TargetGroup {
+                id,
+                name: t.target_group_name.clone(),
+                vpc: Id::generated(&vpc),
+                target_type,
+                protocol,
+                port: t.port.unwrap_or(0),
+                health_check_port: t.health_check_port.as_deref().and_then(|p| p.parse().ok()),
+                preserve_client_ip: None,
+                targets,
+                tags: Tags::new(),
             });
         }
     }

@@ -88,6 +88,11 @@ pub const KNOWN_KEYS: &[&str] = &[
     "CustomerGateways",
     "AvailabilityZones",
     "LoadBalancers",
+    "LoadBalancerListeners",
+    "Listeners",
+    "TargetGroups",
+    "LoadBalancerTargetHealth",
+    "LoadBalancerAttributes",
     "TransitGateways",
     "TransitGatewayAttachments",
     "TransitGatewayVpcAttachments",
@@ -97,15 +102,7 @@ pub const KNOWN_KEYS: &[&str] = &[
 ];
 
 /// Describe calls vpcanvas recognises but does not import yet (they are listed in the notes).
-const LATER_KEYS: &[&str] = &[
-    "LoadBalancerListeners",
-    "LoadBalancerAttributes",
-    "LoadBalancerTargetHealth",
-    "TargetGroups",
-    "DirectConnectGateways",
-    "DirectConnectGatewayAssociations",
-    "VirtualInterfaces",
-];
+const LATER_KEYS: &[&str] = &["DirectConnectGateways", "DirectConnectGatewayAssociations", "VirtualInterfaces"];
 
 /// Imports a set of describe-* files into a design, laid out for the canvas.
 pub fn import_aws(files: &[ImportFile<'_>]) -> Result<Imported, ImportError> {

@@ -23,6 +23,15 @@ struct NatSession {
     client: Ipv4Addr,
 }
 
+/// A load balancer's connection, remembered for the reply: which node, and the client's address and port.
+#[derive(Debug, Clone, Copy)]
+struct LbSession {
+    node: usize,
+    client: Ipv4Addr,
+    client_port: u16,
+    listener_port: u16,
+}
+
 /// How a walk ended, and where the reply would start from.
 struct Done {
     disposition: Disposition,
@@ -51,6 +60,7 @@ struct Walk<'a, 'd> {
     hops: Vec<Hop>,
     reply: bool,
     sessions: Vec<NatSession>,
+    lb_sessions: Vec<LbSession>,
     /// The VGW or endpoint a packet left by, for the reply.
     exit_via: Option<Id>,
 }
@@ -97,7 +107,7 @@ fn undecidable(en: String, ko: String, packet: Packet) -> Done {
 
 impl<'a, 'd> Walk<'a, 'd> {
     fn new(net: &'a Network<'d>, places: &'a Places<'d>, reply: bool, sessions: Vec<NatSession>) -> Self {
-        Walk { net, places, hops: Vec::new(), reply, sessions, exit_via: None }
+        Walk { net, places, hops: Vec::new(), reply, sessions, lb_sessions: Vec::new(), exit_via: None }
     }
 
     fn hop(&mut self, node: &str, kind: &'static str) {
@@ -284,6 +294,7 @@ impl<'a, 'd> Walk<'a, 'd> {
         match self.places.private(&subnet.vpc, pkt.dst) {
             Some(At::Iface(i)) => self.arrive_iface(i, pkt),
             Some(At::Nat(n)) => self.nat_from_same_subnet(n, pkt),
+            Some(At::Lb(k)) => self.lb_arrive(k, pkt),
             None => {
                 self.hop(subnet.id.as_str(), "subnet");
                 self.nobody_there(subnet, pkt)
@@ -739,26 +750,13 @@ impl<'a, 'd> Walk<'a, 'd> {
         match self.places.private(&vpc.id, pkt.dst) {
             Some(At::Iface(i)) => self.arrive_iface(i, pkt),
             Some(At::Nat(n)) => self.nat_arrive(n, pkt),
+            Some(At::Lb(k)) => self.lb_arrive(k, pkt),
             None => self.nobody_there(subnet, pkt),
         }
     }
 
-    /// No interface of the design owns the address. If a load balancer has a node in the subnet, the address may be
-    /// that node's: load balancers are not simulated yet, so that is undecidable rather than a guess.
+    /// No interface, NAT gateway or load balancer node of the design owns the address.
     fn nobody_there(&mut self, subnet: &Subnet, pkt: Packet) -> Done {
-        if let Some(lb) = self.net.design.load_balancers.iter().find(|lb| lb.subnets.contains(&subnet.id)) {
-            return undecidable(
-                format!(
-                    "No interface of the design has {} in subnet {}, but load balancer {} has a node there and the address may be its; load balancers are not simulated yet.",
-                    pkt.dst, subnet.id, lb.name
-                ),
-                format!(
-                    "서브넷 {}에서 {}를 가진 인터페이스는 없지만 로드 밸런서 {}의 노드가 있어 그 주소일 수 있습니다. 로드 밸런서는 아직 시뮬레이션하지 않습니다.",
-                    subnet.id, pkt.dst, lb.name
-                ),
-                pkt,
-            );
-        }
         deny(
             Disposition::NeighborUnreachable,
             subnet.id.as_str(),
@@ -770,6 +768,202 @@ impl<'a, 'd> Walk<'a, 'd> {
             format!("패킷이 서브넷 {}에 닿았지만 그곳에 주소 {}를 가진 인터페이스가 없습니다.", subnet.id, pkt.dst),
             pkt,
         )
+    }
+
+    /// A packet reaches a load balancer node (after the node subnet's NACL). A request must match a listener, pass
+    /// the load balancer's security groups, and is sent to a target of the listener's target group: in the node's
+    /// zone, or any zone with cross-zone load balancing; a Network Load Balancer keeps the client's address for
+    /// instance targets, an Application Load Balancer sends from its node (SEMANTICS B1–B3). A reply goes back to the
+    /// client from the node that holds the connection.
+    fn lb_arrive(&mut self, k: usize, pkt: Packet) -> Done {
+        use crate::doc::{ListenerProtocol as L, LoadBalancerKind, TargetRef};
+        let Some(node) = self.places.lb_node(k).cloned() else {
+            return undecidable("unknown load balancer node".into(), "알 수 없는 로드 밸런서 노드".into(), pkt);
+        };
+        let label = node.label();
+        self.hop(&label, "lb_node");
+        let lb = node.lb;
+        if self.reply {
+            let Some(session) = self.lb_sessions.iter().rev().find(|s| s.node == k).copied() else {
+                return deny(
+                    Disposition::DeniedIn,
+                    &label,
+                    "lb_node",
+                    Direction::Ingress,
+                    None,
+                    "ELBV2_LISTENERS_MISMATCH",
+                    format!("{label} has no connection for this reply."),
+                    format!("{label}에 이 응답의 연결이 없습니다."),
+                    pkt,
+                );
+            };
+            self.step(Step::Translate { field: "destination", from: pkt.dst, to: session.client });
+            let back = Packet {
+                src: node.private_ip,
+                dst: session.client,
+                protocol: pkt.protocol,
+                src_port: session.listener_port,
+                dst_port: session.client_port,
+            };
+            return self.send_from_lb_node(&node, back);
+        }
+        let tcp_like = |p: &L| matches!(p, L::Http | L::Https | L::Tcp | L::Tls | L::TcpUdp);
+        let listener = lb.listeners.iter().find(|l| {
+            l.port == pkt.dst_port
+                && ((pkt.protocol == Protocol::TCP && tcp_like(&l.protocol))
+                    || (pkt.protocol == Protocol::UDP && matches!(l.protocol, L::Udp | L::TcpUdp)))
+        });
+        let Some(listener) = listener else {
+            self.step(Step::Check { what: "a listener on the destination port", passed: false });
+            return deny(
+                Disposition::DeniedIn,
+                &label,
+                "lb_node",
+                Direction::Ingress,
+                None,
+                "ELBV2_LISTENERS_MISMATCH",
+                format!(
+                    "Load balancer {} has no {} listener on port {}, so its node drops the packet. Add a listener, or use a port it listens on.",
+                    lb.id,
+                    proto(&pkt),
+                    pkt.dst_port
+                ),
+                format!(
+                    "로드 밸런서 {}에 포트 {}의 {} 리스너가 없어 노드가 패킷을 버립니다. 리스너를 추가하거나 리스너가 있는 포트를 쓰세요.",
+                    lb.id,
+                    pkt.dst_port,
+                    proto(&pkt)
+                ),
+                pkt,
+            );
+        };
+        if !lb.security_groups.is_empty() {
+            let groups: Vec<&'d crate::doc::SecurityGroup> =
+                lb.security_groups.iter().filter_map(|g| self.net.security_group(g)).collect();
+            if !self.sg(&groups, true, &pkt, node.subnet, &label, "lb_node") {
+                return deny(
+                    Disposition::DeniedIn,
+                    &label,
+                    "lb_node",
+                    Direction::Ingress,
+                    None,
+                    "ENI_SG_RULES_MISMATCH",
+                    format!(
+                        "No inbound rule of load balancer {}'s security groups ({}) allows {} from {} to port {}.",
+                        lb.id,
+                        group_list(&groups),
+                        proto(&pkt),
+                        pkt.src,
+                        pkt.dst_port
+                    ),
+                    format!(
+                        "로드 밸런서 {}의 보안 그룹({})에 {}에서 포트 {}로 오는 {}를 허용하는 규칙이 없습니다.",
+                        lb.id,
+                        group_list(&groups),
+                        pkt.src,
+                        pkt.dst_port,
+                        proto(&pkt)
+                    ),
+                    pkt,
+                );
+            }
+        }
+        let Some(group) = listener.target_groups.iter().find_map(|t| self.net.target_group(t)) else {
+            return deny(
+                Disposition::DeniedIn,
+                &label,
+                "lb_node",
+                Direction::Ingress,
+                None,
+                "ELBV2_LISTENER_HAS_NO_TG",
+                format!(
+                    "The port {} listener of load balancer {} forwards to no target group in the design.",
+                    listener.port, lb.id
+                ),
+                format!(
+                    "로드 밸런서 {}의 포트 {} 리스너가 설계의 어떤 대상 그룹으로도 전달하지 않습니다.",
+                    lb.id, listener.port
+                ),
+                pkt,
+            );
+        };
+        let cross_zone = lb.cross_zone.unwrap_or(lb.kind == LoadBalancerKind::Application);
+        // Targets in order: (address, port, zone).
+        let mut targets: Vec<(Ipv4Addr, u16, Option<String>)> = Vec::new();
+        for t in &group.targets {
+            let port = t.port.unwrap_or(group.port);
+            match &t.target {
+                TargetRef::Instance(i) => {
+                    if let Some(At::Iface(x)) = self.places.by_id(i.as_str())
+                        && let Some(f) = self.places.iface(x)
+                    {
+                        targets.push((f.primary_ip(), port, Some(f.subnet.availability_zone.clone())));
+                    }
+                }
+                TargetRef::Ip(ip) => {
+                    let zone = self
+                        .net
+                        .subnets_of(&node.subnet.vpc)
+                        .find(|s| s.cidr.canonical().contains_addr(*ip))
+                        .map(|s| s.availability_zone.clone());
+                    targets.push((*ip, port, zone));
+                }
+                TargetRef::LoadBalancer(_) => {}
+            }
+        }
+        let zone = &node.subnet.availability_zone;
+        let pick = targets.iter().find(|t| cross_zone || t.2.as_ref() == Some(zone)).cloned();
+        let Some((target_ip, target_port, _)) = pick else {
+            return deny(
+                Disposition::DeniedIn,
+                &label,
+                "lb_node",
+                Direction::Egress,
+                None,
+                "ELBV2_NO_TARGETS_IN_AZ",
+                format!(
+                    "Target group {} has no target the node in {zone} can send to{}.",
+                    group.id,
+                    if cross_zone { "" } else { " (cross-zone load balancing is off)" }
+                ),
+                format!(
+                    "대상 그룹 {}에 {zone}의 노드가 보낼 수 있는 대상이 없습니다{}.",
+                    group.id,
+                    if cross_zone { "" } else { "(교차 영역 부하 분산 꺼짐)" }
+                ),
+                pkt,
+            );
+        };
+        let preserve = group
+            .preserve_client_ip
+            .unwrap_or(lb.kind == LoadBalancerKind::Network && group.target_type == crate::doc::TargetType::Instance);
+        self.lb_sessions.push(LbSession {
+            node: k,
+            client: pkt.src,
+            client_port: pkt.src_port,
+            listener_port: pkt.dst_port,
+        });
+        let src = if preserve { pkt.src } else { node.private_ip };
+        if src != pkt.src {
+            self.step(Step::Translate { field: "source", from: pkt.src, to: src });
+        }
+        self.step(Step::Translate { field: "destination", from: pkt.dst, to: target_ip });
+        let forwarded =
+            Packet { src, dst: target_ip, protocol: pkt.protocol, src_port: pkt.src_port, dst_port: target_port };
+        self.send_from_lb_node(&node, forwarded)
+    }
+
+    /// From a load balancer node to a target (or, for a reply, to the client): within its subnet at layer 2, else by
+    /// its subnet's route table and through its NACL.
+    fn send_from_lb_node(&mut self, node: &super::place::LbNode<'d>, pkt: Packet) -> Done {
+        self.hop(node.subnet.id.as_str(), "subnet");
+        if node.subnet.cidr.canonical().contains_addr(pkt.dst) {
+            return match self.places.private(&node.subnet.vpc, pkt.dst) {
+                Some(At::Iface(i)) => self.arrive_iface(i, pkt),
+                _ => self.nobody_there(node.subnet, pkt),
+            };
+        }
+        self.route_from_subnet(node.subnet, pkt)
     }
 
     /// The packet enters its destination interface: its security groups' inbound rules.
@@ -908,6 +1102,7 @@ impl<'a, 'd> Walk<'a, 'd> {
         let public = match self.places.private(&vpc.id, pkt.src) {
             Some(At::Iface(i)) => self.places.iface(i).and_then(|f| f.public_ip),
             Some(At::Nat(n)) => self.places.nat(n).and_then(|x| x.public_ip),
+            Some(At::Lb(k)) => self.places.lb_node(k).and_then(|x| x.public_ip),
             None => None,
         };
         let Some(public) = public else {
@@ -977,6 +1172,12 @@ impl<'a, 'd> Walk<'a, 'd> {
             At::Nat(n) => match self.places.nat(n) {
                 Some(x) => (x.subnet.vpc.clone(), x.private_ip),
                 None => return undecidable("unknown NAT gateway".into(), "알 수 없는 NAT 게이트웨이".into(), pkt),
+            },
+            At::Lb(k) => match self.places.lb_node(k) {
+                Some(x) => (x.subnet.vpc.clone(), x.private_ip),
+                None => {
+                    return undecidable("unknown load balancer node".into(), "알 수 없는 로드 밸런서 노드".into(), pkt);
+                }
             },
         };
         let Some(vpc) = self.net.vpc(&vpc_id) else {
@@ -1424,6 +1625,10 @@ pub(super) fn run(net: &Network<'_>, places: &Places<'_>, query: &Query) -> Answ
         Destination::Resource(id) => match places.by_id(id.as_str()) {
             Some(At::Iface(i)) => places.iface(i).map(|f| f.primary_ip()),
             Some(At::Nat(n)) => places.nat(n).map(|x| x.private_ip),
+            Some(At::Lb(k)) => places.lb_node(k).map(|x| match (&query.source, x.public_ip) {
+                (Source::Internet { .. }, Some(public)) => public,
+                _ => x.private_ip,
+            }),
             None => None,
         },
     };
@@ -1478,14 +1683,20 @@ pub(super) fn run(net: &Network<'_>, places: &Places<'_>, query: &Query) -> Answ
         Source::Internet { .. } => start_internet(&mut walk, pkt),
     };
     let sessions = walk.sessions.clone();
+    let lb_sessions = walk.lb_sessions.clone();
     let exit_via = walk.exit_via.clone();
     let forward = finish(walk, &done);
     if !done.disposition.arrived() {
         return Answer { reachable: false, forward, reply: None };
     }
-    // The reply: addresses and ports swapped, from where the request arrived.
-    let back = done.packet.reply();
+    // The reply: addresses and ports swapped, from where the request arrived; through the load balancer node that
+    // holds the connection, if the request went through one.
+    let mut back = done.packet.reply();
+    if let Some(node) = lb_sessions.last().and_then(|s| places.lb_node(s.node)) {
+        back.dst = node.private_ip;
+    }
     let mut walk = Walk::new(net, places, true, sessions);
+    walk.lb_sessions = lb_sessions;
     let reply_done = match done.end {
         End::Iface(i) => walk.leave_iface(i, back),
         End::Internet => start_internet(&mut walk, back),

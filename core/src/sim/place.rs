@@ -11,7 +11,9 @@ use std::collections::HashSet;
 use crate::model::HashMap;
 use std::net::Ipv4Addr;
 
-use crate::doc::{Id, NatConnectivity, NatGateway, ResourceKind, SecurityGroup, Subnet};
+use crate::doc::{
+    Id, LoadBalancer, LoadBalancerScheme, NatConnectivity, NatGateway, ResourceKind, SecurityGroup, Subnet,
+};
 use crate::model::Network;
 
 /// An interface packets can start from or be delivered to.
@@ -44,17 +46,36 @@ pub struct NatPlace<'d> {
     pub public_ip: Option<Ipv4Addr>,
 }
 
+/// A load balancer's node in one subnet, with its addresses.
+#[derive(Debug, Clone)]
+pub struct LbNode<'d> {
+    pub lb: &'d LoadBalancer,
+    pub subnet: &'d Subnet,
+    pub private_ip: Ipv4Addr,
+    pub public_ip: Option<Ipv4Addr>,
+}
+
+impl LbNode<'_> {
+    /// The hop name: the load balancer's name (or id) and the zone of the node.
+    pub fn label(&self) -> String {
+        let name = if self.lb.name.is_empty() { self.lb.id.as_str() } else { self.lb.name.as_str() };
+        format!("{name} node {}", self.subnet.availability_zone)
+    }
+}
+
 /// Something at an address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum At {
     Iface(usize),
     Nat(usize),
+    Lb(usize),
 }
 
 /// The address index of a design.
 pub struct Places<'d> {
     pub ifaces: Vec<Iface<'d>>,
     pub nats: Vec<NatPlace<'d>>,
+    pub lb_nodes: Vec<LbNode<'d>>,
     private: HashMap<(&'d str, Ipv4Addr), At>,
     public: HashMap<Ipv4Addr, At>,
     by_id: HashMap<&'d str, At>,
@@ -101,6 +122,7 @@ impl<'d> Places<'d> {
         let mut places = Places {
             ifaces: Vec::new(),
             nats: Vec::new(),
+            lb_nodes: Vec::new(),
             private: HashMap::default(),
             public: HashMap::default(),
             by_id: HashMap::default(),
@@ -156,6 +178,28 @@ impl<'d> Places<'d> {
             places.by_id.entry(n.id.as_str()).or_insert(At::Nat(places.nats.len()));
             places.nats.push(NatPlace { nat: n, subnet, private_ip, public_ip });
         }
+        for lb in &d.load_balancers {
+            let first = places.lb_nodes.len();
+            for subnet in lb.subnets.iter().filter_map(|s| net.subnet(s)) {
+                let known = lb.node_addresses.iter().find(|a| a.subnet == subnet.id);
+                let private_ip = known.map(|a| a.private_ip).unwrap_or_else(|| alloc.private_in(subnet));
+                let public_ip = match (known.and_then(|a| a.public_ip), lb.scheme) {
+                    (Some(p), _) => Some(p),
+                    (None, LoadBalancerScheme::InternetFacing) => Some(alloc.public()),
+                    (None, LoadBalancerScheme::Internal) => None,
+                };
+                places.lb_nodes.push(LbNode { lb, subnet, private_ip, public_ip });
+            }
+            if places.lb_nodes.len() > first {
+                places.by_id.entry(lb.id.as_str()).or_insert(At::Lb(first));
+            }
+        }
+        for (i, n) in places.lb_nodes.iter().enumerate() {
+            places.private.entry((n.subnet.vpc.as_str(), n.private_ip)).or_insert(At::Lb(i));
+            if let Some(p) = n.public_ip {
+                places.public.entry(p).or_insert(At::Lb(i));
+            }
+        }
         for (i, f) in places.ifaces.iter().enumerate() {
             for ip in &f.ips {
                 places.private.entry((f.subnet.vpc.as_str(), *ip)).or_insert(At::Iface(i));
@@ -194,5 +238,9 @@ impl<'d> Places<'d> {
 
     pub fn nat(&self, i: usize) -> Option<&NatPlace<'d>> {
         self.nats.get(i)
+    }
+
+    pub fn lb_node(&self, i: usize) -> Option<&LbNode<'d>> {
+        self.lb_nodes.get(i)
     }
 }

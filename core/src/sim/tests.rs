@@ -473,3 +473,112 @@ fn a_zone_without_an_attachment_subnet_cannot_send_to_the_transit_gateway() {
     assert_eq!(a.forward.nodes(), ["i-web-c", "subnet-private-c"]);
     assert_eq!(a.forward.blocked.map(|b| b.code), Some("TGW_ROUTE_AZ_RESTRICTION"));
 }
+
+fn with_alb() -> Design {
+    let mut d = sample();
+    d.security_groups.push(SecurityGroup {
+        id: id("sg-alb"),
+        name: "alb".into(),
+        description: String::new(),
+        vpc: id("vpc-main"),
+        is_default: false,
+        inbound: vec![SgRule {
+            protocol: Protocol::TCP,
+            ports: Some(PortRange::single(80)),
+            icmp: None,
+            peer: RulePeer::Cidr("0.0.0.0/0".parse().unwrap()),
+            description: String::new(),
+        }],
+        outbound: vec![SgRule {
+            protocol: Protocol::All,
+            ports: None,
+            icmp: None,
+            peer: RulePeer::Cidr("10.0.0.0/16".parse().unwrap()),
+            description: String::new(),
+        }],
+        tags: Default::default(),
+    });
+    d.load_balancers.push(LoadBalancer {
+        id: id("alb-web"),
+        name: "web".into(),
+        kind: LoadBalancerKind::Application,
+        scheme: LoadBalancerScheme::InternetFacing,
+        vpc: id("vpc-main"),
+        subnets: vec![id("subnet-public-a"), id("subnet-public-c")],
+        security_groups: vec![id("sg-alb")],
+        listeners: vec![Listener {
+            port: 80,
+            protocol: ListenerProtocol::Http,
+            target_groups: vec![id("tg-web")],
+            certificates: vec![],
+        }],
+        cross_zone: None,
+        node_addresses: vec![LbNodeAddress {
+            subnet: id("subnet-public-a"),
+            private_ip: ip("10.0.0.50"),
+            public_ip: Some(ip("203.0.113.50")),
+        }],
+        tags: Default::default(),
+    });
+    d.target_groups.push(TargetGroup {
+        id: id("tg-web"),
+        name: "web".into(),
+        vpc: id("vpc-main"),
+        target_type: TargetType::Instance,
+        protocol: ListenerProtocol::Http,
+        port: 80,
+        health_check_port: None,
+        preserve_client_ip: None,
+        targets: vec![
+            Target { target: TargetRef::Instance(id("i-web-a")), port: None },
+            Target { target: TargetRef::Instance(id("i-web-c")), port: None },
+        ],
+        tags: Default::default(),
+    });
+    d
+}
+
+#[test]
+fn the_internet_reaches_web_servers_through_the_load_balancer_and_back() {
+    let q = Query::new(Source::Internet { ip: None }, Destination::Ip(ip("203.0.113.50")), Protocol::TCP, 80);
+    let a = trace(&with_alb(), &q);
+    assert_eq!(a.forward.disposition, Disposition::Accepted, "{:#?}", a.forward);
+    assert_eq!(
+        a.forward.nodes(),
+        [
+            "internet",
+            "aws-backbone",
+            "igw-main",
+            "vpc-main",
+            "subnet-public-a",
+            "web node ap-northeast-2a",
+            "subnet-public-a",
+            "vpc-main",
+            "subnet-private-a",
+            "i-web-a"
+        ]
+    );
+    // The ALB sends from its node, which sg-web admits (HTTP from inside the VPC).
+    let translated: Vec<_> = a.forward.hops[5]
+        .steps
+        .iter()
+        .filter_map(|s| match s {
+            Step::Translate { field, to, .. } => Some((*field, *to)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(translated, [("source", ip("10.0.0.50")), ("destination", ip("10.0.10.10"))]);
+    let reply = a.reply.unwrap();
+    assert!(a.reachable, "{reply:#?}");
+    assert_eq!(reply.nodes().last(), Some(&"internet"));
+    assert!(reply.nodes().contains(&"web node ap-northeast-2a"));
+}
+
+#[test]
+fn a_port_without_a_listener_stops_at_the_load_balancer_node() {
+    let q = Query::new(Source::Internet { ip: None }, Destination::Ip(ip("203.0.113.50")), Protocol::TCP, 8080);
+    let a = trace(&with_alb(), &q);
+    assert_eq!(a.forward.disposition, Disposition::DeniedIn);
+    let b = a.forward.blocked.unwrap();
+    assert_eq!((b.kind, b.code), ("lb_node", "ELBV2_LISTENERS_MISMATCH"));
+}

@@ -87,6 +87,7 @@ pub(super) mod tests {
                 certificates: vec![],
             }],
             cross_zone: None,
+            node_addresses: vec![],
             tags: Default::default(),
         });
         d.target_groups.push(TargetGroup {
