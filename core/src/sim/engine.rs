@@ -302,21 +302,15 @@ impl<'a, 'd> Walk<'a, 'd> {
         }
     }
 
-    /// A packet leaves its subnet: the NACL's outbound rules, then the route table.
-    fn leave_subnet(&mut self, subnet: &'d Subnet, pkt: Packet) -> Done {
-        self.hop(subnet.id.as_str(), "subnet");
-        if let Err((acl, rule)) = self.nacl(subnet, true, &pkt) {
-            return self.nacl_denied(subnet, &acl, rule, true, pkt);
-        }
-        let Some(vpc) = self.net.vpc(&subnet.vpc) else {
-            return undecidable(
-                format!("subnet {} names VPC {}, which is not in the design", subnet.id, subnet.vpc),
-                format!("서브넷 {}의 VPC {}가 설계에 없습니다", subnet.id, subnet.vpc),
-                pkt,
-            );
-        };
+    /// The route a subnet's table chooses for the packet, recorded as a step; or how the packet dies for want of one.
+    fn route_in(
+        &mut self,
+        subnet: &'d Subnet,
+        vpc: &'d Vpc,
+        pkt: Packet,
+    ) -> Result<(&'d crate::doc::RouteTable, RouteChoice), Box<Done>> {
         let Some(table) = self.net.route_table_of(subnet) else {
-            return deny(
+            return Err(Box::new(deny(
                 Disposition::NoRoute,
                 subnet.id.as_str(),
                 "subnet",
@@ -329,10 +323,10 @@ impl<'a, 'd> Walk<'a, 'd> {
                     subnet.id
                 ),
                 pkt,
-            );
+            )));
         };
         let Some(choice) = route::lookup(self.net, table, vpc, pkt.dst) else {
-            return deny(
+            return Err(Box::new(deny(
                 Disposition::NoRoute,
                 table.id.as_str(),
                 "route_table",
@@ -348,9 +342,29 @@ impl<'a, 'd> Walk<'a, 'd> {
                     subnet.id, table.id, pkt.dst
                 ),
                 pkt,
-            );
+            )));
         };
         self.step(route_step(&table.id, &choice));
+        Ok((table, choice))
+    }
+
+    /// A packet leaves its subnet: the NACL's outbound rules, then the route table.
+    fn leave_subnet(&mut self, subnet: &'d Subnet, pkt: Packet) -> Done {
+        self.hop(subnet.id.as_str(), "subnet");
+        if let Err((acl, rule)) = self.nacl(subnet, true, &pkt) {
+            return self.nacl_denied(subnet, &acl, rule, true, pkt);
+        }
+        let Some(vpc) = self.net.vpc(&subnet.vpc) else {
+            return undecidable(
+                format!("subnet {} names VPC {}, which is not in the design", subnet.id, subnet.vpc),
+                format!("서브넷 {}의 VPC {}가 설계에 없습니다", subnet.id, subnet.vpc),
+                pkt,
+            );
+        };
+        let (table, choice) = match self.route_in(subnet, vpc, pkt) {
+            Ok(found) => found,
+            Err(done) => return *done,
+        };
         self.follow(&choice, table.id.as_str(), subnet, vpc, pkt)
     }
 
@@ -671,36 +685,10 @@ impl<'a, 'd> Walk<'a, 'd> {
     /// Traffic from a transit gateway enters a VPC at an attachment subnet and is routed by that subnet's route table
     /// (T6). The attachment subnet's NACL applies outbound, unless the destination is in that same subnet (T8).
     fn enter_from_attachment(&mut self, entry: &'d Subnet, vpc: &'d Vpc, pkt: Packet) -> Done {
-        let Some(table) = self.net.route_table_of(entry) else {
-            return deny(
-                Disposition::NoRoute,
-                entry.id.as_str(),
-                "subnet",
-                Direction::Egress,
-                None,
-                "NO_ROUTE_TO_DESTINATION",
-                format!("Attachment subnet {} has no route table.", entry.id),
-                format!("연결 서브넷 {}에 라우팅 테이블이 없습니다.", entry.id),
-                pkt,
-            );
+        let (table, choice) = match self.route_in(entry, vpc, pkt) {
+            Ok(found) => found,
+            Err(done) => return *done,
         };
-        let Some(choice) = route::lookup(self.net, table, vpc, pkt.dst) else {
-            return deny(
-                Disposition::NoRoute,
-                table.id.as_str(),
-                "route_table",
-                Direction::Egress,
-                None,
-                "NO_ROUTE_TO_DESTINATION",
-                format!("Route table {} of attachment subnet {} has no route for {}.", table.id, entry.id, pkt.dst),
-                format!(
-                    "연결 서브넷 {}의 라우팅 테이블 {}에 {}로 가는 라우트가 없습니다.",
-                    entry.id, table.id, pkt.dst
-                ),
-                pkt,
-            );
-        };
-        self.step(route_step(&table.id, &choice));
         if matches!(choice.target, RouteTarget::Local) {
             let Some(dest) = self.net.subnets_of(&vpc.id).find(|s| s.cidr.canonical().contains_addr(pkt.dst)) else {
                 return self.deliver_in_vpc(vpc, pkt);
@@ -1315,33 +1303,10 @@ impl<'a, 'd> Walk<'a, 'd> {
                 pkt,
             );
         };
-        let Some(table) = self.net.route_table_of(subnet) else {
-            return deny(
-                Disposition::NoRoute,
-                subnet.id.as_str(),
-                "subnet",
-                Direction::Egress,
-                None,
-                "NO_ROUTE_TO_DESTINATION",
-                format!("Subnet {} has no route table.", subnet.id),
-                format!("서브넷 {}에 라우팅 테이블이 없습니다.", subnet.id),
-                pkt,
-            );
+        let (table, choice) = match self.route_in(subnet, vpc, pkt) {
+            Ok(found) => found,
+            Err(done) => return *done,
         };
-        let Some(choice) = route::lookup(self.net, table, vpc, pkt.dst) else {
-            return deny(
-                Disposition::NoRoute,
-                table.id.as_str(),
-                "route_table",
-                Direction::Egress,
-                None,
-                "NO_ROUTE_TO_DESTINATION",
-                format!("Route table {} (subnet {}) has no route for {}.", table.id, subnet.id, pkt.dst),
-                format!("서브넷 {}의 라우팅 테이블 {}에 {}로 가는 라우트가 없습니다.", subnet.id, table.id, pkt.dst),
-                pkt,
-            );
-        };
-        self.step(route_step(&table.id, &choice));
         let leaves_subnet =
             !matches!(choice.target, RouteTarget::Local) || !subnet.cidr.canonical().contains_addr(pkt.dst);
         if leaves_subnet && let Err((acl, rule)) = self.nacl(subnet, true, &pkt) {
