@@ -9,7 +9,10 @@ Usage: vpcanvas import-aws <DIR> [-o FILE]
 Reads every .json file under DIR (Region sub-folders allowed), each the output of one describe call recognised by
 its top-level key whatever the file is called: Vpcs, Subnets, RouteTables, NetworkAcls, SecurityGroups,
 Reservations (describe-instances), NetworkInterfaces, InternetGateways, NatGateways, Addresses,
-VpcPeeringConnections, VpcEndpoints, PrefixLists, VpnGateways, VpnConnections, CustomerGateways, AvailabilityZones.
+VpcPeeringConnections, VpcEndpoints, PrefixLists, VpnGateways, VpnConnections, CustomerGateways, AvailabilityZones,
+TransitGateways and their attachments, route tables, propagations and static routes, elbv2 LoadBalancers,
+Listeners, TargetGroups and target health, and ECS clusters, services, tasks, task definitions and container
+instances.
 Writes a vpcanvas design that keeps the AWS ids, laid out for the canvas, to standard output or FILE.
 
 What was left out (unknown files and fields, deleted or failed resources, kinds not imported yet) is listed on

@@ -668,3 +668,114 @@ pub struct LbAttributes {
     pub load_balancer_arn: String,
     pub attributes: Vec<Tag>,
 }
+
+/// ECS speaks camelCase.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct EcsCluster {
+    pub cluster_arn: String,
+    pub cluster_name: String,
+    pub status: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct EcsService {
+    pub service_arn: String,
+    pub service_name: String,
+    pub cluster_arn: String,
+    pub task_definition: String,
+    pub desired_count: u32,
+    pub launch_type: Option<String>,
+    pub network_configuration: Option<EcsNetworkConfiguration>,
+    pub load_balancers: Vec<EcsLoadBalancer>,
+    pub status: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct EcsNetworkConfiguration {
+    pub awsvpc_configuration: Option<AwsvpcConfiguration>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AwsvpcConfiguration {
+    pub subnets: Vec<String>,
+    pub security_groups: Vec<String>,
+    pub assign_public_ip: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct EcsLoadBalancer {
+    pub target_group_arn: Option<String>,
+    pub container_name: Option<String>,
+    pub container_port: Option<u16>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct EcsTask {
+    pub task_arn: String,
+    pub cluster_arn: String,
+    pub task_definition_arn: String,
+    pub group: Option<String>,
+    pub launch_type: Option<String>,
+    pub container_instance_arn: Option<String>,
+    pub attachments: Vec<EcsAttachment>,
+    pub last_status: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct EcsAttachment {
+    pub r#type: String,
+    pub details: Vec<EcsDetail>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct EcsDetail {
+    pub name: String,
+    pub value: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct EcsTaskDefinition {
+    pub task_definition_arn: String,
+    pub family: String,
+    pub revision: Option<u32>,
+    pub network_mode: Option<String>,
+    pub requires_compatibilities: Vec<String>,
+    pub cpu: Option<String>,
+    pub memory: Option<String>,
+    pub container_definitions: Vec<EcsContainer>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct EcsContainer {
+    pub name: String,
+    pub image: String,
+    pub cpu: Option<u32>,
+    pub memory: Option<u32>,
+    pub essential: Option<bool>,
+    pub port_mappings: Vec<EcsPortMapping>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct EcsPortMapping {
+    pub container_port: Option<u16>,
+    pub host_port: Option<u16>,
+    pub protocol: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct EcsContainerInstance {
+    pub container_instance_arn: String,
+    pub ec2_instance_id: String,
+}

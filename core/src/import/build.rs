@@ -35,6 +35,11 @@ pub(super) struct Collected {
     target_groups: Vec<aws::TargetGroup>,
     target_health: Vec<aws::TargetHealthSet>,
     lb_attributes: Vec<aws::LbAttributes>,
+    ecs_clusters: Vec<(Option<String>, aws::EcsCluster)>,
+    ecs_services: Vec<aws::EcsService>,
+    ecs_tasks: Vec<aws::EcsTask>,
+    task_definitions: Vec<aws::EcsTaskDefinition>,
+    container_instances: Vec<aws::EcsContainerInstance>,
     tgws: Vec<(Option<String>, aws::TransitGateway)>,
     tgw_attachments: Vec<aws::TgwAttachment>,
     tgw_vpc_attachments: Vec<aws::TgwVpcAttachment>,
@@ -148,6 +153,18 @@ impl Collected {
             "TransitGatewayPropagations" => self.tgw_propagations.extend(parse(file, key, content, notes)?),
             "TransitGatewayStaticRoutes" => self.tgw_static_routes.extend(parse(file, key, content, notes)?),
             "LoadBalancers" => self.load_balancers.extend(parse(file, key, content, notes)?),
+            "clusters" => self
+                .ecs_clusters
+                .extend(parse::<aws::EcsCluster>(file, key, content, notes)?.into_iter().map(|c| (region.clone(), c))),
+            "services" => self.ecs_services.extend(parse(file, key, content, notes)?),
+            "tasks" => self.ecs_tasks.extend(parse(file, key, content, notes)?),
+            "taskDefinitions" => self.task_definitions.extend(parse(file, key, content, notes)?),
+            "taskDefinition" => {
+                // describe-task-definition returns one definition, not a list.
+                let one = serde_json::Value::Array(vec![content.clone()]);
+                self.task_definitions.extend(parse(file, key, &one, notes)?);
+            }
+            "containerInstances" => self.container_instances.extend(parse(file, key, content, notes)?),
             "LoadBalancerListeners" => {
                 for set in parse::<aws::ListenerSet>(file, key, content, notes)? {
                     self.listeners.extend(set.listeners.into_iter().map(|mut l| {
@@ -1074,6 +1091,7 @@ impl Conv<'_> {
         }
         self.transit_gateways(&a, &mut d, &region_for);
         self.target_groups(&a, &mut d);
+        self.ecs(&a, &mut d, &region_for);
         // Prefixes a gateway propagated were learned over BGP from the networks behind its VPNs.
         for (vgw, cidrs) in propagated {
             let onprem = Id::generated(&format!("onprem-{vgw}"));
@@ -1244,6 +1262,161 @@ impl Conv<'_> {
                 transit_gateway: Id::generated(&t.transit_gateway_id),
                 routes,
                 tags,
+            });
+        }
+    }
+
+    fn ecs(&mut self, a: &Collected, d: &mut Design, region_for: &dyn Fn(&Option<String>) -> Id) {
+        let launch = |t: Option<&str>| if t == Some("FARGATE") { LaunchType::Fargate } else { LaunchType::Ec2 };
+        for (hint, c) in &a.ecs_clusters {
+            if c.status.as_deref() == Some("INACTIVE") {
+                continue;
+            }
+            let Some(id) = self.id(&c.cluster_arn, "ECS cluster") else { continue };
+            if self.first(&id) {
+                // The Region is in the ARN: arn:aws:ecs:<region>:<account>:cluster/<name>.
+                let region =
+                    c.cluster_arn.split(':').nth(3).filter(|r| is_region_code(r)).map(str::to_owned).or(hint.clone());
+                d.ecs_clusters.push(EcsCluster {
+                    id,
+                    name: c.cluster_name.clone(),
+                    region: region_for(&region),
+                    tags: Tags::new(),
+                });
+            }
+        }
+        for t in &a.task_definitions {
+            let Some(id) = self.id(&t.task_definition_arn, "task definition") else { continue };
+            if !self.first(&id) {
+                continue;
+            }
+            let network_mode = match t.network_mode.as_deref() {
+                Some("awsvpc") => NetworkMode::Awsvpc,
+                Some("host") => NetworkMode::Host,
+                Some("none") => NetworkMode::None,
+                _ => NetworkMode::Bridge,
+            };
+            d.task_definitions.push(TaskDefinition {
+                id,
+                family: t.family.clone(),
+                revision: t.revision,
+                network_mode,
+                compatibilities: t.requires_compatibilities.iter().map(|c| launch(Some(c))).collect(),
+                cpu: t.cpu.as_deref().and_then(|c| c.parse().ok()),
+                memory_mib: t.memory.as_deref().and_then(|m| m.parse().ok()),
+                containers: t
+                    .container_definitions
+                    .iter()
+                    .map(|c| ContainerDefinition {
+                        name: c.name.clone(),
+                        image: c.image.clone(),
+                        cpu: c.cpu,
+                        memory_mib: c.memory,
+                        essential: c.essential.unwrap_or(true),
+                        port_mappings: c
+                            .port_mappings
+                            .iter()
+                            .filter_map(|p| {
+                                Some(PortMapping {
+                                    container_port: p.container_port?,
+                                    host_port: p.host_port,
+                                    protocol: if p.protocol.as_deref() == Some("udp") {
+                                        TransportProtocol::Udp
+                                    } else {
+                                        TransportProtocol::Tcp
+                                    },
+                                })
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            });
+        }
+        for s in &a.ecs_services {
+            if s.status.as_deref() == Some("INACTIVE") {
+                continue;
+            }
+            let Some(id) = self.id(&s.service_arn, "ECS service") else { continue };
+            if !self.first(&id) {
+                continue;
+            }
+            let vpc = s.network_configuration.as_ref().and_then(|n| n.awsvpc_configuration.as_ref());
+            d.ecs_services.push(EcsService {
+                id,
+                name: s.service_name.clone(),
+                cluster: Id::generated(&s.cluster_arn),
+                task_definition: Id::generated(&s.task_definition),
+                desired_count: s.desired_count,
+                launch_type: launch(s.launch_type.as_deref()),
+                subnets: vpc.map(|v| v.subnets.iter().map(|x| Id::generated(x)).collect()).unwrap_or_default(),
+                security_groups: vpc
+                    .map(|v| v.security_groups.iter().map(|x| Id::generated(x)).collect())
+                    .unwrap_or_default(),
+                assign_public_ip: vpc.is_some_and(|v| v.assign_public_ip.as_deref() == Some("ENABLED")),
+                load_balancers: s
+                    .load_balancers
+                    .iter()
+                    .filter_map(|l| {
+                        Some(ServiceLoadBalancer {
+                            target_group: Id::generated(l.target_group_arn.as_deref()?),
+                            container_name: l.container_name.clone().unwrap_or_default(),
+                            container_port: l.container_port.unwrap_or(0),
+                        })
+                    })
+                    .collect(),
+                tags: Tags::new(),
+            });
+        }
+        for t in &a.ecs_tasks {
+            if matches!(t.last_status.as_deref(), Some("STOPPED" | "DEPROVISIONING" | "STOPPING")) {
+                self.notes.insert(format!(
+                    "skipped ECS task {} ({})",
+                    t.task_arn,
+                    t.last_status.as_deref().unwrap_or_default()
+                ));
+                continue;
+            }
+            let Some(id) = self.id(&t.task_arn, "ECS task") else { continue };
+            if !self.first(&id) {
+                continue;
+            }
+            let detail = |name: &str| {
+                t.attachments
+                    .iter()
+                    .filter(|x| x.r#type == "ElasticNetworkInterface")
+                    .flat_map(|x| &x.details)
+                    .find(|x| x.name == name)
+                    .map(|x| x.value.clone())
+            };
+            let service = t
+                .group
+                .as_deref()
+                .and_then(|g| g.strip_prefix("service:"))
+                .and_then(|name| d.ecs_services.iter().find(|s| s.name == name && s.cluster.as_str() == t.cluster_arn))
+                .map(|s| s.id.clone());
+            let container_instance = t
+                .container_instance_arn
+                .as_deref()
+                .and_then(|arn| a.container_instances.iter().find(|c| c.container_instance_arn == arn))
+                .map(|c| Id::generated(&c.ec2_instance_id));
+            let security_groups = service
+                .as_ref()
+                .and_then(|s| d.ecs_services.iter().find(|x| &x.id == s))
+                .map(|s| s.security_groups.clone())
+                .unwrap_or_default();
+            d.ecs_tasks.push(EcsTask {
+                id,
+                name: String::new(),
+                cluster: Id::generated(&t.cluster_arn),
+                task_definition: Id::generated(&t.task_definition_arn),
+                service,
+                launch_type: launch(t.launch_type.as_deref()),
+                container_instance,
+                subnet: detail("subnetId").map(|s| Id::generated(&s)),
+                private_ip: detail("privateIPv4Address").and_then(|ip| ip.parse().ok()),
+                public_ip: None,
+                security_groups,
+                tags: Tags::new(),
             });
         }
     }

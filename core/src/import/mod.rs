@@ -99,6 +99,12 @@ pub const KNOWN_KEYS: &[&str] = &[
     "TransitGatewayRouteTables",
     "TransitGatewayPropagations",
     "TransitGatewayStaticRoutes",
+    "clusters",
+    "services",
+    "tasks",
+    "taskDefinition",
+    "taskDefinitions",
+    "containerInstances",
 ];
 
 /// Describe calls vpcanvas recognises but does not import yet (they are listed in the notes).
@@ -133,7 +139,7 @@ pub fn import_aws(files: &[ImportFile<'_>]) -> Result<Imported, ImportError> {
             } else if LATER_KEYS.contains(&key.as_str()) {
                 recognised = true;
                 notes.insert(format!("{}: {key} is recognised but not imported yet", file.name));
-            } else if key != "NextToken" && key != "ResponseMetadata" {
+            } else if !matches!(key.as_str(), "NextToken" | "nextToken" | "ResponseMetadata" | "failures" | "tags") {
                 notes.insert(format!("{}: unknown top-level key {key}; ignored", file.name));
             }
         }

@@ -144,3 +144,33 @@ fn the_layout_nests_and_never_overlaps() {
         }
     }
 }
+
+#[test]
+fn ecs_clusters_services_tasks_and_definitions_are_imported() {
+    let imported = import(&[
+        ("Vpcs.json", VPCS),
+        ("Subnets.json", SUBNETS),
+        ("clusters.json", r#"{"clusters": [{"clusterArn": "arn:aws:ecs:eu-west-1:111122223333:cluster/main", "clusterName": "main", "status": "ACTIVE"}], "failures": []}"#),
+        ("td.json", r#"{"taskDefinition": {"taskDefinitionArn": "arn:aws:ecs:eu-west-1:111122223333:task-definition/api:3", "family": "api", "revision": 3, "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",
+            "containerDefinitions": [{"name": "api", "image": "nginx", "essential": true, "portMappings": [{"containerPort": 8080, "protocol": "tcp"}]}]}}"#),
+        ("services.json", r#"{"services": [{"serviceArn": "arn:aws:ecs:eu-west-1:111122223333:service/main/api", "serviceName": "api", "clusterArn": "arn:aws:ecs:eu-west-1:111122223333:cluster/main",
+            "taskDefinition": "arn:aws:ecs:eu-west-1:111122223333:task-definition/api:3", "desiredCount": 2, "launchType": "FARGATE", "status": "ACTIVE",
+            "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-a", "subnet-b"], "securityGroups": ["sg-1"], "assignPublicIp": "DISABLED"}}}]}"#),
+        ("tasks.json", r#"{"tasks": [{"taskArn": "arn:aws:ecs:eu-west-1:111122223333:task/main/abc", "clusterArn": "arn:aws:ecs:eu-west-1:111122223333:cluster/main",
+            "taskDefinitionArn": "arn:aws:ecs:eu-west-1:111122223333:task-definition/api:3", "group": "service:api", "launchType": "FARGATE", "lastStatus": "RUNNING",
+            "attachments": [{"type": "ElasticNetworkInterface", "details": [{"name": "subnetId", "value": "subnet-a"}, {"name": "privateIPv4Address", "value": "10.0.1.30"}]}]},
+            {"taskArn": "arn:aws:ecs:eu-west-1:111122223333:task/main/old", "clusterArn": "c", "taskDefinitionArn": "t", "lastStatus": "STOPPED"}]}"#),
+    ])
+    .unwrap();
+    let d = &imported.design;
+    assert_eq!(d.ecs_clusters[0].region.as_str(), "eu-west-1");
+    assert_eq!(d.task_definitions[0].network_mode, crate::doc::NetworkMode::Awsvpc);
+    assert_eq!(d.task_definitions[0].containers[0].port_mappings[0].container_port, 8080);
+    assert_eq!(d.ecs_services[0].subnets.len(), 2);
+    assert_eq!(d.ecs_tasks.len(), 1, "the stopped task is skipped");
+    let task = &d.ecs_tasks[0];
+    assert_eq!(task.service.as_ref(), Some(&d.ecs_services[0].id));
+    assert_eq!(task.private_ip, Some("10.0.1.30".parse().unwrap()));
+    assert_eq!(task.security_groups, d.ecs_services[0].security_groups);
+    assert!(imported.notes.iter().all(|n| !n.contains("unknown top-level key failures")), "{:?}", imported.notes);
+}

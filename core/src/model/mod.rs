@@ -157,6 +157,7 @@ impl<'d> Network<'d> {
         ecs_cluster: EcsCluster = ecs_clusters / EcsCluster;
         task_definition: TaskDefinition = task_definitions / TaskDefinition;
         ecs_service: EcsService = ecs_services / EcsService;
+        ecs_task: EcsTask = ecs_tasks / EcsTask;
         load_balancer: LoadBalancer = load_balancers / LoadBalancer;
         target_group: TargetGroup = target_groups / TargetGroup;
         vpc_peering: VpcPeering = vpc_peerings / VpcPeering;

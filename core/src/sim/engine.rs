@@ -1539,6 +1539,7 @@ impl super::place::Iface<'_> {
     fn kind_label(&self) -> &'static str {
         match self.kind {
             crate::doc::ResourceKind::Instance => "instance",
+            crate::doc::ResourceKind::EcsTask => "ecs_task",
             _ => "network_interface",
         }
     }

@@ -7,14 +7,13 @@
 //! public address). Both are deterministic: the same design gives the same addresses.
 
 use std::collections::HashSet;
-
-use crate::model::HashMap;
 use std::net::Ipv4Addr;
 
 use crate::doc::{
-    Id, LoadBalancer, LoadBalancerScheme, NatConnectivity, NatGateway, ResourceKind, SecurityGroup, Subnet,
+    Id, LaunchType, LoadBalancer, LoadBalancerScheme, NatConnectivity, NatGateway, NetworkMode, ResourceKind,
+    SecurityGroup, Subnet,
 };
-use crate::model::Network;
+use crate::model::{HashMap, Network};
 
 /// An interface packets can start from or be delivered to.
 #[derive(Debug, Clone)]
@@ -167,6 +166,44 @@ impl<'d> Places<'d> {
                 groups: groups_of(&n.security_groups, subnet),
                 src_dst_check: n.source_dest_check,
             });
+        }
+        // ECS tasks: an awsvpc task has its own interface and groups (C1); a bridge or host task is reached on its
+        // container instance's interface (C2, C3).
+        for t in &d.ecs_tasks {
+            let mode = net.task_definition(&t.task_definition).map(|td| td.network_mode);
+            match (mode, &t.subnet) {
+                (Some(NetworkMode::Awsvpc) | None, Some(subnet)) => {
+                    let Some(subnet) = net.subnet(subnet) else { continue };
+                    let service = t.service.as_ref().and_then(|s| d.ecs_services.iter().find(|x| &x.id == s));
+                    let primary = t.private_ip.unwrap_or_else(|| alloc.private_in(subnet));
+                    let public_ip = t.public_ip.or_else(|| {
+                        (t.launch_type == LaunchType::Fargate && service.is_some_and(|s| s.assign_public_ip))
+                            .then(|| alloc.public())
+                    });
+                    let listed: &'d [Id] = if t.security_groups.is_empty() {
+                        service.map(|s| s.security_groups.as_slice()).unwrap_or(&[])
+                    } else {
+                        &t.security_groups
+                    };
+                    places.by_id.entry(t.id.as_str()).or_insert(At::Iface(places.ifaces.len()));
+                    places.ifaces.push(Iface {
+                        node: &t.id,
+                        kind: ResourceKind::EcsTask,
+                        subnet,
+                        ips: vec![primary],
+                        public_ip,
+                        groups: groups_of(listed, subnet),
+                        src_dst_check: true,
+                    });
+                }
+                _ => {
+                    if let Some(host) =
+                        t.container_instance.as_ref().and_then(|h| places.by_id.get(h.as_str()).copied())
+                    {
+                        places.by_id.entry(t.id.as_str()).or_insert(host);
+                    }
+                }
+            }
         }
         for n in &d.nat_gateways {
             let Some(subnet) = net.subnet(&n.subnet) else { continue };

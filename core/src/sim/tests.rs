@@ -582,3 +582,52 @@ fn a_port_without_a_listener_stops_at_the_load_balancer_node() {
     let b = a.forward.blocked.unwrap();
     assert_eq!((b.kind, b.code), ("lb_node", "ELBV2_LISTENERS_MISMATCH"));
 }
+
+#[test]
+fn an_awsvpc_task_has_its_own_interface_and_a_bridge_task_uses_its_host() {
+    let mut d = sample();
+    d.ecs_clusters.push(EcsCluster {
+        id: id("cluster"),
+        name: String::new(),
+        region: id("ap-northeast-2"),
+        tags: Default::default(),
+    });
+    let def = |tid: &str, mode| TaskDefinition {
+        id: id(tid),
+        family: tid.into(),
+        revision: None,
+        network_mode: mode,
+        compatibilities: vec![],
+        cpu: None,
+        memory_mib: None,
+        containers: vec![],
+    };
+    d.task_definitions.push(def("api", NetworkMode::Awsvpc));
+    d.task_definitions.push(def("legacy", NetworkMode::Bridge));
+    let task = |tid: &str, def: &str, subnet: Option<&str>, host: Option<&str>| EcsTask {
+        id: id(tid),
+        name: String::new(),
+        cluster: id("cluster"),
+        task_definition: id(def),
+        service: None,
+        launch_type: LaunchType::Ec2,
+        container_instance: host.map(id),
+        subnet: subnet.map(id),
+        private_ip: None,
+        public_ip: None,
+        security_groups: vec![id("sg-web")],
+        tags: Default::default(),
+    };
+    d.ecs_tasks.push(task("task-api", "api", Some("subnet-private-c"), None));
+    d.ecs_tasks.push(task("task-legacy", "legacy", None, Some("i-web-a")));
+    // The awsvpc task gets its own address in its subnet and its own groups: HTTP from the bastion is allowed.
+    let a = trace(&d, &from("i-bastion", to("task-api"), Protocol::TCP, 80));
+    assert_eq!(a.forward.nodes().last(), Some(&"task-api"), "{:#?}", a.forward);
+    assert!(a.reachable);
+    // The bridge task is reached on its host.
+    let a = trace(&d, &from("i-bastion", to("task-legacy"), Protocol::TCP, 80));
+    assert_eq!(a.forward.nodes().last(), Some(&"i-web-a"));
+    // A task can be a source too: out through its subnet's NAT gateway.
+    let a = trace(&d, &from("task-api", Destination::Internet, Protocol::TCP, 443));
+    assert_eq!(a.forward.nodes()[..4], ["task-api", "subnet-private-c", "vpc-main", "nat-c"]);
+}
