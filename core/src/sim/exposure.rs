@@ -1,4 +1,5 @@
-//! Internet exposure: every interface the internet can reach, on which protocols and ports, with one witness trace.
+//! Internet exposure: every interface and load balancer node the internet can reach, on which protocols and ports,
+//! with one witness trace. Load balancer nodes are tried on their listeners' ports.
 //!
 //! Ports are not tried one by one: the boundaries of every port range in the interface's security groups and its
 //! subnet's NACL split 0–65535 into intervals inside which every port is treated alike, and one port per interval
@@ -132,6 +133,47 @@ pub fn exposure(net: &Network<'_>, places: &Places<'_>, ports: Option<&[u16]>) -
         }
         if let Some(witness) = witness {
             out.push(Exposed { id: f.node.clone(), public_ip, tcp, udp, icmp, witness });
+        }
+    }
+    // Load balancer nodes with a public address answer on their listeners' ports.
+    for node in &places.lb_nodes {
+        let Some(public_ip) = node.public_ip else { continue };
+        let mut witness = None;
+        let (mut tcp, mut udp) = (Vec::new(), Vec::new());
+        for l in &node.lb.listeners {
+            if ports.is_some_and(|list| !list.contains(&l.port)) {
+                continue;
+            }
+            let protocol =
+                if matches!(l.protocol, crate::doc::ListenerProtocol::Udp) { Protocol::UDP } else { Protocol::TCP };
+            let q = Query {
+                source: Source::Internet { ip: Some(from) },
+                destination: Destination::Ip(public_ip),
+                protocol,
+                dst_port: l.port,
+                src_port: 49152,
+            };
+            let answer = trace_in(net, places, &q);
+            if answer.reachable {
+                if protocol == Protocol::UDP {
+                    udp.push(PortRange::single(l.port))
+                } else {
+                    tcp.push(PortRange::single(l.port))
+                }
+                if witness.is_none() {
+                    witness = Some(answer.forward);
+                }
+            }
+        }
+        if let Some(witness) = witness {
+            out.push(Exposed {
+                id: node.lb.id.clone(),
+                public_ip,
+                tcp: merge(tcp),
+                udp: merge(udp),
+                icmp: false,
+                witness,
+            });
         }
     }
     out

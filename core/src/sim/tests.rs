@@ -631,3 +631,17 @@ fn an_awsvpc_task_has_its_own_interface_and_a_bridge_task_uses_its_host() {
     let a = trace(&d, &from("task-api", Destination::Internet, Protocol::TCP, 443));
     assert_eq!(a.forward.nodes()[..4], ["task-api", "subnet-private-c", "vpc-main", "nat-c"]);
 }
+
+#[test]
+fn exposure_lists_a_public_load_balancer_on_its_listener_port() {
+    let d = with_alb();
+    let net = crate::model::Network::new(&d);
+    let places = Places::new(&net);
+    let found = super::exposure(&net, &places, None);
+    let lb: Vec<_> = found.iter().filter(|e| e.id.as_str() == "alb-web").collect();
+    // One entry per node: the known address, and a stand-in for the node in zone c.
+    assert_eq!(lb.len(), 2, "{found:#?}");
+    assert_eq!(lb[0].public_ip, ip("203.0.113.50"));
+    assert_eq!(lb[0].tcp, vec![PortRange::single(80)]);
+    assert_eq!(lb[0].witness.nodes().last(), Some(&"i-web-a"));
+}
