@@ -12,6 +12,7 @@ mod engine;
 mod exposure;
 mod filter;
 mod place;
+mod queries;
 mod route;
 
 use std::net::Ipv4Addr;
@@ -25,6 +26,7 @@ use crate::net::Protocol;
 
 pub use exposure::{Exposed, exposure};
 pub use place::Places;
+pub use queries::{Cell, GroupBy, Reach, matrix, outbound_reach};
 pub use route::{RouteChoice, RouteOrigin, lookup};
 
 /// Where a flow starts.
