@@ -395,23 +395,7 @@ impl<'a, 'd> Walk<'a, 'd> {
                 self.hop(vpc.id.as_str(), "vpc");
                 match self.places.by_id(n.as_str()) {
                     Some(At::Nat(i)) => self.nat_forward(i, from, pkt),
-                    _ => deny(
-                        Disposition::NullRouted,
-                        table,
-                        "route_table",
-                        Direction::Egress,
-                        rule,
-                        "BAD_STATE_ROUTE",
-                        format!(
-                            "Route table {table} sends {} to NAT gateway {n}, which is not in the design: a blackhole.",
-                            pkt.dst
-                        ),
-                        format!(
-                            "라우팅 테이블 {table}이 {}를 설계에 없는 NAT 게이트웨이 {n}로 보냅니다(블랙홀).",
-                            pkt.dst
-                        ),
-                        pkt,
-                    ),
+                    _ => missing_target(table, rule, n, pkt),
                 }
             }
             RouteTarget::VpcPeering(p) => {
@@ -430,20 +414,7 @@ impl<'a, 'd> Walk<'a, 'd> {
                 self.hop(vpc.id.as_str(), "vpc");
                 match self.places.by_id(x.as_str()) {
                     Some(At::Iface(i)) => self.through_appliance(i, pkt),
-                    _ => deny(
-                        Disposition::NullRouted,
-                        table,
-                        "route_table",
-                        Direction::Egress,
-                        rule,
-                        "BAD_STATE_ROUTE",
-                        format!(
-                            "Route table {table} sends {} to {x}, which is not in the design: a blackhole.",
-                            pkt.dst
-                        ),
-                        format!("라우팅 테이블 {table}이 {}를 설계에 없는 {x}로 보냅니다(블랙홀).", pkt.dst),
-                        pkt,
-                    ),
+                    _ => missing_target(table, rule, x, pkt),
                 }
             }
             RouteTarget::TransitGateway(t) => self.tgw_out(t, from, vpc, pkt),
@@ -1543,6 +1514,21 @@ impl super::place::Iface<'_> {
             _ => "network_interface",
         }
     }
+}
+
+/// A route whose target the design does not have: AWS shows it as a blackhole (R6).
+fn missing_target(table: &str, rule: Option<String>, target: &Id, pkt: Packet) -> Done {
+    deny(
+        Disposition::NullRouted,
+        table,
+        "route_table",
+        Direction::Egress,
+        rule,
+        "BAD_STATE_ROUTE",
+        format!("Route table {table} sends {} to {target}, which is not in the design: a blackhole.", pkt.dst),
+        format!("라우팅 테이블 {table}이 {}를 설계에 없는 {target}로 보냅니다(블랙홀).", pkt.dst),
+        pkt,
+    )
 }
 
 fn group_list(groups: &[&crate::doc::SecurityGroup]) -> String {

@@ -153,6 +153,23 @@ pub(crate) mod docs {
     pub const DEFAULT_VPC: &str = "https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html";
 }
 
+/// The next free block of `prefix_len` in `within`, and the sentence that suggests it in English and Korean (empty
+/// when there is none).
+pub(crate) fn free_block_hint(
+    within: &[crate::net::Ipv4Cidr],
+    used: &[crate::net::Ipv4Cidr],
+    prefix_len: u8,
+) -> (Option<crate::net::Ipv4Cidr>, String, String) {
+    match crate::model::next_free_block(within, used, prefix_len) {
+        Some(f) => (
+            Some(f),
+            format!(" The next free /{prefix_len} is {f}."),
+            format!(" 비어 있는 다음 /{prefix_len} 블록은 {f}입니다."),
+        ),
+        None => (None, String::new(), String::new()),
+    }
+}
+
 /// How a resource is named in messages: `name (id)`, or just the id.
 pub(crate) fn show(id: &Id, name: &str) -> String {
     if name.is_empty() || name == id.as_str() { id.to_string() } else { format!("{name} ({id})") }

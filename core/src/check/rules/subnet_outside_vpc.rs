@@ -3,7 +3,7 @@
 
 use super::{docs, show};
 use crate::check::{Edit, References, Rule, Severity, Sink};
-use crate::model::{Network, next_free_block};
+use crate::model::Network;
 use crate::net::Ipv4Cidr;
 
 pub(super) const RULE: Rule = Rule {
@@ -24,15 +24,8 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         let used: Vec<Ipv4Cidr> = net.subnets_of(&vpc.id).filter(|o| o.id != s.id).map(|o| o.cidr).collect();
-        let free = next_free_block(&blocks, &used, s.cidr.prefix_len());
+        let (free, hint, hint_ko) = super::free_block_hint(&blocks, &used, s.cidr.prefix_len());
         let list = blocks.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(", ");
-        let (hint, hint_ko) = match free {
-            Some(f) => (
-                format!(" The next free /{} is {f}.", s.cidr.prefix_len()),
-                format!(" 비어 있는 다음 /{} 블록은 {f}입니다.", s.cidr.prefix_len()),
-            ),
-            None => (String::new(), String::new()),
-        };
         let d = sink.report(
             [&s.id, &vpc.id],
             format!(

@@ -3,7 +3,7 @@
 
 use super::{docs, show};
 use crate::check::{Edit, References, Rule, Severity, Sink};
-use crate::model::{Network, next_free_block};
+use crate::model::Network;
 use crate::net::Ipv4Cidr;
 
 pub(super) const RULE: Rule = Rule {
@@ -27,14 +27,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
         for s in subnets {
             open.retain(|o| o.cidr.broadcast() >= s.cidr.network());
             if let Some(o) = open.iter().find(|o| o.cidr.overlaps(&s.cidr)) {
-                let free = next_free_block(&blocks, &used, s.cidr.prefix_len());
-                let (hint, hint_ko) = match free {
-                    Some(f) => (
-                        format!(" The next free /{} is {f}.", s.cidr.prefix_len()),
-                        format!(" 비어 있는 다음 /{} 블록은 {f}입니다.", s.cidr.prefix_len()),
-                    ),
-                    None => (String::new(), String::new()),
-                };
+                let (free, hint, hint_ko) = super::free_block_hint(&blocks, &used, s.cidr.prefix_len());
                 let d = sink.report(
                     [&s.id, &o.id],
                     format!(
