@@ -12,6 +12,9 @@ use crate::doc::*;
 use crate::net::Ipv4Cidr;
 
 pub mod filters;
+mod outage;
+
+pub use outage::{DownCause, Outage};
 
 /// A small, fast, deterministic hasher for the indexes (ids and addresses are not attacker-chosen hash-flooding
 /// input here: a design is the user's own, and the worst case is only slower). FxHash's multiply-rotate step.
@@ -66,6 +69,8 @@ pub struct Network<'d> {
     route_tables_by_vpc: HashMap<&'d str, Vec<usize>>,
     /// Resources whose id an earlier resource already has, with that earlier resource's kind.
     duplicates: Vec<(ResourceRef<'d>, ResourceKind)>,
+    /// What is down in the failure scenario the network runs under (nothing, by default).
+    outage: Outage,
 }
 
 macro_rules! lookups {
@@ -128,7 +133,27 @@ impl<'d> Network<'d> {
                 igws_by_vpc.entry(v.as_str()).or_default().push(i);
             }
         }
-        Network { design, ids, subnets_by_vpc, main_table, default_nacl, igws_by_vpc, route_tables_by_vpc, duplicates }
+        Network {
+            design,
+            ids,
+            subnets_by_vpc,
+            main_table,
+            default_nacl,
+            igws_by_vpc,
+            route_tables_by_vpc,
+            duplicates,
+            outage: Outage::none(),
+        }
+    }
+
+    /// Indexes a design that runs under a failure scenario: what `outage` names is down.
+    pub fn under(design: &'d Design, outage: Outage) -> Self {
+        Network { outage, ..Network::new(design) }
+    }
+
+    /// What is down.
+    pub fn outage(&self) -> &Outage {
+        &self.outage
     }
 
     /// Resources whose id an earlier resource already has, each with the earlier one's kind.

@@ -8,7 +8,7 @@ use super::route::{self, RouteChoice, RouteOrigin};
 use super::{Answer, Blocked, Destination, Direction, Disposition, Hop, Query, Source, Step, Trace};
 use crate::check::Text;
 use crate::doc::{EndpointKind, Id, PeeringStatus, RouteTarget, Subnet, Vpc};
-use crate::model::Network;
+use crate::model::{DownCause, Network};
 use crate::net::{Ipv4Cidr, Protocol};
 
 /// The default internet host.
@@ -63,6 +63,8 @@ struct Walk<'a, 'd> {
     lb_sessions: Vec<LbSession>,
     /// The VGW or endpoint a packet left by, for the reply.
     exit_via: Option<Id>,
+    /// The load balancer node a trace started from: the node holds the connection its reply comes back to.
+    origin_lb: Option<usize>,
 }
 
 fn bogon(ip: Ipv4Addr) -> bool {
@@ -95,6 +97,22 @@ fn arrived(disposition: Disposition, en: String, ko: String, packet: Packet, end
     Done { disposition, blocked: None, explanation: Text::new(en, ko), packet, end }
 }
 
+/// A component that is down in the failure scenario stops the packet (see docs/modeling.md, failure scenarios).
+fn down(id: &str, kind: &'static str, direction: Direction, cause: &DownCause, packet: Packet) -> Done {
+    let (en, ko) = cause.words();
+    deny(
+        Disposition::Down,
+        id,
+        kind,
+        direction,
+        None,
+        "COMPONENT_DOWN",
+        format!("{id} is down in this failure scenario ({en}), so the packet stops here."),
+        format!("이 장애 시나리오에서 {id}가 중단되어({ko}) 패킷이 여기서 멈춥니다."),
+        packet,
+    )
+}
+
 fn undecidable(en: String, ko: String, packet: Packet) -> Done {
     Done {
         disposition: Disposition::Undecidable,
@@ -107,7 +125,16 @@ fn undecidable(en: String, ko: String, packet: Packet) -> Done {
 
 impl<'a, 'd> Walk<'a, 'd> {
     fn new(net: &'a Network<'d>, places: &'a Places<'d>, reply: bool, sessions: Vec<NatSession>) -> Self {
-        Walk { net, places, hops: Vec::new(), reply, sessions, lb_sessions: Vec::new(), exit_via: None }
+        Walk {
+            net,
+            places,
+            hops: Vec::new(),
+            reply,
+            sessions,
+            lb_sessions: Vec::new(),
+            exit_via: None,
+            origin_lb: None,
+        }
     }
 
     fn hop(&mut self, node: &str, kind: &'static str) {
@@ -138,6 +165,9 @@ impl<'a, 'd> Walk<'a, 'd> {
         }
         let node = f.node.to_string();
         self.hop(&node, f.kind_label());
+        if let Some(cause) = &f.down {
+            return down(&node, f.kind_label(), Direction::Egress, cause, pkt);
+        }
         if f.src_dst_check && !f.ips.contains(&pkt.src) {
             self.step(Step::Check { what: "source/destination check", passed: false });
             return deny(
@@ -524,7 +554,7 @@ impl<'a, 'd> Walk<'a, 'd> {
                 R::Vpn { vpn_connection } => d
                     .vpn_connections
                     .iter()
-                    .filter(|v| &v.id == vpn_connection)
+                    .filter(|v| &v.id == vpn_connection && !self.net.outage().failed(&v.id))
                     .flat_map(|v| v.static_routes.iter().copied())
                     .collect(),
                 _ => Vec::new(),
@@ -613,7 +643,16 @@ impl<'a, 'd> Walk<'a, 'd> {
                     );
                 };
                 // Enter through the attachment interface in the same zone when there is one (zone affinity, T5).
-                let candidates: Vec<&'d Subnet> = subnets.iter().filter_map(|s| self.net.subnet(s)).collect();
+                // An attachment interface in a failed zone carries nothing.
+                let all: Vec<&'d Subnet> = subnets.iter().filter_map(|s| self.net.subnet(s)).collect();
+                let candidates: Vec<&'d Subnet> =
+                    all.iter().copied().filter(|s| !self.net.outage().zone_down(&s.availability_zone)).collect();
+                if candidates.is_empty()
+                    && let Some(s) = all.first()
+                {
+                    let cause = DownCause::Zone(s.availability_zone.clone());
+                    return down(exit.id.as_str(), "transit_gateway_attachment", Direction::Egress, &cause, pkt);
+                }
                 let Some(entry) = candidates
                     .iter()
                     .find(|s| s.availability_zone == from.availability_zone)
@@ -631,6 +670,10 @@ impl<'a, 'd> Walk<'a, 'd> {
             }
             R::Vpn { vpn_connection } => {
                 self.hop(vpn_connection.as_str(), "vpn_connection");
+                if self.net.outage().failed(vpn_connection) {
+                    let cause = DownCause::Failed(vpn_connection.clone());
+                    return down(vpn_connection.as_str(), "vpn_connection", Direction::Egress, &cause, pkt);
+                }
                 arrived(
                     Disposition::ExitsNetwork,
                     format!("Leaves through VPN {vpn_connection} towards on-premises ({}).", pkt.dst),
@@ -741,7 +784,22 @@ impl<'a, 'd> Walk<'a, 'd> {
         };
         let label = node.label();
         self.hop(&label, "lb_node");
+        if let Some(cause) = &node.down {
+            return down(&label, "lb_node", Direction::Ingress, cause, pkt);
+        }
         let lb = node.lb;
+        if self.reply && self.origin_lb == Some(k) && self.lb_sessions.is_empty() {
+            if let Some(groups) = self.lb_groups(lb) {
+                self.sg(&groups, true, &pkt, node.subnet, &label, "lb_node");
+            }
+            return arrived(
+                Disposition::Accepted,
+                format!("The reply arrives back at {label}."),
+                format!("응답이 도착합니다: {label}."),
+                pkt,
+                End::Nowhere,
+            );
+        }
         if self.reply {
             let Some(session) = self.lb_sessions.iter().rev().find(|s| s.node == k).copied() else {
                 return deny(
@@ -847,8 +905,10 @@ impl<'a, 'd> Walk<'a, 'd> {
             );
         };
         let cross_zone = lb.cross_zone.unwrap_or(lb.kind == LoadBalancerKind::Application);
-        // Targets in order: (address, port, zone).
+        // Targets in order: (address, port, zone). A target that is down in the failure scenario fails its health
+        // checks, and the load balancer stops sending to it.
         let mut targets: Vec<(Ipv4Addr, u16, Option<String>)> = Vec::new();
+        let mut down_targets = 0;
         for t in &group.targets {
             let port = t.port.unwrap_or(group.port);
             match &t.target {
@@ -856,18 +916,53 @@ impl<'a, 'd> Walk<'a, 'd> {
                     if let Some(At::Iface(x)) = self.places.by_id(i.as_str())
                         && let Some(f) = self.places.iface(x)
                     {
+                        if f.down.is_some() {
+                            down_targets += 1;
+                            continue;
+                        }
                         targets.push((f.primary_ip(), port, Some(f.subnet.availability_zone.clone())));
                     }
                 }
                 TargetRef::Ip(ip) => {
-                    let zone = self
-                        .net
-                        .subnets_of(&node.subnet.vpc)
-                        .find(|s| s.cidr.canonical().contains_addr(*ip))
-                        .map(|s| s.availability_zone.clone());
+                    let owner = self.places.private(&node.subnet.vpc, *ip).and_then(|at| match at {
+                        At::Iface(x) => self.places.iface(x),
+                        _ => None,
+                    });
+                    let zone = match owner {
+                        Some(f) => Some(f.subnet.availability_zone.clone()),
+                        None => self
+                            .net
+                            .subnets_of(&node.subnet.vpc)
+                            .find(|s| s.cidr.canonical().contains_addr(*ip))
+                            .map(|s| s.availability_zone.clone()),
+                    };
+                    let zone_down = zone.as_deref().is_some_and(|z| self.net.outage().zone_down(z));
+                    if owner.is_some_and(|f| f.down.is_some()) || zone_down {
+                        down_targets += 1;
+                        continue;
+                    }
                     targets.push((*ip, port, zone));
                 }
                 TargetRef::LoadBalancer(_) => {}
+            }
+        }
+        // ECS services register their running tasks themselves (C1–C3): an awsvpc task by its own address on the
+        // container port, a bridge or host task by its container instance on the mapped host port.
+        for service in self.net.design.ecs_services.iter() {
+            let Some(binding) = service.load_balancers.iter().find(|b| b.target_group == group.id) else { continue };
+            for task in self.net.design.ecs_tasks.iter().filter(|t| t.service.as_ref() == Some(&service.id)) {
+                let Some(At::Iface(x)) = self.places.by_id(task.id.as_str()) else { continue };
+                let Some(f) = self.places.iface(x) else { continue };
+                if f.down.is_some() {
+                    down_targets += 1;
+                    continue;
+                }
+                let port = if f.kind == crate::doc::ResourceKind::EcsTask {
+                    binding.container_port
+                } else {
+                    self.host_port(task, binding)
+                };
+                targets.push((f.primary_ip(), port, Some(f.subnet.availability_zone.clone())));
             }
         }
         let zone = &node.subnet.availability_zone;
@@ -881,14 +976,24 @@ impl<'a, 'd> Walk<'a, 'd> {
                 None,
                 "ELBV2_NO_TARGETS_IN_AZ",
                 format!(
-                    "Target group {} has no target the node in {zone} can send to{}.",
+                    "Target group {} has no target the node in {zone} can send to{}{}.",
                     group.id,
-                    if cross_zone { "" } else { " (cross-zone load balancing is off)" }
+                    if cross_zone { "" } else { " (cross-zone load balancing is off)" },
+                    if down_targets > 0 {
+                        format!("; {down_targets} of its targets are down in this failure scenario")
+                    } else {
+                        String::new()
+                    }
                 ),
                 format!(
-                    "대상 그룹 {}에 {zone}의 노드가 보낼 수 있는 대상이 없습니다{}.",
+                    "대상 그룹 {}에 {zone}의 노드가 보낼 수 있는 대상이 없습니다{}{}.",
                     group.id,
-                    if cross_zone { "" } else { "(교차 영역 부하 분산 꺼짐)" }
+                    if cross_zone { "" } else { "(교차 영역 부하 분산 꺼짐)" },
+                    if down_targets > 0 {
+                        format!(". 이 장애 시나리오에서 대상 {down_targets}개가 중단되었습니다")
+                    } else {
+                        String::new()
+                    }
                 ),
                 pkt,
             );
@@ -912,6 +1017,71 @@ impl<'a, 'd> Walk<'a, 'd> {
         self.send_from_lb_node(&node, forwarded)
     }
 
+    /// The host port a bridge or host-mode task's container port is published on: the mapping's host port, the
+    /// container port in host mode, and for a dynamic mapping (host port 0 or absent, bridge mode) the first port of
+    /// the ephemeral range ECS picks from, 32768 (see docs/modeling.md).
+    fn host_port(&self, task: &crate::doc::EcsTask, binding: &crate::doc::ServiceLoadBalancer) -> u16 {
+        let td = self.net.task_definition(&task.task_definition);
+        let mapping = td
+            .and_then(|td| td.containers.iter().find(|c| c.name == binding.container_name))
+            .and_then(|c| c.port_mappings.iter().find(|m| m.container_port == binding.container_port));
+        match (td.map(|t| t.network_mode), mapping.and_then(|m| m.host_port)) {
+            (Some(crate::doc::NetworkMode::Host), _) => binding.container_port,
+            (_, Some(p)) if p != 0 => p,
+            _ => 32768,
+        }
+    }
+
+    /// A load balancer's security groups, when it has any (a Network Load Balancer may have none).
+    fn lb_groups(&self, lb: &'d crate::doc::LoadBalancer) -> Option<Vec<&'d crate::doc::SecurityGroup>> {
+        (!lb.security_groups.is_empty())
+            .then(|| lb.security_groups.iter().filter_map(|g| self.net.security_group(g)).collect())
+    }
+
+    /// A load balancer node opens a connection of its own (to a target, say: health checks and forwarded requests
+    /// leave from the node's private address): its security groups' outbound rules, then its subnet.
+    fn leave_lb_node(&mut self, k: usize, pkt: Packet) -> Done {
+        let Some(node) = self.places.lb_node(k).cloned() else {
+            return undecidable("unknown load balancer node".into(), "알 수 없는 로드 밸런서 노드".into(), pkt);
+        };
+        let label = node.label();
+        self.hop(&label, "lb_node");
+        if let Some(cause) = &node.down {
+            return down(&label, "lb_node", Direction::Egress, cause, pkt);
+        }
+        self.origin_lb = Some(k);
+        if let Some(groups) = self.lb_groups(node.lb)
+            && !self.sg(&groups, false, &pkt, node.subnet, &label, "lb_node")
+        {
+            return deny(
+                Disposition::DeniedOut,
+                &label,
+                "lb_node",
+                Direction::Egress,
+                None,
+                "ENI_SG_RULES_MISMATCH",
+                format!(
+                    "No outbound rule of load balancer {}'s security groups ({}) allows {} to {}:{}. Add an outbound rule for its targets.",
+                    node.lb.id,
+                    group_list(&groups),
+                    proto(&pkt),
+                    pkt.dst,
+                    pkt.dst_port
+                ),
+                format!(
+                    "로드 밸런서 {}의 보안 그룹({})에 {}:{}로 가는 {}를 허용하는 아웃바운드 규칙이 없습니다. 대상에 대한 아웃바운드 규칙을 추가하세요.",
+                    node.lb.id,
+                    group_list(&groups),
+                    pkt.dst,
+                    pkt.dst_port,
+                    proto(&pkt)
+                ),
+                pkt,
+            );
+        }
+        self.send_from_lb_node(&node, pkt)
+    }
+
     /// From a load balancer node to a target (or, for a reply, to the client): within its subnet at layer 2, else by
     /// its subnet's route table and through its NACL.
     fn send_from_lb_node(&mut self, node: &super::place::LbNode<'d>, pkt: Packet) -> Done {
@@ -932,6 +1102,9 @@ impl<'a, 'd> Walk<'a, 'd> {
         };
         let node = f.node.to_string();
         self.hop(&node, f.kind_label());
+        if let Some(cause) = &f.down {
+            return down(&node, f.kind_label(), Direction::Ingress, cause, pkt);
+        }
         if !self.sg(&f.groups, true, &pkt, f.subnet, &node, f.kind_label()) {
             let groups = group_list(&f.groups);
             return deny(
@@ -970,6 +1143,10 @@ impl<'a, 'd> Walk<'a, 'd> {
             return undecidable("unknown interface".into(), "알 수 없는 인터페이스".into(), pkt);
         };
         let node = f.node.to_string();
+        if let Some(cause) = &f.down {
+            self.hop(&node, f.kind_label());
+            return down(&node, f.kind_label(), Direction::Ingress, cause, pkt);
+        }
         if f.src_dst_check {
             self.hop(&node, f.kind_label());
             self.step(Step::Check { what: "source/destination check", passed: false });
@@ -1194,6 +1371,9 @@ impl<'a, 'd> Walk<'a, 'd> {
         };
         let node = place.nat.id.to_string();
         self.hop(&node, "nat_gateway");
+        if let Some(cause) = &place.down {
+            return down(&node, "nat_gateway", Direction::Ingress, cause, pkt);
+        }
         if from.id == place.subnet.id {
             return deny(
                 Disposition::DeniedIn,
@@ -1423,7 +1603,14 @@ impl<'a, 'd> Walk<'a, 'd> {
                 pkt,
             );
         }
-        if route::vgw_prefixes(self.net, g).iter().any(|c| c.canonical().contains_addr(pkt.dst)) {
+        let links = route::vgw_links(self.net, g);
+        let covering = || links.iter().filter(|(_, c)| c.canonical().contains_addr(pkt.dst));
+        if !covering().any(|(link, _)| !self.net.outage().failed(link))
+            && let Some((link, _)) = covering().next()
+        {
+            return down(link.as_str(), "vpn_connection", Direction::Egress, &DownCause::Failed(link.clone()), pkt);
+        }
+        if covering().next().is_some() {
             self.exit_via = Some(g.clone());
             return arrived(
                 Disposition::ExitsNetwork,
@@ -1575,19 +1762,43 @@ pub(super) fn run(net: &Network<'_>, places: &Places<'_>, query: &Query) -> Answ
         Destination::Ip(ip) => Some(*ip),
         Destination::Internet => Some(INTERNET_HOST),
         Destination::Resource(id) => match places.by_id(id.as_str()) {
-            Some(At::Iface(i)) => places.iface(i).map(|f| f.primary_ip()),
-            Some(At::Nat(n)) => places.nat(n).map(|x| x.private_ip),
-            Some(At::Lb(k)) => places.lb_node(k).map(|x| match (&query.source, x.public_ip) {
+            Some(At::Iface(i)) => places.iface(i).map(|f| match (&query.source, f.public_ip) {
                 (Source::Internet { .. }, Some(public)) => public,
-                _ => x.private_ip,
+                _ => f.primary_ip(),
             }),
+            Some(At::Nat(n)) => places.nat(n).map(|x| x.private_ip),
+            // DNS answers with the nodes that run (the first one, for a trace).
+            Some(At::Lb(k)) => {
+                let live = places.lb_nodes_from(k).find(|(_, n)| n.down.is_none()).map(|(i, _)| i).unwrap_or(k);
+                places.lb_node(live).map(|x| match (&query.source, x.public_ip) {
+                    (Source::Internet { .. }, Some(public)) => public,
+                    _ => x.private_ip,
+                })
+            }
             None => None,
         },
+    };
+    // A load balancer sends from its node in the destination's zone when it has one that runs, else from its first
+    // node that runs.
+    let source_node = match &query.source {
+        Source::Resource(id) => match places.by_id(id.as_str()) {
+            Some(At::Lb(first)) => {
+                let zone = dst.and_then(|ip| {
+                    places.ifaces.iter().find(|f| f.ips.contains(&ip)).map(|f| f.subnet.availability_zone.as_str())
+                });
+                let live = || places.lb_nodes_from(first).filter(|(_, n)| n.down.is_none());
+                let pick = live().find(|(_, n)| Some(n.subnet.availability_zone.as_str()) == zone).or(live().next());
+                Some(pick.map(|(i, _)| i).unwrap_or(first))
+            }
+            _ => None,
+        },
+        Source::Internet { .. } => None,
     };
     let src_ip = match &query.source {
         Source::Internet { ip } => Some(ip.unwrap_or(INTERNET_HOST)),
         Source::Resource(id) => match places.by_id(id.as_str()) {
             Some(At::Iface(i)) => places.iface(i).map(|f| f.primary_ip()),
+            Some(At::Lb(_)) => source_node.and_then(|k| places.lb_node(k)).map(|n| n.private_ip),
             _ => None,
         },
     };
@@ -1630,6 +1841,10 @@ pub(super) fn run(net: &Network<'_>, places: &Places<'_>, query: &Query) -> Answ
     let done = match &query.source {
         Source::Resource(id) => match places.by_id(id.as_str()) {
             Some(At::Iface(i)) => walk.leave_iface(i, pkt),
+            Some(At::Lb(_)) => match source_node {
+                Some(k) => walk.leave_lb_node(k, pkt),
+                None => undecidable("unknown source".into(), "알 수 없는 출발지".into(), pkt),
+            },
             _ => undecidable("unknown source".into(), "알 수 없는 출발지".into(), pkt),
         },
         Source::Internet { .. } => start_internet(&mut walk, pkt),
@@ -1637,6 +1852,7 @@ pub(super) fn run(net: &Network<'_>, places: &Places<'_>, query: &Query) -> Answ
     let sessions = walk.sessions.clone();
     let lb_sessions = walk.lb_sessions.clone();
     let exit_via = walk.exit_via.clone();
+    let origin_lb = walk.origin_lb;
     let forward = finish(walk, &done);
     if !done.disposition.arrived() {
         return Answer { reachable: false, forward, reply: None };
@@ -1649,6 +1865,7 @@ pub(super) fn run(net: &Network<'_>, places: &Places<'_>, query: &Query) -> Answ
     }
     let mut walk = Walk::new(net, places, true, sessions);
     walk.lb_sessions = lb_sessions;
+    walk.origin_lb = origin_lb;
     let reply_done = match done.end {
         End::Iface(i) => walk.leave_iface(i, back),
         End::Internet => start_internet(&mut walk, back),

@@ -10,6 +10,7 @@
 
 mod engine;
 mod exposure;
+mod failure;
 mod filter;
 mod place;
 mod queries;
@@ -25,6 +26,7 @@ use crate::model::Network;
 use crate::net::Protocol;
 
 pub use exposure::{Exposed, exposure};
+pub use failure::{Broken, Flow, Impact, Replacement, Scenario, Unplaced, impact, parse_failures, scenario};
 pub use place::Places;
 pub use queries::{Cell, GroupBy, Reach, matrix, outbound_reach};
 pub use route::{RouteChoice, RouteOrigin, lookup};
@@ -32,7 +34,7 @@ pub use route::{RouteChoice, RouteOrigin, lookup};
 /// Where a flow starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
-    /// An instance or network interface of the design.
+    /// An instance, network interface, ECS task or load balancer of the design.
     Resource(Id),
     /// A host on the internet (default address 8.8.8.8).
     Internet { ip: Option<Ipv4Addr> },
@@ -41,7 +43,8 @@ pub enum Source {
 /// Where a flow goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Destination {
-    /// An instance or network interface of the design (its private address).
+    /// An instance, network interface, ECS task, NAT gateway or load balancer of the design: its private address, or
+    /// its public one when the flow comes from the internet.
     Resource(Id),
     /// An address.
     Ip(Ipv4Addr),
@@ -87,6 +90,8 @@ pub enum Disposition {
     NeighborUnreachable,
     /// The design does not say enough to decide (never a guess).
     Undecidable,
+    /// Stopped at a component that is down in the failure scenario the trace runs under.
+    Down,
 }
 
 impl Disposition {

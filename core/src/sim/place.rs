@@ -13,7 +13,7 @@ use crate::doc::{
     Id, LaunchType, LoadBalancer, LoadBalancerScheme, NatConnectivity, NatGateway, NetworkMode, ResourceKind,
     SecurityGroup, Subnet,
 };
-use crate::model::{HashMap, Network};
+use crate::model::{DownCause, HashMap, Network};
 
 /// An interface packets can start from or be delivered to.
 #[derive(Debug, Clone)]
@@ -28,6 +28,8 @@ pub struct Iface<'d> {
     /// Its security groups (the VPC's default group when none is listed).
     pub groups: Vec<&'d SecurityGroup>,
     pub src_dst_check: bool,
+    /// Why it is down in the network's failure scenario; `None` when it runs.
+    pub down: Option<DownCause>,
 }
 
 impl Iface<'_> {
@@ -43,6 +45,7 @@ pub struct NatPlace<'d> {
     pub subnet: &'d Subnet,
     pub private_ip: Ipv4Addr,
     pub public_ip: Option<Ipv4Addr>,
+    pub down: Option<DownCause>,
 }
 
 /// A load balancer's node in one subnet, with its addresses.
@@ -52,6 +55,7 @@ pub struct LbNode<'d> {
     pub subnet: &'d Subnet,
     pub private_ip: Ipv4Addr,
     pub public_ip: Option<Ipv4Addr>,
+    pub down: Option<DownCause>,
 }
 
 impl LbNode<'_> {
@@ -118,6 +122,15 @@ impl<'d> Places<'d> {
         let eip_address = |alloc: &mut Allocator, eip: &Id| {
             net.elastic_ip(eip).and_then(|e| e.public_ip).unwrap_or_else(|| alloc.public())
         };
+        let outage = net.outage();
+        // An instance is down when it failed or its subnet's zone did.
+        let host_down = |id: &Id| {
+            outage.failed(id)
+                || net
+                    .instance(id)
+                    .and_then(|i| net.subnet(&i.subnet))
+                    .is_some_and(|s| outage.zone_down(&s.availability_zone))
+        };
         let mut places = Places {
             ifaces: Vec::new(),
             nats: Vec::new(),
@@ -143,6 +156,7 @@ impl<'d> Places<'d> {
                 public_ip,
                 groups: groups_of(&i.security_groups, subnet),
                 src_dst_check: i.source_dest_check,
+                down: outage.down(&i.id, &subnet.availability_zone),
             });
             places.by_id.entry(i.id.as_str()).or_insert(at);
             if let Some(eni) = &i.primary_interface_id {
@@ -165,6 +179,10 @@ impl<'d> Places<'d> {
                 public_ip,
                 groups: groups_of(&n.security_groups, subnet),
                 src_dst_check: n.source_dest_check,
+                down: outage.down(&n.id, &subnet.availability_zone).or_else(|| {
+                    let host = &n.attachment.as_ref()?.instance;
+                    host_down(host).then(|| DownCause::Host(host.clone()))
+                }),
             });
         }
         // ECS tasks: an awsvpc task has its own interface and groups (C1); a bridge or host task is reached on its
@@ -194,6 +212,10 @@ impl<'d> Places<'d> {
                         public_ip,
                         groups: groups_of(listed, subnet),
                         src_dst_check: true,
+                        down: outage.down(&t.id, &subnet.availability_zone).or_else(|| {
+                            let host = t.container_instance.as_ref()?;
+                            host_down(host).then(|| DownCause::Host(host.clone()))
+                        }),
                     });
                 }
                 _ => {
@@ -213,7 +235,8 @@ impl<'d> Places<'d> {
                 _ => None,
             };
             places.by_id.entry(n.id.as_str()).or_insert(At::Nat(places.nats.len()));
-            places.nats.push(NatPlace { nat: n, subnet, private_ip, public_ip });
+            let down = outage.down(&n.id, &subnet.availability_zone);
+            places.nats.push(NatPlace { nat: n, subnet, private_ip, public_ip, down });
         }
         for lb in &d.load_balancers {
             let first = places.lb_nodes.len();
@@ -225,7 +248,8 @@ impl<'d> Places<'d> {
                     (None, LoadBalancerScheme::InternetFacing) => Some(alloc.public()),
                     (None, LoadBalancerScheme::Internal) => None,
                 };
-                places.lb_nodes.push(LbNode { lb, subnet, private_ip, public_ip });
+                let down = outage.down(&lb.id, &subnet.availability_zone);
+                places.lb_nodes.push(LbNode { lb, subnet, private_ip, public_ip, down });
             }
             if places.lb_nodes.len() > first {
                 places.by_id.entry(lb.id.as_str()).or_insert(At::Lb(first));
@@ -279,5 +303,11 @@ impl<'d> Places<'d> {
 
     pub fn lb_node(&self, i: usize) -> Option<&LbNode<'d>> {
         self.lb_nodes.get(i)
+    }
+
+    /// The nodes of the load balancer whose first node is `first`, with their indexes.
+    pub fn lb_nodes_from(&self, first: usize) -> impl Iterator<Item = (usize, &LbNode<'d>)> {
+        let lb = self.lb_nodes.get(first).map(|n| &n.lb.id);
+        self.lb_nodes.iter().enumerate().skip(first).take_while(move |(_, n)| Some(&n.lb.id) == lb)
     }
 }

@@ -6,7 +6,10 @@ use std::net::Ipv4Addr;
 
 use serde::Serialize;
 
-use crate::doc::{RouteDestination, RouteTable, RouteTarget, VifAttachment, Vpc, VpnTermination};
+use crate::doc::{
+    DxAssociatedGateway, RouteDestination, RouteTable, RouteTarget, VifAttachment, VirtualInterfaceKind, Vpc,
+    VpnTermination,
+};
 use crate::model::Network;
 use crate::net::{IpCidr, Ipv4Cidr};
 
@@ -35,24 +38,46 @@ pub struct RouteChoice {
 }
 
 /// The prefixes a virtual private gateway knows towards on-premises: static VPN routes, and the on-premises
-/// networks behind its BGP VPNs and Direct Connect interfaces.
+/// networks behind its BGP VPNs and Direct Connect interfaces. Links that are down in the failure scenario teach
+/// nothing: their routes are withdrawn.
 pub fn vgw_prefixes(net: &Network<'_>, vgw: &crate::doc::Id) -> Vec<Ipv4Cidr> {
+    vgw_links(net, vgw).into_iter().filter(|(link, _)| !net.outage().failed(link)).map(|(_, c)| c).collect()
+}
+
+/// Each prefix a virtual private gateway's links carry, with the VPN connection or virtual interface carrying it,
+/// whether or not the link is up.
+pub fn vgw_links(net: &Network<'_>, vgw: &crate::doc::Id) -> Vec<(crate::doc::Id, Ipv4Cidr)> {
     let d = net.design;
     let mut out = Vec::new();
     for v in d.vpn_connections.iter().filter(|v| matches!(&v.gateway, VpnTermination::VpnGateway(g) if g == vgw)) {
         if v.static_routes_only {
-            out.extend(v.static_routes.iter().copied());
+            out.extend(v.static_routes.iter().map(|c| (v.id.clone(), *c)));
         } else if let Some(onprem) =
             d.customer_gateways.iter().find(|c| c.id == v.customer_gateway).and_then(|c| c.on_premises.as_ref())
         {
-            out.extend(net.on_prem(onprem).into_iter().flat_map(|o| o.cidrs.iter().copied()));
+            out.extend(net.on_prem(onprem).into_iter().flat_map(|o| o.cidrs.iter().map(|c| (v.id.clone(), *c))));
         }
     }
     for vif in
         d.virtual_interfaces.iter().filter(|v| matches!(&v.attachment, Some(VifAttachment::VpnGateway(g)) if g == vgw))
     {
         if let Some(onprem) = vif.on_premises.as_ref().and_then(|o| net.on_prem(o)) {
-            out.extend(onprem.cidrs.iter().copied());
+            out.extend(onprem.cidrs.iter().map(|c| (vif.id.clone(), *c)));
+        }
+    }
+    // Private virtual interfaces on a Direct Connect gateway associated with this virtual private gateway.
+    let gateways: Vec<&crate::doc::Id> = d
+        .dx_gateways
+        .iter()
+        .filter(|x| x.associations.iter().any(|a| matches!(&a.gateway, DxAssociatedGateway::VpnGateway(g) if g == vgw)))
+        .map(|x| &x.id)
+        .collect();
+    for vif in d.virtual_interfaces.iter().filter(|v| {
+        v.kind == VirtualInterfaceKind::Private
+            && matches!(&v.attachment, Some(VifAttachment::DxGateway(x)) if gateways.contains(&x))
+    }) {
+        if let Some(onprem) = vif.on_premises.as_ref().and_then(|o| net.on_prem(o)) {
+            out.extend(onprem.cidrs.iter().map(|c| (vif.id.clone(), *c)));
         }
     }
     out

@@ -7,7 +7,7 @@ use crate::check::testing::{cidr, id, sample};
 use crate::doc::*;
 use crate::net::{PortRange, Protocol};
 
-fn ip(text: &str) -> Ipv4Addr {
+pub(super) fn ip(text: &str) -> Ipv4Addr {
     text.parse().unwrap()
 }
 
@@ -335,8 +335,9 @@ fn gateway_endpoints_win_by_prefix_list_and_lose_to_a_more_specific_route() {
     assert_eq!(a.forward.nodes().last(), Some(&"aws-services"));
 }
 
-#[test]
-fn a_vpn_route_leaves_for_on_premises_and_the_local_route_beats_a_propagated_one() {
+/// The sample with a BGP VPN from data centre `dc` (192.168.0.0/16, 10.0.10.0/25) to `vgw-1`, propagated into the
+/// private route table of zone c.
+pub(super) fn with_vpn() -> Design {
     let mut d = sample();
     d.on_premises.push(OnPremNetwork {
         id: id("dc"),
@@ -372,6 +373,12 @@ fn a_vpn_route_leaves_for_on_premises_and_the_local_route_beats_a_propagated_one
         tags: Default::default(),
     });
     d.route_tables[3].propagating_vpn_gateways.push(id("vgw-1"));
+    d
+}
+
+#[test]
+fn a_vpn_route_leaves_for_on_premises_and_the_local_route_beats_a_propagated_one() {
+    let d = with_vpn();
     let a = trace(&d, &from("i-web-c", Destination::Ip(ip("192.168.5.5")), Protocol::TCP, 443));
     assert_eq!(a.forward.disposition, Disposition::ExitsNetwork);
     assert_eq!(a.forward.nodes(), ["i-web-c", "subnet-private-c", "vpc-main", "vgw-1"]);
@@ -474,7 +481,7 @@ fn a_zone_without_an_attachment_subnet_cannot_send_to_the_transit_gateway() {
     assert_eq!(a.forward.blocked.map(|b| b.code), Some("TGW_ROUTE_AZ_RESTRICTION"));
 }
 
-fn with_alb() -> Design {
+pub(super) fn with_alb() -> Design {
     let mut d = sample();
     d.security_groups.push(SecurityGroup {
         id: id("sg-alb"),
