@@ -13,6 +13,8 @@ Usage: vpcanvas <COMMAND> [ARGS]
 Commands:
   exposure <DESIGN> [--ports LIST]
                            What the internet can reach, on which ports, with a witness path; exit 1 if anything.
+  failure <DESIGN> (--fail NAME... | --each-zone)
+                           Which working flows break when a zone or component fails; ECS re-places tasks.
   import-aws <DIR> [-o FILE]
                            Turn a folder of aws describe-* JSON output into a design (AWS ids kept, laid out).
   fmt <DESIGN> [--check]   Load a design file and print it in canonical form (stable for git diffs).
@@ -28,7 +30,7 @@ Options:
   -h, --help               Print this help.
   -V, --version            Print the version.
 
-A DESIGN argument of validate and trace may be a folder of describe-* output: it is imported first.
+A DESIGN argument of validate, trace, exposure and failure may be a folder of describe-* output: it is imported first.
 
 Exit status: 0 success, 1 check failed, 2 bad usage or unreadable design.
 
@@ -38,6 +40,7 @@ Examples:
   vpcanvas schema > design.schema.json
   vpcanvas validate network.vpcanvas.json --format json
   vpcanvas trace network.vpcanvas.json --from i-web-a --to internet --port 443
+  vpcanvas failure network.vpcanvas.json --each-zone --expect-survives
 ";
 
 fn main() -> ExitCode {
@@ -57,6 +60,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         "exposure" => cmd::exposure::run(rest),
+        "failure" => cmd::failure::run(rest),
         "fmt" => cmd::fmt::run(rest),
         "import-aws" => cmd::import_aws::run(rest),
         "schema" => cmd::schema::run(rest),

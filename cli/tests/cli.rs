@@ -244,3 +244,125 @@ fn exposure_reports_what_the_internet_reaches() {
         serde_json::from_slice(&vpcanvas(&["exposure", &open, "--format", "json", "--ports", "22,80"]).stdout).unwrap();
     assert_eq!(json["exposed"][0]["tcp"][0]["from"], 22);
 }
+
+/// The sample with zone c's private subnet routed through zone a's NAT gateway: one NAT gateway for two zones.
+fn one_nat() -> String {
+    let mut design = vpcanvas_core::load(&std::fs::read_to_string(sample()).unwrap()).unwrap();
+    for table in &mut design.route_tables {
+        for r in &mut table.routes {
+            if r.target == vpcanvas_core::doc::RouteTarget::NatGateway(vpcanvas_core::doc::Id::new("nat-c").unwrap()) {
+                r.target = vpcanvas_core::doc::RouteTarget::NatGateway(vpcanvas_core::doc::Id::new("nat-a").unwrap());
+            }
+        }
+    }
+    temp_file("one-nat.json", &vpcanvas_core::save(&design).unwrap())
+}
+
+#[test]
+fn failure_reports_what_breaks_between_running_workloads_and_can_gate_a_pipeline() {
+    // A NAT gateway per zone: every zone can fail and what still runs keeps working.
+    let out = vpcanvas(&["failure", &sample(), "--each-zone", "--expect-survives"]);
+    let report = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{report}{}", text(&out.stderr));
+    assert!(report.contains("Failure: availability zone ap-northeast-2a"), "{report}");
+    assert!(report.contains("Failure: availability zone ap-northeast-2c"), "{report}");
+    assert!(report.contains("none between running workloads breaks"), "{report}");
+
+    // One NAT gateway: losing its zone cuts the other zone off the internet.
+    let one = one_nat();
+    let out = vpcanvas(&["failure", &one, "--fail", "ap-northeast-2a", "--expect-survives"]);
+    let report = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{report}");
+    assert!(report.contains("1 of 9 working flows break between running workloads"), "{report}");
+    assert!(report.contains("i-web-c -> internet (TCP 443) at nat-a [COMPONENT_DOWN]"), "{report}");
+    assert!(text(&out.stderr).contains("does not survive"));
+    let out = vpcanvas(&["failure", &one, "--fail", "ap-northeast-2a", "--lang", "ko"]);
+    assert!(text(&out.stdout).contains("장애: 가용 영역 ap-northeast-2a"), "{}", text(&out.stdout));
+
+    let out = vpcanvas(&["failure", &one, "--fail", "nat-a", "--format", "json", "--ports", "none"]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let broken = json["reports"][0]["broken"].as_array().unwrap();
+    assert_eq!(broken.len(), 2, "{json:#}");
+    assert!(broken.iter().all(|b| b["endpoint_down"] == false));
+    assert_eq!(broken[0]["answer"]["forward"]["blocked"]["id"], "nat-a");
+
+    // Bad names are refused with the reason and the usage.
+    let out = vpcanvas(&["failure", &sample(), "--fail", "vpc-main"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("vpc-main is a VPC"), "{}", text(&out.stderr));
+    let out = vpcanvas(&["failure", &sample()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("either --fail NAME"));
+}
+
+#[test]
+fn trace_and_exposure_run_under_a_failure() {
+    let one = one_nat();
+    let out = vpcanvas(&[
+        "trace",
+        &one,
+        "--from",
+        "i-web-c",
+        "--to",
+        "internet",
+        "--port",
+        "443",
+        "--fail",
+        "ap-northeast-2a",
+        "--expect",
+        "unreachable",
+    ]);
+    let report = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{report}");
+    assert!(report.starts_with("Failure: availability zone ap-northeast-2a\n"), "{report}");
+    assert!(report.contains("= DOWN: nat-a is down in this failure scenario"), "{report}");
+    let out = vpcanvas(&[
+        "trace", &one, "--from", "i-web-c", "--to", "internet", "--port", "443", "--fail", "nat-c", "--format", "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["reachable"], true, "{json:#}");
+    assert_eq!(json["failure"]["failed"], "nat-c");
+
+    let mut design = vpcanvas_core::load(&std::fs::read_to_string(sample()).unwrap()).unwrap();
+    design.security_groups[1].inbound[0].peer = vpcanvas_core::doc::RulePeer::Cidr("0.0.0.0/0".parse().unwrap());
+    let open = temp_file("open-failure.json", &vpcanvas_core::save(&design).unwrap());
+    let out = vpcanvas(&["exposure", &open, "--fail", "i-bastion"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("Nothing in"));
+}
+
+#[test]
+fn trace_starts_at_a_load_balancer_of_an_imported_capture() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/aws-conformance/nlb");
+    if !dir.is_dir() {
+        eprintln!("skipped: {} is not here", dir.display());
+        return;
+    }
+    let lb = "arn:aws:elasticloadbalancing:us-east-2:554773406868:loadbalancer/net/test-lb/725b996cb6be8fba";
+    let dir = dir.display().to_string();
+    let out =
+        vpcanvas(&["trace", &dir, "--from", lb, "--to", "i-0f4af951d61a19245", "--port", "22", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["reachable"], true, "{json:#}");
+    assert_eq!(json["hops"][0]["id"], "test-lb node us-east-2a");
+    assert_eq!(json["hops"][0]["kind"], "lb_node");
+    assert_eq!(json["return"]["hops"].as_array().unwrap().last().unwrap()["id"], "test-lb node us-east-2a");
+    // With its zone failed, the load balancer sends from its other node.
+    let out = vpcanvas(&[
+        "trace",
+        &dir,
+        "--from",
+        lb,
+        "--to",
+        "i-055b0db7be365202c",
+        "--port",
+        "22",
+        "--fail",
+        "us-east-2a",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["hops"][0]["id"], "test-lb node us-east-2b", "{json:#}");
+}

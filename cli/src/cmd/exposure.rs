@@ -2,16 +2,16 @@
 
 use std::process::ExitCode;
 
-use vpcanvas_core::model::Network;
 use vpcanvas_core::net::PortRange;
 use vpcanvas_core::sim::{Places, exposure};
 
 const HELP: &str = "\
-Usage: vpcanvas exposure <DESIGN|DIR> [--ports LIST] [--format text|json]
+Usage: vpcanvas exposure <DESIGN|DIR> [--ports LIST] [--format text|json] [--fail NAME]...
 
-Lists every instance and network interface the internet can reach (request and reply), with the TCP and UDP port
+Lists every instance, interface, task and load balancer the internet can reach (request and reply), with the TCP and UDP port
 ranges and ICMP it is reachable on, and the path of one reachable flow as a witness. By default every port range is
-analysed; --ports limits the analysis to a comma-separated list (e.g. 22,80,443,3306).
+analysed; --ports limits the analysis to a comma-separated list (e.g. 22,80,443,3306). --fail analyses the design
+under a failure (an availability zone or a resource id, as for `vpcanvas trace`; repeatable).
 
 Exit status: 0 nothing is exposed, 1 something is, 2 bad usage or unreadable design.
 
@@ -28,6 +28,7 @@ pub fn run(args: &[String]) -> ExitCode {
     let mut path = None;
     let mut json = false;
     let mut ports: Option<Vec<u16>> = None;
+    let mut fail: Vec<String> = Vec::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -53,6 +54,10 @@ pub fn run(args: &[String]) -> ExitCode {
                     }
                 }
             }
+            "--fail" => match it.next() {
+                Some(name) => fail.push(name.clone()),
+                None => return super::usage("--fail needs a zone or resource id", HELP),
+            },
             flag if flag.starts_with('-') => return super::usage(&format!("unknown option {flag:?}"), HELP),
             file if path.is_none() => path = Some(file.to_owned()),
             extra => return super::usage(&format!("unexpected argument {extra:?}"), HELP),
@@ -66,14 +71,20 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let net = Network::new(&design);
+    let scenario = match super::under_failure(design, &fail) {
+        Ok(s) => s,
+        Err(e) => return super::usage(&e, HELP),
+    };
+    let net = scenario.network();
     let places = Places::new(&net);
     let found = exposure(&net, &places, ports.as_deref());
     if json {
         println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "exposed": found })).unwrap_or_default());
     } else if found.is_empty() {
+        super::print_scenario(&scenario, false);
         println!("Nothing in {path} is reachable from the internet.");
     } else {
+        super::print_scenario(&scenario, false);
         println!("Reachable from the internet ({}):", found.len());
         for e in &found {
             let mut what = Vec::new();

@@ -1,6 +1,7 @@
 //! One module per subcommand, each with a `run(args) -> ExitCode`.
 
 pub mod exposure;
+pub mod failure;
 pub mod fmt;
 pub mod import_aws;
 pub mod schema;
@@ -38,4 +39,33 @@ pub fn write_whole(path: &str, text: &str) -> std::io::Result<()> {
     std::fs::rename(&temp, target).inspect_err(|_| {
         let _ = std::fs::remove_file(&temp);
     })
+}
+
+/// The design under the failures named by `--fail` (zones or resource ids); the design itself when none are named.
+pub fn under_failure(design: vpcanvas_core::Design, names: &[String]) -> Result<vpcanvas_core::sim::Scenario, String> {
+    let outage = vpcanvas_core::sim::parse_failures(&design, names).map_err(|e| format!("--fail: {}", e.en))?;
+    Ok(vpcanvas_core::sim::scenario(&design, outage))
+}
+
+/// What a scenario changed, for text output: the failure, ECS's replacements and the tasks it could not start.
+pub fn print_scenario(s: &vpcanvas_core::sim::Scenario, korean: bool) {
+    if s.outage.is_empty() {
+        return;
+    }
+    if korean {
+        println!("장애: {}", s.outage.describe_ko());
+    } else {
+        println!("Failure: {}", s.outage.describe());
+    }
+    for r in &s.replacements {
+        let place = r.subnet.as_ref().or(r.container_instance.as_ref()).map(|p| p.to_string()).unwrap_or_default();
+        if korean {
+            println!("  ECS 서비스 {}: {}를 {}({place}, {})로 다시 배치", r.service, r.task, r.replacement, r.zone);
+        } else {
+            println!("  ECS service {}: {} re-placed as {} in {place} ({})", r.service, r.task, r.replacement, r.zone);
+        }
+    }
+    for u in &s.unplaced {
+        println!("  {}", if korean { &u.reason.ko } else { &u.reason.en });
+    }
 }

@@ -5,17 +5,18 @@ use std::process::ExitCode;
 
 use vpcanvas_core::doc::Id;
 use vpcanvas_core::net::Protocol;
-use vpcanvas_core::sim::{Answer, Destination, Query, Source, Trace, trace};
+use vpcanvas_core::sim::{Answer, Destination, Places, Query, Source, Trace, trace_in};
 
 const HELP: &str = "\
 Usage: vpcanvas trace <DESIGN> --from <SRC> --to <DST> [--protocol P] [--port N] [--src-port N] [--src-ip IP]
-                      [--format text|json] [--lang en|ko] [--expect reachable|unreachable]
+                      [--format text|json] [--lang en|ko] [--expect reachable|unreachable] [--fail NAME]...
 
 Traces one flow through DESIGN as AWS would forward it, and its reply: every hop, the security-group and network
 ACL rules that decided, the routes chosen, address translations, and for a failure what stops it and what to change.
 
-  --from SRC       An instance or network interface id, or `internet`.
-  --to DST         An instance or network interface id, an IPv4 address, or `internet`.
+  --from SRC       An instance, network interface, ECS task or load balancer id, or `internet`.
+  --to DST         An instance, network interface, ECS task, NAT gateway or load balancer id, an IPv4 address, or
+                   `internet` (from the internet, a resource is reached on its public address).
   --protocol P     tcp (default), udp, icmp, all, or a protocol number.
   --port N         Destination port (needed for tcp and udp).
   --src-port N     Source port (default 49152).
@@ -23,12 +24,17 @@ ACL rules that decided, the routes chosen, address translations, and for a failu
   --format json    {reachable, disposition, hops: [{id, kind, steps}], blocked_by: {id, kind, direction, rule, code},
                    explanation: {en, ko}, return: {...the same for the reply}}.
   --expect X       Exit 1 unless the flow is X (reachable or unreachable): for pipelines.
+  --fail NAME      Trace under a failure: an availability zone (us-east-1a, or az:NAME), or the id of an instance,
+                   NAT gateway, VPN connection, Direct Connect virtual interface, ECS task or network interface.
+                   Repeat for several. ECS services re-place their lost tasks in surviving zones; load balancers
+                   stop sending to targets that are down.
 
 Exit status: 0 (or, with --expect, the expectation held), 1 the expectation failed, 2 bad usage or unreadable design.
 
 Examples:
   vpcanvas trace net.json --from i-web-a --to internet --port 443
   vpcanvas trace net.json --from internet --src-ip 198.51.100.7 --to 203.0.113.20 --port 22 --expect reachable
+  vpcanvas trace net.json --from i-web-c --to internet --port 443 --fail us-east-1a
 ";
 
 pub fn run(args: &[String]) -> ExitCode {
@@ -53,6 +59,7 @@ struct Options {
     json: bool,
     korean: bool,
     expect: Option<bool>,
+    fail: Vec<String>,
 }
 
 fn parse(args: &[String]) -> Result<Option<Options>, String> {
@@ -67,6 +74,7 @@ fn parse(args: &[String]) -> Result<Option<Options>, String> {
         json: false,
         korean: false,
         expect: None,
+        fail: Vec::new(),
     };
     let mut it = args.iter();
     let value = |it: &mut std::slice::Iter<'_, String>, flag: &str| {
@@ -108,6 +116,7 @@ fn parse(args: &[String]) -> Result<Option<Options>, String> {
                 "unreachable" => o.expect = Some(false),
                 other => return Err(format!("--expect takes reachable or unreachable, not {other:?}")),
             },
+            "--fail" => o.fail.push(value(&mut it, "--fail")?),
             flag if flag.starts_with('-') => return Err(format!("unknown option {flag:?}")),
             file if o.path.is_empty() => o.path = file.to_owned(),
             extra => return Err(format!("unexpected argument {extra:?}")),
@@ -155,10 +164,30 @@ fn execute(o: Options) -> ExitCode {
     };
     let mut query = Query::new(source, destination, o.protocol, o.port.unwrap_or(0));
     query.src_port = o.src_port;
-    let answer = trace(&design, &query);
+    let scenario = match super::under_failure(design, &o.fail) {
+        Ok(s) => s,
+        Err(e) => return super::usage(&e, HELP),
+    };
+    let net = scenario.network();
+    let places = Places::new(&net);
+    let answer = trace_in(&net, &places, &query);
     if o.json {
-        println!("{}", serde_json::to_string_pretty(&to_json(&answer)).unwrap_or_default());
+        let mut v = to_json(&answer);
+        if !scenario.outage.is_empty()
+            && let Some(obj) = v.as_object_mut()
+        {
+            obj.insert(
+                "failure".into(),
+                serde_json::json!({
+                    "failed": scenario.outage.describe(),
+                    "replacements": scenario.replacements,
+                    "unplaced": scenario.unplaced,
+                }),
+            );
+        }
+        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
     } else {
+        super::print_scenario(&scenario, o.korean);
         print_text(&o, &answer);
     }
     match o.expect {

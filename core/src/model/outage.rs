@@ -88,7 +88,16 @@ impl Outage {
 
     /// The scenario in words: `availability zone us-east-1a, nat-1`.
     pub fn describe(&self) -> String {
-        let zones = self.zones.iter().map(|z| format!("availability zone {z}"));
+        self.words("availability zone")
+    }
+
+    /// The scenario in Korean words: `가용 영역 us-east-1a, nat-1`.
+    pub fn describe_ko(&self) -> String {
+        self.words("가용 영역")
+    }
+
+    fn words(&self, zone: &str) -> String {
+        let zones = self.zones.iter().map(|z| format!("{zone} {z}"));
         let ids = self.resources.iter().map(|i| i.to_string());
         zones.chain(ids).collect::<Vec<_>>().join(", ")
     }

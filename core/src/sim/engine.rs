@@ -1824,8 +1824,12 @@ pub(super) fn run(net: &Network<'_>, places: &Places<'_>, query: &Query) -> Answ
                 format!("{what}({kind})를 출발지나 목적지로 하는 추적은 아직 지원하지 않습니다."),
             ),
             None => (
-                format!("The design has no instance or network interface {what}."),
-                format!("설계에 인스턴스나 네트워크 인터페이스 {what}가 없습니다."),
+                format!(
+                    "The design has no instance, network interface, ECS task, NAT gateway or load balancer {what}."
+                ),
+                format!(
+                    "설계에 인스턴스, 네트워크 인터페이스, ECS 태스크, NAT 게이트웨이, 로드 밸런서 {what}가 없습니다."
+                ),
             ),
         };
         let forward = Trace {

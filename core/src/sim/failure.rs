@@ -346,7 +346,7 @@ pub struct Broken {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Impact {
     /// The failure in words.
-    pub failure: String,
+    pub failure: Text,
     /// Interfaces, tasks, NAT gateways and load balancer nodes that are down.
     pub down: Vec<String>,
     pub replacements: Vec<Replacement>,
@@ -452,7 +452,7 @@ pub fn impact(design: &Design, outage: Outage, ports: &[u16]) -> Impact {
     let net = Network::new(design);
     let places = Places::new(&net);
     let flows = working_flows(&net, &places, ports);
-    let failure = outage.describe();
+    let failure = Text::new(outage.describe(), outage.describe_ko());
     let s = scenario(design, outage);
     let after_net = s.network();
     let after = Places::new(&after_net);

@@ -398,7 +398,12 @@ fn resources_that_cannot_be_traced_yet_are_undecidable_not_guessed() {
         a.forward.explanation.en
     );
     let a = trace(&sample(), &from("i-nope", Destination::Internet, Protocol::TCP, 443));
-    assert!(a.forward.explanation.en.contains("no instance or network interface i-nope"));
+    assert!(
+        a.forward
+            .explanation
+            .en
+            .contains("no instance, network interface, ECS task, NAT gateway or load balancer i-nope")
+    );
 }
 
 #[test]
