@@ -366,3 +366,64 @@ fn trace_starts_at_a_load_balancer_of_an_imported_capture() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["hops"][0]["id"], "test-lb node us-east-2b", "{json:#}");
 }
+
+#[test]
+fn trace_starts_on_premises_over_an_imported_vpn() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/aws-conformance/public-private-subnet-vpn");
+    if !dir.is_dir() {
+        eprintln!("skipped: {} is not here", dir.display());
+        return;
+    }
+    let dir = dir.display().to_string();
+    let from = ["trace", &dir, "--from", "on-premises", "--src-ip", "19.168.1.1", "--port", "22", "--format", "json"];
+    let run = |to: &str| {
+        let mut args = from.to_vec();
+        args.extend(["--to", to]);
+        let out = vpcanvas(&args);
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    // The private subnet's table propagates the gateway's routes: in over the VPN, and the reply goes back.
+    let json = run("i-099cf38911942421c");
+    assert_eq!(json["reachable"], true, "{json:#}");
+    let hops: Vec<&str> = json["hops"].as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap()).collect();
+    assert_eq!(hops[..3], ["on-premises", "vpn-05044757278685fd3", "vgw-070087240d6fa2989"]);
+    // The public subnet's reply leaves by the internet gateway: not an answer the host sees.
+    let json = run("i-094a9e5b545a4fde4");
+    assert_eq!(json["reachable"], false, "{json:#}");
+    assert_eq!(json["blocked_by"]["code"], "ASYMMETRIC_RETURN");
+    assert_eq!(json["blocked_on"], "return");
+}
+
+#[test]
+fn trace_reaches_aws_services_by_name() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/aws-conformance/vpc-endpoint-gateway");
+    if !dir.is_dir() {
+        eprintln!("skipped: {} is not here", dir.display());
+        return;
+    }
+    let dir = dir.display().to_string();
+    // This subnet's table routes S3's prefix list to the gateway endpoint, and everything else (DynamoDB too) to
+    // the internet gateway.
+    for (service, through) in [("s3", "vpc_endpoint"), ("dynamodb", "internet_gateway")] {
+        let out = vpcanvas(&[
+            "trace",
+            &dir,
+            "--from",
+            "i-0464d440ca0ee9e34",
+            "--to",
+            service,
+            "--port",
+            "443",
+            "--format",
+            "json",
+        ]);
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["reachable"], true, "{service}: {json:#}");
+        let kinds: Vec<&str> = json["hops"].as_array().unwrap().iter().map(|h| h["kind"].as_str().unwrap()).collect();
+        assert!(kinds.contains(&through), "{service}: {kinds:?}");
+    }
+    // A design without the prefix list says so.
+    let out = vpcanvas(&["trace", &sample(), "--from", "i-web-a", "--to", "s3", "--port", "443"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("no AWS prefix list for s3"), "{}", text(&out.stderr));
+}

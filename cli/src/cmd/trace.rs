@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use vpcanvas_core::doc::Id;
 use vpcanvas_core::net::Protocol;
-use vpcanvas_core::sim::{Answer, Destination, Places, Query, Source, Trace, trace_in};
+use vpcanvas_core::sim::{
+    Answer, Destination, Places, Query, Source, Trace, on_premises_host, service_address, trace_in,
+};
 
 const HELP: &str = "\
 Usage: vpcanvas trace <DESIGN> --from <SRC> --to <DST> [--protocol P] [--port N] [--src-port N] [--src-ip IP]
@@ -14,13 +16,17 @@ Usage: vpcanvas trace <DESIGN> --from <SRC> --to <DST> [--protocol P] [--port N]
 Traces one flow through DESIGN as AWS would forward it, and its reply: every hop, the security-group and network
 ACL rules that decided, the routes chosen, address translations, and for a failure what stops it and what to change.
 
-  --from SRC       An instance, network interface, ECS task or load balancer id, or `internet`.
-  --to DST         An instance, network interface, ECS task, NAT gateway or load balancer id, an IPv4 address, or
-                   `internet` (from the internet, a resource is reached on its public address).
+  --from SRC       An instance, network interface, ECS task or load balancer id, `internet`, `on-premises` (with
+                   --src-ip, or the first host of the design's first on-premises network), or the id of an
+                   on-premises network (its first host, or --src-ip).
+  --to DST         An instance, network interface, ECS task, NAT gateway or load balancer id, an IPv4 address,
+                   `internet` (from the internet, a resource is reached on its public address), `s3` or `dynamodb`
+                   (an address of the design's AWS prefix list for it), or `on-premises` (the first host of the
+                   design's first on-premises network).
   --protocol P     tcp (default), udp, icmp, all, or a protocol number.
   --port N         Destination port (needed for tcp and udp).
   --src-port N     Source port (default 49152).
-  --src-ip IP      The internet source's address (default 8.8.8.8).
+  --src-ip IP      The internet or on-premises source's address (internet default 8.8.8.8).
   --format json    {reachable, disposition, hops: [{id, kind, steps}], blocked_by: {id, kind, direction, rule, code},
                    explanation: {en, ko}, return: {...the same for the reply}}.
   --expect X       Exit 1 unless the flow is X (reachable or unreachable): for pipelines.
@@ -35,6 +41,7 @@ Examples:
   vpcanvas trace net.json --from i-web-a --to internet --port 443
   vpcanvas trace net.json --from internet --src-ip 198.51.100.7 --to 203.0.113.20 --port 22 --expect reachable
   vpcanvas trace net.json --from i-web-c --to internet --port 443 --fail us-east-1a
+  vpcanvas trace net.json --from on-premises --src-ip 192.168.10.5 --to i-db --port 5432
 ";
 
 pub fn run(args: &[String]) -> ExitCode {
@@ -146,13 +153,27 @@ fn execute(o: Options) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let onprem_network = design.on_premises.iter().find(|n| n.id.as_str() == o.from).map(|n| n.id.clone());
     let source = if o.from == "internet" {
         Ok(Source::Internet { ip: o.src_ip })
+    } else if o.from == "on-premises" || onprem_network.is_some() {
+        match o.src_ip.or_else(|| on_premises_host(&design, onprem_network.as_ref())) {
+            Some(ip) => Ok(Source::OnPremises { ip }),
+            None => Err("--from on-premises needs --src-ip: the design has no on-premises network".to_owned()),
+        }
     } else {
         endpoint_id(&o.from).map(Source::Resource)
     };
     let destination = if o.to == "internet" {
         Ok(Destination::Internet)
+    } else if o.to == "s3" || o.to == "dynamodb" {
+        service_address(&design, &o.to).map(Destination::Ip).ok_or_else(|| {
+            format!("--to {}: the design has no AWS prefix list for {} (com.amazonaws.<region>.{})", o.to, o.to, o.to)
+        })
+    } else if o.to == "on-premises" {
+        on_premises_host(&design, None)
+            .map(Destination::Ip)
+            .ok_or_else(|| "--to on-premises: the design has no on-premises network; give an address".to_owned())
     } else if let Ok(ip) = o.to.parse::<Ipv4Addr>() {
         Ok(Destination::Ip(ip))
     } else {

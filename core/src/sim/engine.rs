@@ -455,7 +455,7 @@ impl<'a, 'd> Walk<'a, 'd> {
     /// zone (T5); the lookup uses the route table associated with that attachment (T1), with static routes first and
     /// routes propagated by attachments (T2, T4).
     fn tgw_out(&mut self, t: &Id, from: &'d Subnet, vpc: &'d Vpc, pkt: Packet) -> Done {
-        use crate::doc::{TgwAttachmentResource as R, TgwRouteTarget};
+        use crate::doc::TgwAttachmentResource as R;
         let d = self.net.design;
         let attachment = d
             .tgw_attachments
@@ -507,6 +507,14 @@ impl<'a, 'd> Walk<'a, 'd> {
             return self.nacl_denied(entry, &acl, rule, false, pkt);
         }
         self.hop(t.as_str(), "transit_gateway");
+        self.tgw_route(t, attachment, &from.availability_zone, pkt)
+    }
+
+    /// A transit gateway routes a packet that arrived on `attachment` (from `zone`, for zone affinity), by the route
+    /// table associated with that attachment (T1, T2, T4).
+    fn tgw_route(&mut self, t: &Id, attachment: &'d crate::doc::TgwAttachment, zone: &str, pkt: Packet) -> Done {
+        use crate::doc::{TgwAttachmentResource as R, TgwRouteTarget};
+        let d = self.net.design;
         let Some(table_id) = &attachment.association else {
             return deny(
                 Disposition::NullRouted,
@@ -653,11 +661,8 @@ impl<'a, 'd> Walk<'a, 'd> {
                     let cause = DownCause::Zone(s.availability_zone.clone());
                     return down(exit.id.as_str(), "transit_gateway_attachment", Direction::Egress, &cause, pkt);
                 }
-                let Some(entry) = candidates
-                    .iter()
-                    .find(|s| s.availability_zone == from.availability_zone)
-                    .or(candidates.first())
-                    .copied()
+                let Some(entry) =
+                    candidates.iter().find(|s| s.availability_zone == zone).or(candidates.first()).copied()
                 else {
                     return undecidable(
                         format!("Attachment {} has no subnets in the design.", exit.id),
@@ -1792,10 +1797,11 @@ pub(super) fn run(net: &Network<'_>, places: &Places<'_>, query: &Query) -> Answ
             }
             _ => None,
         },
-        Source::Internet { .. } => None,
+        Source::Internet { .. } | Source::OnPremises { .. } => None,
     };
     let src_ip = match &query.source {
         Source::Internet { ip } => Some(ip.unwrap_or(INTERNET_HOST)),
+        Source::OnPremises { ip } => Some(*ip),
         Source::Resource(id) => match places.by_id(id.as_str()) {
             Some(At::Iface(i)) => places.iface(i).map(|f| f.primary_ip()),
             Some(At::Lb(_)) => source_node.and_then(|k| places.lb_node(k)).map(|n| n.private_ip),
@@ -1852,6 +1858,7 @@ pub(super) fn run(net: &Network<'_>, places: &Places<'_>, query: &Query) -> Answ
             _ => undecidable("unknown source".into(), "알 수 없는 출발지".into(), pkt),
         },
         Source::Internet { .. } => start_internet(&mut walk, pkt),
+        Source::OnPremises { .. } => start_on_premises(&mut walk, pkt),
     };
     let sessions = walk.sessions.clone();
     let lb_sessions = walk.lb_sessions.clone();
@@ -1895,7 +1902,34 @@ pub(super) fn run(net: &Network<'_>, places: &Places<'_>, query: &Query) -> Answ
         }
         End::Nowhere => undecidable("nowhere to reply from".into(), "응답을 보낼 곳이 없습니다".into(), back),
     };
-    let reply = finish(walk, &reply_done);
+    let mut reply = finish(walk, &reply_done);
+    // A reply to an on-premises host that leaves for the internet instead of going back over the VPN or Direct
+    // Connect arrives, if at all, from the wrong (translated) address: the host's connection never sees it.
+    if matches!(query.source, Source::OnPremises { .. })
+        && reply.disposition == Disposition::ExitsNetwork
+        && reply.hops.last().is_some_and(|h| h.kind == "internet")
+    {
+        let src = back.src;
+        reply.disposition = Disposition::DeniedIn;
+        reply.blocked = Some(Blocked {
+            id: "on-premises".into(),
+            kind: "on_premises",
+            direction: Direction::Ingress,
+            rule: None,
+            code: "ASYMMETRIC_RETURN",
+        });
+        reply.explanation = Text::new(
+            format!(
+                "The reply to {} is routed to the internet, not back over the VPN or Direct Connect it came in by, so the on-premises host never sees it as an answer. Route the on-premises network to the virtual private gateway (propagation or a static route) in the route table of {}'s subnet.",
+                back.dst, src
+            ),
+            format!(
+                "{}로 가는 응답이 들어온 VPN이나 Direct Connect가 아니라 인터넷으로 라우팅되어 온프레미스 호스트가 응답으로 받지 못합니다. {}의 서브넷 라우팅 테이블에서 온프레미스 네트워크를 가상 프라이빗 게이트웨이로 라우팅하세요(전파 또는 정적 라우트).",
+                back.dst, src
+            ),
+        );
+        return Answer { reachable: false, forward, reply: Some(reply) };
+    }
     Answer { reachable: reply_done.disposition.arrived(), forward, reply: Some(reply) }
 }
 
@@ -1951,4 +1985,123 @@ fn start_internet(walk: &mut Walk<'_, '_>, pkt: Packet) -> Done {
             pkt,
         ),
     }
+}
+
+/// A packet from an on-premises host towards `pkt.dst`: in over a VPN connection or Direct Connect virtual interface
+/// that carries the host's network, to the virtual private gateway of the destination's VPC (V1, V2, DX), or to a
+/// transit gateway through a VPN or Direct Connect gateway attachment (T1).
+fn start_on_premises(walk: &mut Walk<'_, '_>, pkt: Packet) -> Done {
+    use crate::doc::{TgwAttachmentResource as R, VifAttachment, VirtualInterfaceKind};
+    walk.hop("on-premises", "on_premises");
+    let net = walk.net;
+    let d = net.design;
+    let outage = net.outage();
+    let onprem_holds = |onprem: Option<&Id>, ip: Ipv4Addr| {
+        onprem.and_then(|o| net.on_prem(o)).is_some_and(|o| o.cidrs.iter().any(|c| c.canonical().contains_addr(ip)))
+    };
+    // Virtual private gateways with a link that carries the source's network.
+    let mut down_link: Option<Id> = None;
+    let mut vgws: Vec<(&Id, &Vpc, Id)> = Vec::new();
+    for g in &d.vpn_gateways {
+        let Some(vpc) = g.vpc.as_ref().and_then(|v| net.vpc(v)) else { continue };
+        for (link, prefix) in route::vgw_links(net, &g.id) {
+            if !prefix.canonical().contains_addr(pkt.src) {
+                continue;
+            }
+            if outage.failed(&link) {
+                down_link.get_or_insert(link);
+            } else {
+                vgws.push((&g.id, vpc, link));
+                break;
+            }
+        }
+    }
+    let in_vpc = |vpc: &Vpc| Network::vpc_cidrs(vpc).any(|c| c.canonical().contains_addr(pkt.dst));
+    if let Some((g, vpc, link)) = vgws.iter().find(|(_, v, _)| in_vpc(v)).cloned() {
+        walk.hop(
+            link.as_str(),
+            if d.vpn_connections.iter().any(|v| v.id == link) { "vpn_connection" } else { "virtual_interface" },
+        );
+        walk.hop(g.as_str(), "vpn_gateway");
+        walk.hop(vpc.id.as_str(), "vpc");
+        return walk.deliver_in_vpc(vpc, pkt);
+    }
+    // Transit gateway attachments that carry it: a VPN whose static routes or customer network hold the source, or
+    // a Direct Connect gateway with a transit virtual interface from a network that holds it.
+    let via_tgw = d.tgw_attachments.iter().find_map(|a| {
+        let link = match &a.resource {
+            R::Vpn { vpn_connection } => d.vpn_connections.iter().find(|v| &v.id == vpn_connection).and_then(|v| {
+                let holds = if v.static_routes_only {
+                    v.static_routes.iter().any(|c| c.canonical().contains_addr(pkt.src))
+                } else {
+                    let cgw = d.customer_gateways.iter().find(|c| c.id == v.customer_gateway);
+                    onprem_holds(cgw.and_then(|c| c.on_premises.as_ref()), pkt.src)
+                };
+                holds.then(|| (v.id.clone(), "vpn_connection"))
+            }),
+            R::DxGateway { dx_gateway } => d
+                .virtual_interfaces
+                .iter()
+                .find(|v| {
+                    v.kind == VirtualInterfaceKind::Transit
+                        && matches!(&v.attachment, Some(VifAttachment::DxGateway(x)) if x == dx_gateway)
+                        && onprem_holds(v.on_premises.as_ref(), pkt.src)
+                })
+                .map(|v| (v.id.clone(), "virtual_interface")),
+            _ => None,
+        }?;
+        Some((a, link))
+    });
+    if let Some((attachment, (link, kind))) = via_tgw {
+        walk.hop(link.as_str(), kind);
+        if outage.failed(&link) {
+            return down(link.as_str(), kind, Direction::Ingress, &DownCause::Failed(link.clone()), pkt);
+        }
+        walk.hop(attachment.transit_gateway.as_str(), "transit_gateway");
+        return walk.tgw_route(&attachment.transit_gateway, attachment, "", pkt);
+    }
+    if let Some((g, vpc, link)) = vgws.first().cloned() {
+        walk.hop(
+            link.as_str(),
+            if d.vpn_connections.iter().any(|v| v.id == link) { "vpn_connection" } else { "virtual_interface" },
+        );
+        walk.hop(g.as_str(), "vpn_gateway");
+        return deny(
+            Disposition::NoRoute,
+            g.as_str(),
+            "vpn_gateway",
+            Direction::Ingress,
+            None,
+            "NO_ROUTE_TO_DESTINATION",
+            format!(
+                "Virtual private gateway {g} only delivers into VPC {}, and {} is not one of its addresses: traffic from on-premises cannot pass through a VPC to anywhere else.",
+                vpc.id, pkt.dst
+            ),
+            format!(
+                "가상 프라이빗 게이트웨이 {g}는 VPC {} 안으로만 전달하는데 {}는 그 VPC의 주소가 아닙니다. 온프레미스 트래픽은 VPC를 거쳐 다른 곳으로 갈 수 없습니다.",
+                vpc.id, pkt.dst
+            ),
+            pkt,
+        );
+    }
+    if let Some(link) = down_link {
+        return down(link.as_str(), "vpn_connection", Direction::Ingress, &DownCause::Failed(link.clone()), pkt);
+    }
+    deny(
+        Disposition::NoRoute,
+        "on-premises",
+        "on_premises",
+        Direction::Egress,
+        None,
+        "NO_ROUTE_TO_DESTINATION",
+        format!(
+            "No VPN connection or Direct Connect interface of the design carries traffic from {}: add the address's network to an on-premises network behind a customer gateway or virtual interface, or to a static VPN route.",
+            pkt.src
+        ),
+        format!(
+            "설계의 어떤 VPN 연결이나 Direct Connect 인터페이스도 {}에서 오는 트래픽을 전달하지 않습니다. 그 주소의 네트워크를 고객 게이트웨이나 가상 인터페이스 뒤의 온프레미스 네트워크, 또는 VPN 정적 라우트에 추가하세요.",
+            pkt.src
+        ),
+        pkt,
+    )
 }

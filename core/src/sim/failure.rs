@@ -386,19 +386,8 @@ fn working_flows(net: &Network<'_>, places: &Places<'_>, ports: &[u16]) -> Vec<F
         }
     }
     let d = net.design;
-    let s3 = d
-        .prefix_lists
-        .iter()
-        .find(|p| p.name.ends_with(".s3"))
-        .and_then(|p| p.entries.first())
-        .and_then(|e| e.cidr.as_v4())
-        .map(|c| Ipv4Addr::from(u32::from(c.network()).saturating_add(1)));
-    let onprem = d
-        .on_premises
-        .iter()
-        .flat_map(|o| &o.cidrs)
-        .next()
-        .map(|c| Ipv4Addr::from(u32::from(c.network()).saturating_add(1)));
+    let s3 = super::service_address(d, "s3");
+    let onprem = super::on_premises_host(d, None);
     for f in &places.ifaces {
         let from = Source::Resource(f.node.clone());
         push(

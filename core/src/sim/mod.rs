@@ -38,6 +38,8 @@ pub enum Source {
     Resource(Id),
     /// A host on the internet (default address 8.8.8.8).
     Internet { ip: Option<Ipv4Addr> },
+    /// A host on-premises, reaching the design over a VPN connection or Direct Connect.
+    OnPremises { ip: Ipv4Addr },
 }
 
 /// Where a flow goes.
@@ -252,6 +254,27 @@ pub fn nacl_decision(
 ) -> (bool, Option<u32>) {
     let packet = filter::Packet { src, dst, protocol, src_port: 49152, dst_port };
     filter::nacl(acl, outbound, &packet)
+}
+
+/// A host address to stand for an on-premises network: the first host of its first block (of the design's first
+/// on-premises network when `network` is `None`).
+pub fn on_premises_host(design: &Design, network: Option<&Id>) -> Option<Ipv4Addr> {
+    let onprem = match network {
+        Some(id) => design.on_premises.iter().find(|o| &o.id == id),
+        None => design.on_premises.first(),
+    }?;
+    let block = onprem.cidrs.first()?.canonical();
+    let first = u32::from(block.network());
+    Some(Ipv4Addr::from(if block.prefix_len() >= 31 { first } else { first.saturating_add(1) }))
+}
+
+/// An address of an AWS service (`s3`, `dynamodb`) to stand for it: the first host of the first entry of the design's
+/// AWS-managed prefix list for the service (`com.amazonaws.<region>.<service>`). `None` when the design has none.
+pub fn service_address(design: &Design, service: &str) -> Option<Ipv4Addr> {
+    let suffix = format!(".{service}");
+    let list = design.prefix_lists.iter().find(|p| p.name.ends_with(&suffix))?;
+    let block = list.entries.iter().find_map(|e| e.cidr.as_v4())?.canonical();
+    Some(Ipv4Addr::from(u32::from(block.network()).saturating_add(1)))
 }
 
 /// Traces a flow through a design.

@@ -1,15 +1,13 @@
 //! Queries built on traces: a reachability matrix between subnets or security groups for a set of ports, and the
 //! outbound reach of every workload (the internet, Amazon S3, on-premises).
 
-use std::net::Ipv4Addr;
-
 use serde::Serialize;
 
 use super::place::Places;
 use super::{Destination, Query, Source, trace_in};
 use crate::doc::Id;
 use crate::model::Network;
-use crate::net::{IpCidr, Protocol};
+use crate::net::Protocol;
 
 /// How workloads are grouped for a matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,25 +76,11 @@ pub struct Reach {
     pub on_premises: Option<bool>,
 }
 
-fn first_address(cidr: &IpCidr) -> Option<Ipv4Addr> {
-    cidr.as_v4().map(|c| Ipv4Addr::from(u32::from(c.network()).saturating_add(1)))
-}
-
 /// The outbound reach (TCP 443, request and reply) of every instance, interface and task.
 pub fn outbound_reach(net: &Network<'_>, places: &Places<'_>) -> Vec<Reach> {
     let d = net.design;
-    let s3 = d
-        .prefix_lists
-        .iter()
-        .find(|p| p.name.ends_with(".s3"))
-        .and_then(|p| p.entries.first())
-        .and_then(|e| first_address(&e.cidr));
-    let onprem = d
-        .on_premises
-        .iter()
-        .flat_map(|o| &o.cidrs)
-        .next()
-        .map(|c| Ipv4Addr::from(u32::from(c.network()).saturating_add(1)));
+    let s3 = super::service_address(d, "s3");
+    let onprem = super::on_premises_host(d, None);
     let reaches = |from: &Id, to: Destination| {
         trace_in(net, places, &Query::new(Source::Resource(from.clone()), to, Protocol::TCP, 443)).reachable
     };

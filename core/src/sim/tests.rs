@@ -657,3 +657,106 @@ fn exposure_lists_a_public_load_balancer_on_its_listener_port() {
     assert_eq!(lb[0].tcp, vec![PortRange::single(80)]);
     assert_eq!(lb[0].witness.nodes().last(), Some(&"i-web-a"));
 }
+
+#[test]
+fn an_on_premises_host_comes_in_over_the_vpn_and_the_reply_goes_back_out() {
+    let d = with_vpn();
+    let q = Query::new(Source::OnPremises { ip: ip("192.168.5.5") }, to("i-web-c"), Protocol::TCP, 80);
+    let a = trace(&d, &q);
+    // sg-web admits HTTP from the VPC only: the data centre is refused at the instance.
+    assert_eq!(a.forward.disposition, Disposition::DeniedIn, "{:#?}", a.forward);
+    assert_eq!(a.forward.nodes(), ["on-premises", "vpn-1", "vgw-1", "vpc-main", "subnet-private-c", "i-web-c"]);
+    let mut d = d;
+    d.security_groups[2].inbound[0].peer = RulePeer::Cidr("192.168.0.0/16".parse().unwrap());
+    let a = trace(&d, &q);
+    assert!(a.reachable, "{:#?}", a);
+    let reply = a.reply.unwrap();
+    assert_eq!(reply.disposition, Disposition::ExitsNetwork);
+    assert_eq!(reply.nodes(), ["i-web-c", "subnet-private-c", "vpc-main", "vgw-1"]);
+    // Zone a's private table does not propagate the gateway's routes: its reply goes to the NAT gateway instead and
+    // never reaches the data centre.
+    let a = trace(&d, &Query::new(Source::OnPremises { ip: ip("192.168.5.5") }, to("i-web-a"), Protocol::TCP, 80));
+    assert!(!a.reachable);
+    assert!(a.reply.unwrap().nodes().contains(&"nat-a"));
+}
+
+#[test]
+fn an_on_premises_address_no_link_carries_has_no_way_in() {
+    let d = with_vpn();
+    let q = Query::new(Source::OnPremises { ip: ip("172.20.0.1") }, to("i-web-c"), Protocol::TCP, 80);
+    let a = trace(&d, &q);
+    assert_eq!(a.forward.disposition, Disposition::NoRoute);
+    assert_eq!(a.forward.nodes(), ["on-premises"]);
+    assert!(a.forward.explanation.en.contains("carries traffic from 172.20.0.1"));
+    // Its link down: the way in is down.
+    let mut outage = crate::model::Outage::none();
+    outage.fail(id("vpn-1"));
+    let net = crate::model::Network::under(&d, outage);
+    let places = Places::new(&net);
+    let q = Query::new(Source::OnPremises { ip: ip("192.168.5.5") }, to("i-web-c"), Protocol::TCP, 80);
+    let a = trace_in(&net, &places, &q);
+    assert_eq!(a.forward.disposition, Disposition::Down);
+    assert_eq!(a.forward.blocked.unwrap().id, "vpn-1");
+}
+
+#[test]
+fn an_on_premises_host_comes_in_through_a_transit_gateway_vpn_attachment() {
+    let mut d = over_transit_gateway(vec!["subnet-private-a"]);
+    d.customer_gateways.push(CustomerGateway {
+        id: id("cgw-1"),
+        name: String::new(),
+        region: id("ap-northeast-2"),
+        ip_address: ip("198.51.100.9"),
+        bgp_asn: 65000,
+        on_premises: None,
+        tags: Default::default(),
+    });
+    d.vpn_connections.push(VpnConnection {
+        id: id("vpn-tgw"),
+        name: String::new(),
+        customer_gateway: id("cgw-1"),
+        gateway: VpnTermination::TransitGateway(id("tgw-1")),
+        static_routes_only: true,
+        static_routes: vec![cidr("172.16.0.0/16")],
+        tunnel_outside_ips: vec![],
+        tags: Default::default(),
+    });
+    d.tgw_attachments.push(TgwAttachment {
+        id: id("tgw-attach-vpn"),
+        name: String::new(),
+        transit_gateway: id("tgw-1"),
+        resource: TgwAttachmentResource::Vpn { vpn_connection: id("vpn-tgw") },
+        association: Some(id("tgw-rtb-1")),
+        propagations: vec![id("tgw-rtb-1")],
+        tags: Default::default(),
+    });
+    d.security_groups[3].inbound[0].peer = RulePeer::Cidr("0.0.0.0/0".parse().unwrap());
+    let q = Query::new(Source::OnPremises { ip: ip("172.16.4.4") }, to("i-db"), Protocol::TCP, 5432);
+    let a = trace(&d, &q);
+    assert_eq!(a.forward.disposition, Disposition::Accepted, "{:#?}", a.forward);
+    assert_eq!(a.forward.nodes(), ["on-premises", "vpn-tgw", "tgw-1", "vpc-b", "subnet-b", "i-db"]);
+}
+
+#[test]
+fn a_reply_to_on_premises_that_leaves_for_the_internet_is_not_an_answer() {
+    let mut d = with_vpn();
+    d.on_premises[0].cidrs.push(cidr("203.0.114.0/24"));
+    d.security_groups[1].inbound[0].peer = RulePeer::Cidr("0.0.0.0/0".parse().unwrap());
+    let q = Query::new(Source::OnPremises { ip: ip("203.0.114.5") }, to("i-bastion"), Protocol::TCP, 22);
+    let a = trace(&d, &q);
+    assert_eq!(a.forward.disposition, Disposition::Accepted, "{:#?}", a.forward);
+    assert!(!a.reachable);
+    let reply = a.reply.unwrap();
+    assert_eq!(reply.nodes().last(), Some(&"internet"));
+    assert_eq!(reply.disposition, Disposition::DeniedIn);
+    assert_eq!(reply.blocked.unwrap().code, "ASYMMETRIC_RETURN");
+    assert!(reply.explanation.en.contains("not back over the VPN"));
+    // Propagating the gateway's routes into the public table sends the reply home.
+    d.route_tables
+        .iter_mut()
+        .find(|t| t.id.as_str() == "rtb-public")
+        .unwrap()
+        .propagating_vpn_gateways
+        .push(id("vgw-1"));
+    assert!(trace(&d, &q).reachable);
+}
