@@ -165,6 +165,42 @@ pub enum ResourceKind {
 }
 
 impl ResourceKind {
+    /// Every kind, in the order the document lists them.
+    pub const ALL: [ResourceKind; 29] = {
+        use ResourceKind::*;
+        [
+            Region,
+            Vpc,
+            Subnet,
+            RouteTable,
+            InternetGateway,
+            NatGateway,
+            ElasticIp,
+            NetworkAcl,
+            SecurityGroup,
+            PrefixList,
+            Instance,
+            NetworkInterface,
+            EcsCluster,
+            TaskDefinition,
+            EcsService,
+            EcsTask,
+            LoadBalancer,
+            TargetGroup,
+            VpcPeering,
+            VpcEndpoint,
+            VpnGateway,
+            CustomerGateway,
+            VpnConnection,
+            DxGateway,
+            VirtualInterface,
+            TransitGateway,
+            TgwAttachment,
+            TgwRouteTable,
+            OnPremNetwork,
+        ]
+    };
+
     /// A short English label, such as "NAT gateway".
     pub fn label(self) -> &'static str {
         use ResourceKind::*;

@@ -1,0 +1,143 @@
+//! Moving resources between containers, and new Availability Zone boxes.
+
+use serde_json::{Value, json};
+
+use super::contain::{Container, check};
+use super::{Change, Edit, LayoutKey, Resource, placement};
+use crate::check::Text;
+use crate::doc::{Design, Id, Placement, ResourceKind, ZonePlacement};
+use crate::model::next_free_block;
+use crate::net::Ipv4Cidr;
+
+/// The next Availability Zone a VPC can get a box for: the first zone of its Region (as the document lists them, or
+/// `<region>a`, `b`, … when it lists none) that the VPC shows neither as a box nor through a subnet.
+pub fn next_zone(d: &Design, vpc: &Id) -> Result<String, Text> {
+    let v = d.vpcs.iter().find(|x| &x.id == vpc).ok_or_else(|| Text::new("No such VPC.", "그런 VPC가 없습니다."))?;
+    let listed: Vec<String> = d
+        .regions
+        .iter()
+        .find(|r| r.id == v.region)
+        .map(|r| r.availability_zones.iter().map(|z| z.name.clone()).collect())
+        .unwrap_or_default();
+    let candidates: Vec<String> =
+        if listed.is_empty() { "abcdef".chars().map(|c| format!("{}{c}", v.region)).collect() } else { listed };
+    let shown = |z: &str| {
+        d.layout.zone(vpc, z).is_some() || d.subnets.iter().any(|s| &s.vpc == vpc && s.availability_zone == z)
+    };
+    candidates.into_iter().find(|z| !shown(z)).ok_or_else(|| {
+        Text::new(
+            format!("VPC {vpc} already shows every Availability Zone of Region {}.", v.region),
+            format!("VPC {vpc}에 리전 {}의 모든 가용 영역이 이미 있습니다.", v.region),
+        )
+    })
+}
+
+/// Adds a box for the VPC's next Availability Zone at `at`.
+pub fn add_zone(d: &Design, vpc: &Id, at: Placement) -> Result<(String, Edit), Text> {
+    let zone = next_zone(d, vpc)?;
+    let change = Change::AddZone {
+        at: d.layout.zones.len(),
+        zone: ZonePlacement { vpc: vpc.clone(), zone: zone.clone(), placement: at },
+    };
+    let label = Text::new(format!("Add zone {zone} to {vpc}"), format!("{vpc}에 영역 {zone} 추가"));
+    Ok((zone, Edit::new(label, vec![change])))
+}
+
+fn set(json: &mut Value, field: &str, value: Value) {
+    if let Some(map) = json.as_object_mut() {
+        if value.is_null() {
+            map.remove(field);
+        } else {
+            map.insert(field.to_owned(), value);
+        }
+    }
+}
+
+fn vpc_of_subnet(d: &Design, subnet: &Id) -> Option<Id> {
+    d.subnets.iter().find(|s| &s.id == subnet).map(|s| s.vpc.clone())
+}
+
+/// Moves a resource into another container and, with `to`, to a new place: the fields that say where it lives
+/// change with it (an instance's subnet; a subnet's VPC and zone). Its address is cleared when it leaves its subnet,
+/// and what belongs to the old VPC (security groups, a subnet's route table and ACL) when it changes VPC; a subnet
+/// whose block does not fit its new VPC gets the first free one. Refused, with the reason, where AWS would not
+/// allow it (a security group or route table cannot change VPC).
+pub fn reparent(d: &Design, id: &Id, into: &Container, to: Option<Placement>) -> Result<Edit, Text> {
+    use ResourceKind as K;
+    let (at, before) =
+        d.resource(id.as_str()).ok_or_else(|| Text::new(format!("No {id}."), format!("{id}가 없습니다.")))?;
+    let kind = before.kind();
+    check(d, kind, into)?;
+    let mut json = before.to_json();
+    match (kind, into) {
+        (K::Instance | K::NetworkInterface | K::NatGateway | K::EcsTask, Container::Subnet(s)) => {
+            let old = json.get("subnet").and_then(Value::as_str).and_then(|x| Id::new(x).ok());
+            if old.as_ref() != Some(s) {
+                set(&mut json, "subnet", json!(s));
+                set(&mut json, "private_ip", Value::Null);
+                set(&mut json, "secondary_private_ips", Value::Null);
+                if old.and_then(|o| vpc_of_subnet(d, &o)) != vpc_of_subnet(d, s) {
+                    set(&mut json, "security_groups", Value::Null);
+                }
+            }
+        }
+        (K::Subnet, Container::Zone { vpc, zone }) => {
+            let Resource::Subnet(sub) = &before else {
+                return Err(Text::new("Not a subnet.", "서브넷이 아닙니다."));
+            };
+            set(&mut json, "availability_zone", json!(zone));
+            if &sub.vpc != vpc {
+                set(&mut json, "vpc", json!(vpc));
+                set(&mut json, "route_table", Value::Null);
+                set(&mut json, "network_acl", Value::Null);
+                let v = d.vpcs.iter().find(|x| &x.id == vpc);
+                let within: Vec<Ipv4Cidr> = v
+                    .map(|v| {
+                        std::iter::once(v.cidr)
+                            .chain(v.secondary_cidrs.iter().copied())
+                            .map(|c| c.canonical())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                if !within.iter().any(|w| w.contains_cidr(&sub.cidr.canonical())) {
+                    let used: Vec<Ipv4Cidr> =
+                        d.subnets.iter().filter(|s| &s.vpc == vpc).map(|s| s.cidr.canonical()).collect();
+                    let block = next_free_block(&within, &used, sub.cidr.prefix_len())
+                        .or_else(|| next_free_block(&within, &used, 24))
+                        .ok_or_else(|| {
+                            Text::new(
+                                format!("VPC {vpc} has no free block for subnet {id}."),
+                                format!("VPC {vpc}에 서브넷 {id}에 쓸 빈 대역이 없습니다."),
+                            )
+                        })?;
+                    set(&mut json, "cidr", json!(block));
+                }
+            }
+        }
+        (K::Vpc, Container::Region(r)) => set(&mut json, "region", json!(r)),
+        (K::InternetGateway | K::VpnGateway, Container::Vpc(v)) => set(&mut json, "vpc", json!(v)),
+        (_, Container::Vpc(v)) if json.get("vpc").and_then(Value::as_str) != Some(v.as_str()) => {
+            return Err(Text::new(
+                format!("A {} cannot move to another VPC in AWS: create one there instead.", kind.label()),
+                format!("{}은(는) AWS에서 다른 VPC로 옮길 수 없습니다. 그곳에 새로 만드세요.", kind.label()),
+            ));
+        }
+        (_, Container::Region(r)) if json.get("region").is_some() => set(&mut json, "region", json!(r)),
+        _ => {}
+    }
+    let after = Resource::from_json(kind, json).ok_or_else(|| {
+        Text::new("That move makes no valid resource.", "그렇게 옮기면 올바른 리소스가 되지 않습니다.")
+    })?;
+    let mut changes = Vec::new();
+    if after != before {
+        changes.push(Change::Replace { at, before, after });
+    }
+    if let Some(p) = to {
+        let key = LayoutKey::Node(id.clone());
+        let old = placement(d, &key);
+        if old != Some(p) {
+            changes.push(Change::Place { key, before: old, after: Some(p) });
+        }
+    }
+    Ok(Edit::new(Text::new(format!("Move {id}"), format!("{id} 이동")), changes))
+}

@@ -1,0 +1,147 @@
+//! One resource of any kind, owned: what an edit inserts, deletes or replaces.
+
+use serde::{Deserialize, Serialize};
+
+use crate::doc::*;
+
+macro_rules! resources {
+    ($($kind:ident($ty:ty) = $list:ident),* $(,)?) => {
+        /// A resource of any kind.
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[serde(tag = "kind", content = "resource", rename_all = "snake_case")]
+        pub enum Resource {
+            $($kind($ty),)*
+        }
+
+        impl Resource {
+            pub fn kind(&self) -> ResourceKind {
+                match self {
+                    $(Resource::$kind(_) => ResourceKind::$kind,)*
+                }
+            }
+
+            pub fn id(&self) -> &Id {
+                match self {
+                    $(Resource::$kind(r) => &r.id,)*
+                }
+            }
+
+            /// The same resource with another name (a task definition's family), for the inspector and the outline.
+            pub fn renamed(&self, name: &str) -> Resource {
+                let mut json = self.to_json();
+                let field = if matches!(self, Resource::TaskDefinition(_)) { "family" } else { "name" };
+                if let Some(map) = json.as_object_mut() {
+                    if name.is_empty() && field == "name" {
+                        map.remove(field);
+                    } else {
+                        map.insert(field.to_owned(), serde_json::Value::String(name.to_owned()));
+                    }
+                }
+                Resource::from_json(self.kind(), json).unwrap_or_else(|| self.clone())
+            }
+
+            /// The resource as JSON (the document's own form).
+            pub(crate) fn to_json(&self) -> serde_json::Value {
+                match self {
+                    $(Resource::$kind(r) => serde_json::to_value(r).unwrap_or(serde_json::Value::Null),)*
+                }
+            }
+
+            /// A resource of `kind` read back from its JSON form; `None` when the JSON is no longer a valid one.
+            pub(crate) fn from_json(kind: ResourceKind, value: serde_json::Value) -> Option<Resource> {
+                match kind {
+                    $(ResourceKind::$kind => serde_json::from_value(value).ok().map(Resource::$kind),)*
+                }
+            }
+        }
+
+        impl Design {
+            /// How many resources of `kind` the design holds.
+            pub fn count(&self, kind: ResourceKind) -> usize {
+                match kind {
+                    $(ResourceKind::$kind => self.$list.len(),)*
+                }
+            }
+
+            /// The resource of `kind` at `index` of its list, cloned.
+            pub fn resource_at(&self, kind: ResourceKind, index: usize) -> Option<Resource> {
+                match kind {
+                    $(ResourceKind::$kind => self.$list.get(index).cloned().map(Resource::$kind),)*
+                }
+            }
+
+            /// Where the first resource of `kind` with `id` sits in its list.
+            pub fn index_of(&self, kind: ResourceKind, id: &str) -> Option<usize> {
+                match kind {
+                    $(ResourceKind::$kind => self.$list.iter().position(|r| r.id.as_str() == id),)*
+                }
+            }
+
+            /// The first resource with this id, of any kind, cloned, with its index.
+            pub fn resource(&self, id: &str) -> Option<(usize, Resource)> {
+                let kind = self.find(id)?.kind;
+                let index = self.index_of(kind, id)?;
+                Some((index, self.resource_at(kind, index)?))
+            }
+
+            /// Inserts a resource at `index` of its list (clamped to the list's length).
+            pub(crate) fn insert_resource(&mut self, index: usize, resource: Resource) {
+                match resource {
+                    $(Resource::$kind(r) => {
+                        let at = index.min(self.$list.len());
+                        self.$list.insert(at, r);
+                    })*
+                }
+            }
+
+            /// Removes and returns the resource of `kind` at `index`.
+            pub(crate) fn remove_resource(&mut self, kind: ResourceKind, index: usize) -> Option<Resource> {
+                match kind {
+                    $(ResourceKind::$kind => (index < self.$list.len()).then(|| Resource::$kind(self.$list.remove(index))),)*
+                }
+            }
+
+            /// Replaces the resource at `index` of its kind's list; returns the one it replaced.
+            pub(crate) fn replace_resource(&mut self, index: usize, resource: Resource) -> Option<Resource> {
+                match resource {
+                    $(Resource::$kind(r) => {
+                        let slot = self.$list.get_mut(index)?;
+                        Some(Resource::$kind(std::mem::replace(slot, r)))
+                    })*
+                }
+            }
+        }
+    };
+}
+
+resources!(
+    Region(Region) = regions,
+    Vpc(Vpc) = vpcs,
+    Subnet(Subnet) = subnets,
+    RouteTable(RouteTable) = route_tables,
+    InternetGateway(InternetGateway) = internet_gateways,
+    NatGateway(NatGateway) = nat_gateways,
+    ElasticIp(ElasticIp) = elastic_ips,
+    NetworkAcl(NetworkAcl) = network_acls,
+    SecurityGroup(SecurityGroup) = security_groups,
+    PrefixList(PrefixList) = prefix_lists,
+    Instance(Instance) = instances,
+    NetworkInterface(NetworkInterface) = network_interfaces,
+    EcsCluster(EcsCluster) = ecs_clusters,
+    TaskDefinition(TaskDefinition) = task_definitions,
+    EcsService(EcsService) = ecs_services,
+    EcsTask(EcsTask) = ecs_tasks,
+    LoadBalancer(LoadBalancer) = load_balancers,
+    TargetGroup(TargetGroup) = target_groups,
+    VpcPeering(VpcPeering) = vpc_peerings,
+    VpcEndpoint(VpcEndpoint) = vpc_endpoints,
+    VpnGateway(VpnGateway) = vpn_gateways,
+    CustomerGateway(CustomerGateway) = customer_gateways,
+    VpnConnection(VpnConnection) = vpn_connections,
+    DxGateway(DxGateway) = dx_gateways,
+    VirtualInterface(VirtualInterface) = virtual_interfaces,
+    TransitGateway(TransitGateway) = transit_gateways,
+    TgwAttachment(TgwAttachment) = tgw_attachments,
+    TgwRouteTable(TgwRouteTable) = tgw_route_tables,
+    OnPremNetwork(OnPremNetwork) = on_premises,
+);
