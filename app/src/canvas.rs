@@ -1,69 +1,684 @@
-//! The SVG canvas: draws a [`Scene`] read-only. Boxes first, then links, then icons, so that icons sit on top.
+//! The SVG canvas of the editor: draws the [`Scene`] of the design and turns pointer gestures into edits.
+//!
+//! Gestures: press on a shape and drag to move it (a container carries what is inside it; dropping a resource in
+//! another container moves it there, if AWS allows it); click to select, shift-click to add to the selection;
+//! drag on empty canvas (or hold space) to pan; shift-drag on empty canvas to select by box; wheel to pan,
+//! ctrl/cmd+wheel to zoom. Escape during a drag puts everything back. A drag is one undo step, committed when the
+//! pointer is released; until then only a light preview layer moves, so nothing else re-renders.
+//!
+//! Boxes and icons are keyed by their content, so an edit re-renders only the shapes it changed.
 
+use std::collections::BTreeSet;
+
+use leptos::ev;
 use leptos::prelude::*;
+use vpcanvas_core::check::Text;
+use vpcanvas_core::doc::{Id, Placement, ResourceKind};
+use vpcanvas_core::edit::{Container, ContainerKind, Edit, LayoutKey, check_drop, create, home_of, homes, reparent};
 
-use crate::scene::{self, Glyph, IconShape, LabelSide, Scene};
-use vpcanvas_core::doc::Design;
+use crate::editor::{Editor, View};
+use crate::scene::{self, BoxShape, BoxStyle, Glyph, IconShape, LabelSide, Rect, Scene};
 
-/// Draws a design, fitted to the space it is given.
-#[component]
-pub fn DesignCanvas(
-    /// The design to draw.
-    design: std::rc::Rc<Design>,
-) -> impl IntoView {
-    let Scene { boxes, links, icons, bounds } = scene::build(&design);
-    let view_box = format!("{} {} {} {}", bounds.x, bounds.y, bounds.w, bounds.h);
-    let boxes = boxes
-        .into_iter()
-        .map(|b| {
-            let title_y = b.rect.y + 22.0;
-            view! {
-                <g class=b.style.class() data-testid="container" data-kind=b.style.kind() data-id=b.key.clone()>
-                    <rect x=b.rect.x y=b.rect.y width=b.rect.w height=b.rect.h rx="6" />
-                    <text class="box-title" x=b.rect.x + 12.0 y=title_y>
-                        {b.title}
-                        <tspan class="box-detail" dx="10">{b.detail}</tspan>
-                    </text>
-                </g>
+/// Placements snap to this grid.
+pub const GRID: f64 = 8.0;
+
+fn snap(v: f64) -> f64 {
+    (v / GRID).round() * GRID
+}
+
+/// Default sizes of new containers.
+fn default_size(kind: Option<ResourceKind>) -> (f64, f64) {
+    match kind {
+        Some(ResourceKind::Region) => (960.0, 640.0),
+        Some(ResourceKind::Vpc) => (800.0, 520.0),
+        Some(ResourceKind::Subnet) => (300.0, 180.0),
+        // An Availability Zone box.
+        _ => (340.0, 440.0),
+    }
+}
+
+/// Something the palette can put on the canvas: a resource kind, or an Availability Zone box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Kind(ResourceKind),
+    Zone,
+}
+
+/// What the pointer is doing.
+#[derive(Debug, Clone, PartialEq)]
+enum Gesture {
+    /// Moving shapes: the one pressed, everything that moves with it, and where the press began (canvas units).
+    Move {
+        primary: String,
+        keys: Vec<String>,
+        start: (f64, f64),
+        moved: bool,
+    },
+    Pan {
+        start: (f64, f64),
+        view: View,
+    },
+    Marquee {
+        start: (f64, f64),
+    },
+}
+
+/// The container a box stands for.
+fn container_of(b: &BoxShape) -> Option<Container> {
+    let id = |s: &str| Id::new(s).ok();
+    match b.style {
+        BoxStyle::Region => id(&b.key).map(Container::Region),
+        BoxStyle::Vpc => id(&b.key).map(Container::Vpc),
+        BoxStyle::Zone => {
+            let (vpc, zone) = b.key.rsplit_once('/')?;
+            Some(Container::Zone { vpc: id(vpc)?, zone: zone.to_owned() })
+        }
+        BoxStyle::PublicSubnet | BoxStyle::PrivateSubnet => id(&b.key).map(Container::Subnet),
+    }
+}
+
+fn inside(r: &Rect, x: f64, y: f64) -> bool {
+    x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h
+}
+
+fn contains(outer: &Rect, inner: &Rect) -> bool {
+    inner.x >= outer.x
+        && inner.y >= outer.y
+        && inner.x + inner.w <= outer.x + outer.w
+        && inner.y + inner.h <= outer.y + outer.h
+}
+
+/// Where something that lives in `allowed` lands at a point: the innermost box under the point of an allowed
+/// kind (the canvas, if allowed and no such box is there). `Err` carries the innermost container actually under the
+/// point, for the refusal's reason.
+fn drop_target(
+    scene: &Scene,
+    x: f64,
+    y: f64,
+    skip: &BTreeSet<String>,
+    allowed: &[ContainerKind],
+) -> Result<Container, Container> {
+    let under: Vec<Container> = scene
+        .boxes
+        .iter()
+        .rev()
+        .filter(|b| !skip.contains(&b.key) && inside(&b.rect, x, y))
+        .filter_map(container_of)
+        .collect();
+    if let Some(c) = under.iter().find(|c| allowed.contains(&c.kind())) {
+        return Ok(c.clone());
+    }
+    if allowed.contains(&ContainerKind::Canvas) && under.is_empty() {
+        return Ok(Container::Canvas);
+    }
+    Err(under.into_iter().next().unwrap_or(Container::Canvas))
+}
+
+/// Where an item may live.
+fn item_homes(item: Item) -> &'static [ContainerKind] {
+    match item {
+        Item::Kind(kind) => homes(kind),
+        Item::Zone => &[ContainerKind::Vpc],
+    }
+}
+
+/// The rect of a shape by key.
+fn rect_of(scene: &Scene, key: &str) -> Option<Rect> {
+    scene
+        .boxes
+        .iter()
+        .find(|b| b.key == key)
+        .map(|b| b.rect.clone())
+        .or_else(|| scene.icons.iter().find(|i| i.key == key).map(|i| i.rect.clone()))
+}
+
+/// A shape and everything drawn inside it.
+fn with_contents(scene: &Scene, key: &str) -> Vec<String> {
+    let mut out = vec![key.to_owned()];
+    if let Some(outer) = scene.boxes.iter().find(|b| b.key == key).map(|b| b.rect.clone()) {
+        out.extend(scene.boxes.iter().filter(|b| b.key != key && contains(&outer, &b.rect)).map(|b| b.key.clone()));
+        out.extend(scene.icons.iter().filter(|i| contains(&outer, &i.rect)).map(|i| i.key.clone()));
+    }
+    out
+}
+
+/// The layout key of a shape.
+fn layout_key(scene: &Scene, key: &str) -> Option<LayoutKey> {
+    if key == "internet" {
+        return Some(LayoutKey::Internet);
+    }
+    if let Some(b) = scene.boxes.iter().find(|b| b.key == key)
+        && b.style == BoxStyle::Zone
+    {
+        let (vpc, zone) = key.rsplit_once('/')?;
+        return Some(LayoutKey::Zone { vpc: Id::new(vpc).ok()?, zone: zone.to_owned() });
+    }
+    Id::new(key).ok().map(LayoutKey::Node)
+}
+
+/// The placement a shape gets when moved by (dx, dy).
+fn moved(scene: &Scene, key: &str, dx: f64, dy: f64) -> Option<Placement> {
+    let is_box = scene.boxes.iter().any(|b| b.key == key);
+    let r = rect_of(scene, key)?;
+    Some(if is_box { Placement::rect(r.x + dx, r.y + dy, r.w, r.h) } else { Placement::at(r.x + dx, r.y + dy) })
+}
+
+/// The screen offset of a pointer event within the canvas element.
+fn offset_in(el: &web_sys::Element, x: i32, y: i32) -> (f64, f64) {
+    let r = el.get_bounding_client_rect();
+    (f64::from(x) - r.left(), f64::from(y) - r.top())
+}
+
+fn shape_key(b: &BoxShape) -> String {
+    format!("{}|{:?}|{}|{}|{}|{}|{}", b.key, b.style, b.rect.x, b.rect.y, b.rect.w, b.rect.h, b.title) + &b.detail
+}
+
+fn icon_key(i: &IconShape) -> String {
+    format!("{}|{:?}|{}|{}|{}|{}", i.key, i.glyph, i.rect.x, i.rect.y, i.title, i.detail)
+}
+
+/// Puts a new item from the palette at a canvas point: into the innermost container there, if it may go there.
+pub fn drop_item(ed: Editor, scene: &Scene, item: Item, x: f64, y: f64) {
+    match drop_target(scene, x, y, &BTreeSet::new(), item_homes(item)) {
+        Ok(target) => place_item(ed, item, target, Some((x, y))),
+        Err(actual) => refuse(ed, item, &actual),
+    }
+}
+
+/// Says why an item cannot go into a container.
+fn refuse(ed: Editor, item: Item, into: &Container) {
+    let reason = match item {
+        Item::Kind(kind) => ed.design.with_untracked(|d| check_drop(d, kind, into).err()),
+        Item::Zone => Some(Text::new(
+            "An Availability Zone box goes in a VPC: drop it onto one.",
+            "가용 영역 상자는 VPC 안에 둡니다. VPC 위에 놓으세요.",
+        )),
+    };
+    if let Some(reason) = reason {
+        ed.say_error(reason);
+    }
+}
+
+/// Adds a new item into a container, at a canvas point (or where the layout puts it).
+pub fn place_item(ed: Editor, item: Item, target: Container, at: Option<(f64, f64)>) {
+    let lang = ed.lang.get_untracked();
+    let result: Result<(String, Edit), Text> = ed.design.with_untracked(|d| match item {
+        Item::Zone => {
+            let (Container::Vpc(vpc) | Container::Zone { vpc, .. }) = &target else {
+                return Err(Text::new("An Availability Zone box goes in a VPC.", "가용 영역 상자는 VPC 안에 둡니다."));
+            };
+            let (w, h) = default_size(None);
+            let (x, y) = at.unwrap_or((0.0, 0.0));
+            let (zone, edit) = vpcanvas_core::edit::add_zone(d, vpc, Placement::rect(snap(x), snap(y), w, h))?;
+            Ok((format!("{vpc}/{zone}"), edit))
+        }
+        Item::Kind(kind) => {
+            let made = create(d, kind, &target)?;
+            let key = made[0].id().to_string();
+            let place = at.map(|(x, y)| {
+                if matches!(kind, ResourceKind::Region | ResourceKind::Vpc | ResourceKind::Subnet) {
+                    let (w, h) = default_size(Some(kind));
+                    Placement::rect(snap(x), snap(y), w, h)
+                } else {
+                    Placement::at(snap(x - scene::ICON / 2.0), snap(y - scene::ICON / 2.0))
+                }
+            });
+            let place = if scene::drawn(kind) { place } else { None };
+            Ok((key, Edit::add_all(d, made, place)?))
+        }
+    });
+    let _ = lang;
+    match result {
+        Ok((key, edit)) => {
+            if ed.commit(edit) {
+                ed.selection.set(vec![key.clone()]);
+                ed.reveal.set(Some(key.clone()));
+                ed.say(Text::new(format!("Added {key}."), format!("{key}를 추가했습니다.")));
             }
-        })
-        .collect_view();
-    let links = links
-        .into_iter()
-        .map(|l| view! { <line class="link" x1=l.from.0 y1=l.from.1 x2=l.to.0 y2=l.to.1 /> })
-        .collect_view();
-    let icons = icons.into_iter().map(icon).collect_view();
+        }
+        Err(reason) => ed.say_error(reason),
+    }
+}
+
+/// The editor canvas.
+#[component]
+pub fn EditorCanvas() -> impl IntoView {
+    let ed = expect_context::<Editor>();
+    let scene = Memo::new(move |_| ed.design.with(scene::build));
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let gesture = RwSignal::new(None::<Gesture>);
+    let offset = RwSignal::new((0.0f64, 0.0f64));
+    let marquee = RwSignal::new(None::<Rect>);
+    let space = RwSignal::new(false);
+    let creating = ed.creating;
+
+    let element = move || svg_ref.get_untracked().map(|e| -> web_sys::Element { e.into() });
+    let canvas_point = move |cx: i32, cy: i32| -> Option<(f64, f64)> {
+        let el = element()?;
+        let (sx, sy) = offset_in(&el, cx, cy);
+        Some(ed.view.get_untracked().to_canvas(sx, sy))
+    };
+
+    // Fit the design once the canvas has a size.
+    let fitted = StoredValue::new(false);
+    Effect::new(move |_| {
+        let s = scene.get();
+        if fitted.get_value() {
+            return;
+        }
+        if let Some(el) = svg_ref.get() {
+            let el: web_sys::Element = el.into();
+            let r = el.get_bounding_client_rect();
+            if r.width() > 0.0 {
+                ed.view.set(View::fit((s.bounds.x, s.bounds.y, s.bounds.w, s.bounds.h), r.width(), r.height()));
+                fitted.set_value(true);
+            }
+        }
+    });
+    let zoom_to_fit = move || {
+        if let Some(el) = element() {
+            let r = el.get_bounding_client_rect();
+            let b = scene.get_untracked().bounds;
+            ed.view.set(View::fit((b.x, b.y, b.w, b.h), r.width(), r.height()));
+        }
+    };
+    provide_context(FitView(Callback::new(move |_| zoom_to_fit())));
+    // Bring a revealed shape into view: pan (and zoom out if it is larger than the view) only when it is not
+    // already wholly visible.
+    Effect::new(move |_| {
+        let Some(key) = ed.reveal.get() else { return };
+        let s = scene.get();
+        let Some(r) = rect_of(&s, &key) else { return };
+        let Some(el) = element() else { return };
+        let size = el.get_bounding_client_rect();
+        let v = ed.view.get_untracked();
+        let (w, h) = (size.width() / v.zoom, size.height() / v.zoom);
+        let visible = r.x >= v.left && r.y >= v.top && r.x + r.w <= v.left + w && r.y + r.h <= v.top + h;
+        if !visible {
+            let pad = 48.0;
+            let zoom =
+                v.zoom.min(size.width() / (r.w + 2.0 * pad)).min(size.height() / (r.h + 2.0 * pad)).max(View::MIN_ZOOM);
+            let (w, h) = (size.width() / zoom, size.height() / zoom);
+            ed.view.set(View { left: r.x + r.w / 2.0 - w / 2.0, top: r.y + r.h / 2.0 - h / 2.0, zoom });
+        }
+        ed.reveal.set(None);
+    });
+
+    let start_move = move |key: String, e: ev::PointerEvent| {
+        if e.button() != 0 {
+            return;
+        }
+        e.stop_propagation();
+        if space.get_untracked() {
+            return;
+        }
+        let Some(start) = canvas_point(e.client_x(), e.client_y()) else { return };
+        if e.shift_key() {
+            ed.select(&key, true);
+            return;
+        }
+        let selection = ed.selection.get_untracked();
+        let s = scene.get_untracked();
+        let roots: Vec<String> = if selection.contains(&key) { selection } else { vec![key.clone()] };
+        let mut keys: Vec<String> = Vec::new();
+        for r in &roots {
+            for k in with_contents(&s, r) {
+                if !keys.contains(&k) {
+                    keys.push(k);
+                }
+            }
+        }
+        offset.set((0.0, 0.0));
+        gesture.set(Some(Gesture::Move { primary: key, keys, start, moved: false }));
+    };
+
+    let on_down = move |e: ev::PointerEvent| {
+        if e.button() != 0 {
+            return;
+        }
+        let Some(el) = element() else { return };
+        let (sx, sy) = offset_in(&el, e.client_x(), e.client_y());
+        if e.shift_key() && !space.get_untracked() {
+            let start = ed.view.get_untracked().to_canvas(sx, sy);
+            marquee.set(Some(Rect { x: start.0, y: start.1, w: 0.0, h: 0.0 }));
+            gesture.set(Some(Gesture::Marquee { start }));
+        } else {
+            gesture.set(Some(Gesture::Pan { start: (sx, sy), view: ed.view.get_untracked() }));
+        }
+    };
+
+    let move_handle = window_event_listener(ev::pointermove, move |e: ev::PointerEvent| {
+        let Some(g) = gesture.get_untracked() else { return };
+        let Some(el) = element() else { return };
+        let (sx, sy) = offset_in(&el, e.client_x(), e.client_y());
+        match g {
+            Gesture::Pan { start, view } => {
+                ed.view.set(View {
+                    left: view.left - (sx - start.0) / view.zoom,
+                    top: view.top - (sy - start.1) / view.zoom,
+                    zoom: view.zoom,
+                });
+            }
+            Gesture::Move { primary, keys, start, moved } => {
+                let (x, y) = ed.view.get_untracked().to_canvas(sx, sy);
+                let (dx, dy) = (x - start.0, y - start.1);
+                let far = dx.abs() + dy.abs() > 3.0 / ed.view.get_untracked().zoom;
+                if far && !moved {
+                    gesture.set(Some(Gesture::Move { primary, keys, start, moved: true }));
+                }
+                if far || moved {
+                    offset.set((dx, dy));
+                }
+            }
+            Gesture::Marquee { start } => {
+                let (x, y) = ed.view.get_untracked().to_canvas(sx, sy);
+                marquee.set(Some(Rect {
+                    x: start.0.min(x),
+                    y: start.1.min(y),
+                    w: (x - start.0).abs(),
+                    h: (y - start.1).abs(),
+                }));
+            }
+        }
+    });
+
+    let up_handle = window_event_listener(ev::pointerup, move |e: ev::PointerEvent| {
+        // A palette item dropped on the canvas.
+        if let Some(item) = creating.get_untracked() {
+            creating.set(None);
+            if let Some(el) = element() {
+                let r = el.get_bounding_client_rect();
+                let (cx, cy) = (f64::from(e.client_x()), f64::from(e.client_y()));
+                if cx >= r.left() && cx <= r.right() && cy >= r.top() && cy <= r.bottom() {
+                    let (x, y) = ed.view.get_untracked().to_canvas(cx - r.left(), cy - r.top());
+                    drop_item(ed, &scene.get_untracked(), item, x, y);
+                }
+            }
+            return;
+        }
+        let Some(g) = gesture.get_untracked() else { return };
+        gesture.set(None);
+        match g {
+            Gesture::Pan { start, .. } => {
+                // A click on empty canvas clears the selection.
+                if let Some(el) = element() {
+                    let (sx, sy) = offset_in(&el, e.client_x(), e.client_y());
+                    if (sx - start.0).abs() + (sy - start.1).abs() < 3.0 {
+                        ed.selection.set(Vec::new());
+                    }
+                }
+            }
+            Gesture::Marquee { .. } => {
+                if let Some(m) = marquee.get_untracked() {
+                    let s = scene.get_untracked();
+                    let picked: Vec<String> = s
+                        .boxes
+                        .iter()
+                        .filter(|b| contains(&m, &b.rect))
+                        .map(|b| b.key.clone())
+                        .chain(s.icons.iter().filter(|i| contains(&m, &i.rect)).map(|i| i.key.clone()))
+                        .collect();
+                    ed.selection.update(|sel| {
+                        for k in picked {
+                            if !sel.contains(&k) {
+                                sel.push(k);
+                            }
+                        }
+                    });
+                }
+                marquee.set(None);
+            }
+            Gesture::Move { primary, keys, start, moved } => {
+                if !moved {
+                    ed.select(&primary, false);
+                    return;
+                }
+                let (dx, dy) = offset.get_untracked();
+                offset.set((0.0, 0.0));
+                let Some(pointer) = canvas_point(e.client_x(), e.client_y()) else { return };
+                finish_move(ed, &scene.get_untracked(), &primary, &keys, start, (dx, dy), pointer);
+            }
+        }
+    });
+
+    let key_handle = window_event_listener(ev::keydown, move |e: ev::KeyboardEvent| {
+        if e.key() == " " && !typing(&e) {
+            space.set(true);
+        }
+        if e.key() == "Escape" && (gesture.get_untracked().is_some() || creating.get_untracked().is_some()) {
+            // Everything goes back to where it was: nothing was committed.
+            gesture.set(None);
+            creating.set(None);
+            offset.set((0.0, 0.0));
+            marquee.set(None);
+            e.prevent_default();
+        }
+    });
+    let keyup_handle = window_event_listener(ev::keyup, move |e: ev::KeyboardEvent| {
+        if e.key() == " " {
+            space.set(false);
+        }
+    });
+    on_cleanup(move || {
+        move_handle.remove();
+        up_handle.remove();
+        key_handle.remove();
+        keyup_handle.remove();
+    });
+
+    let on_wheel = move |e: ev::WheelEvent| {
+        e.prevent_default();
+        let Some(el) = element() else { return };
+        let (sx, sy) = offset_in(&el, e.client_x(), e.client_y());
+        let view = ed.view.get_untracked();
+        if e.ctrl_key() || e.meta_key() {
+            ed.view.set(view.zoomed((-e.delta_y() * 0.002).exp(), sx, sy));
+        } else {
+            ed.view.set(View {
+                left: view.left + e.delta_x() / view.zoom,
+                top: view.top + e.delta_y() / view.zoom,
+                zoom: view.zoom,
+            });
+        }
+    };
+
+    let transform = move || {
+        let v = ed.view.get();
+        format!("scale({}) translate({} {})", v.zoom, -v.left, -v.top)
+    };
+    let boxes = move || scene.with(|s| s.boxes.clone());
+    let icons = move || scene.with(|s| s.icons.clone());
+    let links = move || scene.with(|s| s.links.clone());
+    // The selection outline and the drag preview only follow their own signals.
+    let selected = move || {
+        let s = scene.get();
+        ed.selection.get().into_iter().filter_map(|k| rect_of(&s, &k).map(|r| (k, r))).collect::<Vec<_>>()
+    };
+    let preview = move || match gesture.get() {
+        Some(Gesture::Move { keys, moved: true, .. }) => {
+            let s = scene.get_untracked();
+            let (dx, dy) = offset.get();
+            let shapes: Vec<Rect> = keys.iter().filter_map(|k| rect_of(&s, k)).collect();
+            Some((shapes, dx, dy))
+        }
+        _ => None,
+    };
+    let design_name = move || ed.design.with(|d| d.name.clone());
+
     view! {
         <svg
             class="canvas"
+            class:panning=move || matches!(gesture.get(), Some(Gesture::Pan { .. })) || space.get()
             data-testid="canvas"
+            node_ref=svg_ref
             xmlns="http://www.w3.org/2000/svg"
-            viewBox=view_box
-            preserveAspectRatio="xMidYMin meet"
-            role="img"
-            aria-label=format!("Diagram of {}", design.name)
+            role="application"
+            tabindex="0"
+            aria-label=move || format!("Diagram of {}", design_name())
+            on:pointerdown=on_down
+            on:wheel=on_wheel
         >
-            <g class="layer-boxes">{boxes}</g>
-            <g class="layer-links">{links}</g>
-            <g class="layer-icons">{icons}</g>
+            <g class="world" data-testid="world" transform=transform>
+                <g class="layer-boxes">
+                    <For each=boxes key=shape_key let:b>
+                        {
+                            let key = b.key.clone();
+                            box_view(b, move |e| start_move(key.clone(), e))
+                        }
+                    </For>
+                </g>
+                <g class="layer-links">
+                    <For each=links key=|l| format!("{:?}", (l.from, l.to)) let:l>
+                        <line class="link" x1=l.from.0 y1=l.from.1 x2=l.to.0 y2=l.to.1 />
+                    </For>
+                </g>
+                <g class="layer-icons">
+                    <For each=icons key=icon_key let:i>
+                        {
+                            let key = i.key.clone();
+                            icon_view(i, move |e| start_move(key.clone(), e))
+                        }
+                    </For>
+                </g>
+                <g class="layer-selection">
+                    <For each=selected key=|(k, r)| format!("{k}|{}|{}|{}|{}", r.x, r.y, r.w, r.h) let:sel>
+                        <rect
+                            class="selection"
+                            data-testid="selection"
+                            data-id=sel.0.clone()
+                            x=sel.1.x - 4.0
+                            y=sel.1.y - 4.0
+                            width=sel.1.w + 8.0
+                            height=sel.1.h + 8.0
+                            rx="6"
+                        />
+                    </For>
+                </g>
+                {move || {
+                    preview()
+                        .map(|(shapes, dx, dy)| {
+                            view! {
+                                <g class="drag-preview" data-testid="drag-preview" transform=format!("translate({dx} {dy})")>
+                                    {shapes
+                                        .into_iter()
+                                        .map(|r| view! { <rect x=r.x y=r.y width=r.w height=r.h rx="6" /> })
+                                        .collect_view()}
+                                </g>
+                            }
+                        })
+                }}
+                {move || {
+                    marquee
+                        .get()
+                        .map(|m| {
+                            view! { <rect class="marquee" data-testid="marquee" x=m.x y=m.y width=m.w height=m.h /> }
+                        })
+                }}
+            </g>
         </svg>
     }
 }
 
-fn icon(i: IconShape) -> impl IntoView {
+/// Lets the toolbar ask the canvas to fit the design in view.
+#[derive(Clone, Copy)]
+pub struct FitView(pub Callback<()>);
+
+fn typing(e: &ev::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+/// Commits a finished move: a resource dropped in another container moves there (if AWS allows it); everything
+/// else moves by the same snapped offset. One undo step.
+fn finish_move(
+    ed: Editor,
+    scene: &Scene,
+    primary: &str,
+    keys: &[String],
+    start: (f64, f64),
+    delta: (f64, f64),
+    pointer: (f64, f64),
+) {
+    let Some(first) = rect_of(scene, primary) else { return };
+    // Snap the pressed shape's corner to the grid; everything moves by the same amount.
+    let dx = snap(first.x + delta.0) - first.x;
+    let dy = snap(first.y + delta.1) - first.y;
+    let _ = start;
+    let skip: BTreeSet<String> = keys.iter().cloned().collect();
+    let result: Result<Edit, Text> = ed.design.with_untracked(|d| {
+        let mut edit = Edit::new(Text::new(format!("Move {primary}"), format!("{primary} 이동")), vec![]);
+        let mut rest: Vec<&String> = keys.iter().collect();
+        // A resource dropped in another container of a kind it may live in moves there; dropped where it may not
+        // live, the move is refused with the reason.
+        if let Some(kind) = d.find(primary).map(|r| r.kind)
+            && let Some(home) = home_of(d, primary)
+        {
+            match drop_target(scene, pointer.0, pointer.1, &skip, homes(kind)) {
+                Ok(target) if target != home => {
+                    let id = Id::new(primary).map_err(|e| Text::new(e.to_string(), e.to_string()))?;
+                    let to = moved(scene, primary, dx, dy);
+                    edit = reparent(d, &id, &target, to)?;
+                    rest.retain(|k| k.as_str() != primary);
+                }
+                Ok(_) => {}
+                Err(actual) => {
+                    return Err(check_drop(d, kind, &actual)
+                        .err()
+                        .unwrap_or_else(|| Text::new("It cannot go there.", "거기에 둘 수 없습니다.")));
+                }
+            }
+        }
+        let moves: Vec<(LayoutKey, Placement)> =
+            rest.into_iter().filter_map(|k| Some((layout_key(scene, k)?, moved(scene, k, dx, dy)?))).collect();
+        Ok(edit.then(Edit::place_all(d, moves)))
+    });
+    match result {
+        Ok(edit) => {
+            let n = keys.len();
+            let mut edit = edit;
+            if n > 1 {
+                edit.label =
+                    Text::new(format!("Move {primary} and {} more", n - 1), format!("{primary} 외 {}개 이동", n - 1));
+            }
+            ed.commit(edit);
+            if !ed.selection.get_untracked().iter().any(|k| k == primary) {
+                ed.select(primary, false);
+            }
+        }
+        Err(reason) => ed.say_error(reason),
+    }
+}
+
+fn box_view(b: BoxShape, on_press: impl Fn(ev::PointerEvent) + 'static) -> impl IntoView {
+    let title_y = b.rect.y + 22.0;
+    view! {
+        <g class=b.style.class() data-testid="container" data-kind=b.style.kind() data-id=b.key.clone() on:pointerdown=on_press>
+            <rect x=b.rect.x y=b.rect.y width=b.rect.w height=b.rect.h rx="6" />
+            <text class="box-title" x=b.rect.x + 12.0 y=title_y>
+                {b.title}
+                <tspan class="box-detail" dx="10">{b.detail}</tspan>
+            </text>
+        </g>
+    }
+}
+
+fn icon_view(i: IconShape, on_press: impl Fn(ev::PointerEvent) + 'static) -> impl IntoView {
     let (x, y) = (i.rect.x, i.rect.y);
-    // Title and detail positions, and their anchor.
     let (tx, ty, dy, anchor) = match i.label {
         LabelSide::Below => (x + i.rect.w / 2.0, y + i.rect.h + 18.0, 16.0, "middle"),
         LabelSide::Right => (x + i.rect.w + 10.0, y + i.rect.h / 2.0 - 2.0, 16.0, "start"),
     };
     let class = match i.glyph {
         Glyph::Internet => "icon internet",
-        Glyph::InternetGateway | Glyph::NatGateway | Glyph::Other(_) => "icon network",
         Glyph::Instance => "icon compute",
+        Glyph::Other(ResourceKind::EcsTask) => "icon compute",
+        Glyph::Other(ResourceKind::OnPremNetwork | ResourceKind::CustomerGateway) => "icon external",
+        _ => "icon network",
     };
     view! {
-        <g class=class data-testid="resource" data-kind=i.kind data-id=i.key.clone()>
+        <g class=class data-testid="resource" data-kind=i.kind data-id=i.key.clone() on:pointerdown=on_press>
             <g transform=format!("translate({x} {y})")>{glyph(i.glyph)}</g>
             <text class="icon-title" x=tx y=ty text-anchor=anchor>{i.title}</text>
             <text class="icon-detail" x=tx y=ty + dy text-anchor=anchor>{i.detail}</text>
@@ -72,7 +687,7 @@ fn icon(i: IconShape) -> impl IntoView {
 }
 
 /// The 48×48 picture of each kind, drawn in the tile's own coordinates.
-fn glyph(g: Glyph) -> AnyView {
+pub fn glyph(g: Glyph) -> AnyView {
     match g {
         Glyph::Internet => view! {
             <path class="cloud" d="M13 36 h24 a8 8 0 0 0 0-16 a11 11 0 0 0-21-3 a9 9 0 0 0-3 19 z" />
@@ -85,7 +700,7 @@ fn glyph(g: Glyph) -> AnyView {
         .into_any(),
         Glyph::NatGateway => view! {
             <rect class="tile" width="48" height="48" rx="8" />
-            <path class="ink" d="M12 18 h22 l-5-5 M12 18 l0 0 M36 30 h-22 l5 5" />
+            <path class="ink" d="M12 18 h22 l-5-5 M36 30 h-22 l5 5" />
             <text class="tile-text" x="24" y="45" text-anchor="middle">NAT</text>
         }
         .into_any(),
@@ -95,13 +710,36 @@ fn glyph(g: Glyph) -> AnyView {
             <path class="ink" d="M19 10 v4 M24 10 v4 M29 10 v4 M19 34 v4 M24 34 v4 M29 34 v4 M10 19 h4 M10 24 h4 M10 29 h4 M34 19 h4 M34 24 h4 M34 29 h4" />
         }
         .into_any(),
-        Glyph::Other(kind) => {
-            let letters: String = kind.label().split(' ').filter_map(|w| w.chars().next()).collect();
-            view! {
-                <rect class="tile" width="48" height="48" rx="8" />
-                <text class="tile-text" x="24" y="29" text-anchor="middle">{letters.to_uppercase()}</text>
-            }
-            .into_any()
-        }
+        Glyph::Other(kind) => other_glyph(kind),
     }
+}
+
+/// Pictures for the other kinds: a tile with a drawn sign where one reads well, else the kind's initials.
+fn other_glyph(kind: ResourceKind) -> AnyView {
+    use ResourceKind as K;
+    let ink = match kind {
+        K::LoadBalancer => "M10 24 h8 M18 24 l12 -10 M18 24 l12 0 M18 24 l12 10 M30 14 h6 M30 24 h6 M30 34 h6",
+        K::VpnGateway => "M14 26 v-6 a10 10 0 0 1 20 0 v6 M12 26 h24 v12 h-24 z",
+        K::TransitGateway => "M24 12 v24 M12 24 h24 M15 15 l18 18 M33 15 l-18 18",
+        K::VpcEndpoint => "M12 24 h16 M22 18 l6 6 l-6 6 M32 14 v20",
+        K::NetworkInterface => "M14 18 h20 v12 h-20 z M18 30 v6 M24 30 v6 M30 30 v6",
+        K::EcsTask => "M14 16 h20 v16 h-20 z M14 22 h20 M20 16 v16",
+        K::CustomerGateway => "M12 32 h24 M16 32 v-10 h16 v10 M24 22 v-8",
+        K::OnPremNetwork => "M12 36 v-20 h10 v20 M26 36 v-14 h10 v14 M10 36 h28",
+        K::DxGateway => "M12 24 h24 M12 18 h24 M12 30 h24",
+        _ => "",
+    };
+    if ink.is_empty() {
+        let letters: String = kind.label().split(' ').filter_map(|w| w.chars().next()).collect();
+        return view! {
+            <rect class="tile" width="48" height="48" rx="8" />
+            <text class="tile-text" x="24" y="29" text-anchor="middle">{letters.to_uppercase()}</text>
+        }
+        .into_any();
+    }
+    view! {
+        <rect class="tile" width="48" height="48" rx="8" />
+        <path class="ink" d=ink />
+    }
+    .into_any()
 }

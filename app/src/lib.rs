@@ -1,16 +1,28 @@
 //! vpcanvas-app: the web app, client-side rendered with Leptos. `main.rs` only mounts [`App`].
 //!
-//! The app holds no AWS knowledge of its own: it loads designs with `vpcanvas-core` and draws them.
+//! The app holds no AWS knowledge of its own: it loads designs, edits them and asks questions of them through
+//! `vpcanvas-core`. [`editor::Editor`] is the shared state; the canvas, palette, outline and inspector are views of
+//! it.
 
-mod canvas;
+pub mod canvas;
+pub mod editor;
+pub mod i18n;
+pub mod inspector;
+pub mod outline;
+pub mod palette;
 pub mod scene;
 
 use std::rc::Rc;
 
+use leptos::ev;
 use leptos::prelude::*;
-use vpcanvas_core::doc::Design;
 
-pub use canvas::DesignCanvas;
+use vpcanvas_core::doc::Design;
+use vpcanvas_core::edit::{Edit, LayoutKey};
+
+use crate::canvas::{EditorCanvas, FitView};
+use crate::editor::{Editor, View};
+use crate::i18n::Lang;
 
 /// The sample design the app opens with, served from `public/`.
 pub const SAMPLE_URL: &str = "samples/two-az.json";
@@ -26,28 +38,350 @@ async fn fetch_design(url: &str) -> Result<Rc<Design>, String> {
     vpcanvas_core::load(&text).map(Rc::new).map_err(|e| format!("{url}: {e}"))
 }
 
+/// The design to open: `?new` starts from an empty design, `?design=URL` opens another file served beside the app,
+/// anything else the sample.
+fn start_url() -> Option<String> {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let params: Vec<(String, String)> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) => (k.to_owned(), v.to_owned()),
+            None => (p.to_owned(), String::new()),
+        })
+        .collect();
+    if params.iter().any(|(k, _)| k == "new") {
+        return None;
+    }
+    // Only files of this site: no scheme, no host.
+    match params.iter().find(|(k, _)| k == "design") {
+        Some((_, v)) if !v.contains(':') && !v.starts_with("//") => Some(v.clone()),
+        _ => Some(SAMPLE_URL.to_owned()),
+    }
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let design = LocalResource::new(|| fetch_design(SAMPLE_URL));
-    let title = move || match design.get() {
-        Some(Ok(d)) => d.name.clone(),
-        _ => String::new(),
+    let url = start_url();
+    let design = LocalResource::new(move || {
+        let url = url.clone();
+        async move {
+            match url {
+                Some(u) => fetch_design(&u).await,
+                None => Ok(Rc::new(Design::new("Untitled design"))),
+            }
+        }
+    });
+    view! {
+        {move || match design.get() {
+            None => view! { <p class="status" data-testid="loading">"Loading the design…"</p> }.into_any(),
+            Some(Ok(d)) => view! { <Workbench design=(*d).clone() /> }.into_any(),
+            Some(Err(e)) => view! {
+                <div class="app">
+                    <header class="topbar"><span class="brand">"vpcanvas"</span></header>
+                    <p class="status error" data-testid="load-error" role="alert">{e}</p>
+                </div>
+            }
+            .into_any(),
+        }}
+    }
+}
+
+/// Undo, redo, delete, nudge, zoom and help from the keyboard (not while typing in a field).
+fn shortcuts(ed: Editor) {
+    let handle = window_event_listener(ev::keydown, move |e: ev::KeyboardEvent| {
+        use wasm_bindgen::JsCast;
+        let typing = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if typing {
+            return;
+        }
+        let command = e.ctrl_key() || e.meta_key();
+        let key = e.key();
+        match key.as_str() {
+            "z" | "Z" if command && e.shift_key() => {
+                e.prevent_default();
+                ed.redo();
+            }
+            "z" | "Z" if command => {
+                e.prevent_default();
+                ed.undo();
+            }
+            "y" | "Y" if command => {
+                e.prevent_default();
+                ed.redo();
+            }
+            "Delete" | "Backspace" => {
+                e.prevent_default();
+                ed.delete_selection();
+            }
+            "Escape" => {
+                if ed.help_open.get_untracked() {
+                    ed.help_open.set(false);
+                } else {
+                    ed.selection.set(Vec::new());
+                }
+            }
+            "?" => ed.help_open.update(|o| *o = !*o),
+            "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" if !ed.selection.get_untracked().is_empty() => {
+                // Only when the focus is not in the outline, whose arrows move between rows.
+                let in_tree = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| el.closest("[role=tree]").ok().flatten().is_some());
+                if in_tree {
+                    return;
+                }
+                e.prevent_default();
+                let step = if e.shift_key() { 5.0 * canvas::GRID } else { 1.0 };
+                let (dx, dy) = match key.as_str() {
+                    "ArrowLeft" => (-step, 0.0),
+                    "ArrowRight" => (step, 0.0),
+                    "ArrowUp" => (0.0, -step),
+                    _ => (0.0, step),
+                };
+                nudge(ed, dx, dy);
+            }
+            "+" | "=" => ed.view.update(|v| *v = zoom_center(*v, 1.25)),
+            "-" => ed.view.update(|v| *v = zoom_center(*v, 0.8)),
+            _ => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+fn zoom_center(v: View, factor: f64) -> View {
+    let (w, h) = canvas_size();
+    v.zoomed(factor, w / 2.0, h / 2.0)
+}
+
+fn canvas_size() -> (f64, f64) {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-testid=canvas]").ok().flatten())
+        .map(|el| {
+            let r = el.get_bounding_client_rect();
+            (r.width(), r.height())
+        })
+        .unwrap_or((800.0, 600.0))
+}
+
+/// Moves the selection (and what is inside it) by a few units: one undo step per key press.
+fn nudge(ed: Editor, dx: f64, dy: f64) {
+    let edit = ed.design.with_untracked(|d| {
+        let s = scene::build(d);
+        let mut keys: Vec<String> = Vec::new();
+        for k in ed.selection.get_untracked() {
+            if let Some(outer) = s.boxes.iter().find(|b| b.key == k).map(|b| b.rect.clone()) {
+                keys.extend(
+                    s.boxes.iter().filter(|b| b.key != k && inside_rect(&outer, &b.rect)).map(|b| b.key.clone()),
+                );
+                keys.extend(s.icons.iter().filter(|i| inside_rect(&outer, &i.rect)).map(|i| i.key.clone()));
+            }
+            keys.push(k);
+        }
+        keys.sort();
+        keys.dedup();
+        let moves: Vec<(LayoutKey, vpcanvas_core::doc::Placement)> = keys
+            .iter()
+            .filter_map(|k| {
+                let (r, is_box) = match s.boxes.iter().find(|b| &b.key == k) {
+                    Some(b) => (b.rect.clone(), true),
+                    None => (s.icons.iter().find(|i| &i.key == k)?.rect.clone(), false),
+                };
+                let key = if k == "internet" {
+                    LayoutKey::Internet
+                } else if let Some(b) = s.boxes.iter().find(|b| &b.key == k && b.style == scene::BoxStyle::Zone) {
+                    let (vpc, zone) = b.key.rsplit_once('/')?;
+                    LayoutKey::Zone { vpc: vpcanvas_core::doc::Id::new(vpc).ok()?, zone: zone.to_owned() }
+                } else {
+                    LayoutKey::Node(vpcanvas_core::doc::Id::new(k.clone()).ok()?)
+                };
+                let p = if is_box {
+                    vpcanvas_core::doc::Placement::rect(r.x + dx, r.y + dy, r.w, r.h)
+                } else {
+                    vpcanvas_core::doc::Placement::at(r.x + dx, r.y + dy)
+                };
+                Some((key, p))
+            })
+            .collect();
+        Edit::place_all(d, moves)
+    });
+    ed.commit(edit);
+}
+
+fn inside_rect(outer: &scene::Rect, inner: &scene::Rect) -> bool {
+    inner.x >= outer.x
+        && inner.y >= outer.y
+        && inner.x + inner.w <= outer.x + outer.w
+        && inner.y + inner.h <= outer.y + outer.h
+}
+
+/// The editor around one design.
+#[component]
+fn Workbench(design: Design) -> impl IntoView {
+    let ed = Editor::new(design);
+    provide_context(ed);
+    shortcuts(ed);
+    let lang = ed.lang;
+    Effect::new(move |_| {
+        let l = lang.get();
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("lang", l.code());
+        }
+    });
+    let title = move || ed.design.with(|d| d.name.clone());
+    let undo_title = move || {
+        let l = lang.get();
+        match ed.undo_label.get() {
+            Some(t) => format!("{} {}", l.pick("Undo:", "실행 취소:"), l.text(&t)),
+            None => l.pick("Nothing to undo", "실행 취소할 것이 없음").to_owned(),
+        }
+    };
+    let redo_title = move || {
+        let l = lang.get();
+        match ed.redo_label.get() {
+            Some(t) => format!("{} {}", l.pick("Redo:", "다시 실행:"), l.text(&t)),
+            None => l.pick("Nothing to redo", "다시 실행할 것이 없음").to_owned(),
+        }
+    };
+    let fit = move || {
+        if let Some(FitView(cb)) = use_context::<FitView>() {
+            cb.run(());
+        }
+    };
+    let rename = move |e: ev::Event| {
+        let name = event_target_value(&e);
+        let edit = ed.design.with_untracked(|d| Edit::rename(d, name.trim()));
+        ed.commit(edit);
     };
     view! {
         <div class="app">
             <header class="topbar">
                 <span class="brand">"vpcanvas"</span>
-                <span class="design-name" data-testid="design-name">{title}</span>
-                <span class="mode">"read-only"</span>
+                <input
+                    class="design-name"
+                    data-testid="design-name"
+                    aria-label=move || lang.get().pick("Design name", "설계 이름")
+                    prop:value=title
+                    on:change=rename
+                />
+                <div class="tools" role="toolbar">
+                    <button data-testid="undo" title=undo_title aria-label=undo_title disabled=move || ed.undo_label.get().is_none() on:click=move |_| ed.undo()>
+                        "↶"
+                    </button>
+                    <button data-testid="redo" title=redo_title aria-label=redo_title disabled=move || ed.redo_label.get().is_none() on:click=move |_| ed.redo()>
+                        "↷"
+                    </button>
+                    <span class="sep"></span>
+                    <button data-testid="zoom-out" title=move || lang.get().pick("Zoom out (-)", "축소 (-)") on:click=move |_| ed.view.update(|v| *v = zoom_center(*v, 0.8))>
+                        "−"
+                    </button>
+                    <span class="zoom" data-testid="zoom-level">{move || format!("{:.0}%", ed.view.get().zoom * 100.0)}</span>
+                    <button data-testid="zoom-in" title=move || lang.get().pick("Zoom in (+)", "확대 (+)") on:click=move |_| ed.view.update(|v| *v = zoom_center(*v, 1.25))>
+                        "+"
+                    </button>
+                    <button data-testid="zoom-fit" on:click=move |_| fit()>
+                        {move || lang.get().pick("Fit", "맞춤")}
+                    </button>
+                    <span class="sep"></span>
+                    <button
+                        data-testid="lang"
+                        title=move || lang.get().pick("한국어로 보기", "View in English")
+                        on:click=move |_| {
+                            let next = if lang.get_untracked() == Lang::En { Lang::Ko } else { Lang::En };
+                            next.save();
+                            lang.set(next);
+                        }
+                    >
+                        {move || lang.get().pick("한국어", "English")}
+                    </button>
+                    <button data-testid="help" title=move || lang.get().pick("Keyboard shortcuts (?)", "단축키 (?)") on:click=move |_| ed.help_open.update(|o| *o = !*o)>
+                        "?"
+                    </button>
+                </div>
             </header>
-            <main class="workspace">
-                {move || match design.get() {
-                    None => view! { <p class="status" data-testid="loading">"Loading the design…"</p> }.into_any(),
-                    Some(Ok(d)) => view! { <DesignCanvas design=d /> }.into_any(),
-                    Some(Err(e)) => view! { <p class="status error" data-testid="load-error" role="alert">{e}</p> }.into_any(),
-                }}
-            </main>
+            <div class="body">
+                <nav class="left">
+                    <palette::Palette />
+                    <outline::Outline />
+                </nav>
+                <main class="workspace">
+                    <EditorCanvas />
+                </main>
+                <inspector::Inspector />
+            </div>
+            <Notice />
+            <Help />
         </div>
+    }
+}
+
+#[component]
+fn Notice() -> impl IntoView {
+    let ed = expect_context::<Editor>();
+    move || {
+        ed.notice.get().map(|n| {
+            let lang = ed.lang.get();
+            view! {
+                <div class="notice" class:error=n.error data-testid="notice" role=if n.error { "alert" } else { "status" }>
+                    <span>{lang.text(&n.text)}</span>
+                    <button aria-label=lang.pick("Dismiss", "닫기") on:click=move |_| ed.notice.set(None)>"×"</button>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+fn Help() -> impl IntoView {
+    let ed = expect_context::<Editor>();
+    let rows: [(&str, &str, &str); 12] = [
+        (
+            "Drag from the palette",
+            "Add into the container under the pointer",
+            "팔레트에서 끌기: 포인터 아래 컨테이너에 추가",
+        ),
+        ("Palette item + Enter", "Add into the selected container", "팔레트 항목 + Enter: 선택한 컨테이너에 추가"),
+        ("Drag a shape", "Move it (into another container, if allowed)", "도형 끌기: 이동(허용되면 다른 컨테이너로)"),
+        ("Shift+click", "Add to the selection", "Shift+클릭: 선택에 추가"),
+        ("Shift+drag on empty canvas", "Select by box", "빈 캔버스에서 Shift+끌기: 상자로 선택"),
+        ("Drag empty canvas, Space+drag, wheel", "Pan", "빈 캔버스 끌기, Space+끌기, 휠: 화면 이동"),
+        ("Ctrl/Cmd+wheel, + and −", "Zoom", "Ctrl/Cmd+휠, +와 −: 확대/축소"),
+        ("Arrow keys (Shift: 40)", "Nudge the selection", "화살표 키(Shift: 40): 선택 이동"),
+        ("Delete", "Delete the selection and what depends on it", "Delete: 선택과 그에 딸린 것 삭제"),
+        ("Ctrl/Cmd+Z", "Undo", "Ctrl/Cmd+Z: 실행 취소"),
+        ("Shift+Ctrl/Cmd+Z, Ctrl+Y", "Redo", "Shift+Ctrl/Cmd+Z, Ctrl+Y: 다시 실행"),
+        ("Escape", "Cancel a drag, clear the selection", "Escape: 끌기 취소, 선택 해제"),
+    ];
+    move || {
+        ed.help_open.get().then(|| {
+            let lang = ed.lang.get();
+            view! {
+                <div class="help" role="dialog" aria-modal="true" data-testid="help-sheet" aria-label=lang.pick("Keyboard shortcuts", "단축키")>
+                    <h2>{lang.pick("Keyboard and mouse", "키보드와 마우스")}</h2>
+                    <table>
+                        {rows
+                            .iter()
+                            .map(|(keys, en, ko)| {
+                                let (k, what) = match lang {
+                                    Lang::En => ((*keys).to_owned(), (*en).to_owned()),
+                                    Lang::Ko => {
+                                        let (k, w) = ko.split_once(": ").unwrap_or((ko, ""));
+                                        (k.to_owned(), w.to_owned())
+                                    }
+                                };
+                                view! { <tr><th>{k}</th><td>{what}</td></tr> }
+                            })
+                            .collect_view()}
+                    </table>
+                    <button on:click=move |_| ed.help_open.set(false)>{lang.pick("Close (Escape)", "닫기 (Escape)")}</button>
+                </div>
+            }
+        })
     }
 }

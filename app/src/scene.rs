@@ -218,7 +218,10 @@ pub fn build(design: &Design) -> Scene {
                 key: vpc.id.to_string(),
                 style: BoxStyle::Vpc,
                 rect: rect_of(p, 500.0, 300.0),
-                title: format!("VPC {}", title_or_id(&vpc.name, &vpc.id)),
+                title: {
+                    let name = title_or_id(&vpc.name, &vpc.id);
+                    if name.to_lowercase().starts_with("vpc") { name } else { format!("VPC {name}") }
+                },
                 detail: cidrs.join(", "),
             });
         }
@@ -288,6 +291,8 @@ pub fn build(design: &Design) -> Scene {
         });
     }
 
+    other_icons(design, &mut wanted);
+
     let parent_rect = |key: &Option<Id>| -> Option<Rect> {
         let key = key.as_ref()?;
         boxes.iter().find(|b| b.key == key.as_str()).map(|b| b.rect.clone())
@@ -344,8 +349,156 @@ pub fn build(design: &Design) -> Scene {
         );
     }
 
+    connectors(design, &boxes, &icons, &mut links);
     let bounds = bounds_of(&boxes, &icons);
     Scene { boxes, links, icons, bounds }
+}
+
+/// Icons for the other kinds drawn on the canvas: in their subnet, VPC or Region, or on the canvas. Route tables,
+/// network ACLs, security groups, target groups, prefix lists, Elastic IPs, clusters, services and task definitions
+/// are settings rather than things on the network: they live in the outline and the inspector, not on the diagram.
+fn other_icons(design: &Design, wanted: &mut Vec<Pending>) {
+    use vpcanvas_core::doc::ResourceKind as K;
+    let host_subnet = |host: &Id| design.instances.iter().find(|i| &i.id == host).map(|i| i.subnet.clone());
+    let mut push = |id: &Id, kind: K, parent: Option<Id>, name: &str, detail: String| {
+        wanted.push(Pending {
+            id: id.clone(),
+            glyph: Glyph::Other(kind),
+            kind: kind_key(kind),
+            parent,
+            title: title_or_id(name, id),
+            detail,
+        });
+    };
+    for x in &design.network_interfaces {
+        push(&x.id, K::NetworkInterface, Some(x.subnet.clone()), &x.name, ip_text(x.private_ip));
+    }
+    for x in &design.ecs_tasks {
+        let parent = x.subnet.clone().or_else(|| x.container_instance.as_ref().and_then(host_subnet));
+        push(&x.id, K::EcsTask, parent, &x.name, String::from("ECS task"));
+    }
+    for x in &design.load_balancers {
+        let kind = match x.kind {
+            vpcanvas_core::doc::LoadBalancerKind::Application => "application load balancer",
+            vpcanvas_core::doc::LoadBalancerKind::Network => "network load balancer",
+        };
+        push(&x.id, K::LoadBalancer, Some(x.vpc.clone()), &x.name, kind.into());
+    }
+    for x in &design.vpc_endpoints {
+        let service = x.service_name.rsplit('.').next().unwrap_or_default();
+        push(&x.id, K::VpcEndpoint, Some(x.vpc.clone()), &x.name, format!("{service} endpoint"));
+    }
+    for x in &design.vpn_gateways {
+        push(&x.id, K::VpnGateway, x.vpc.clone(), &x.name, String::from("virtual private gateway"));
+    }
+    for x in &design.transit_gateways {
+        push(&x.id, K::TransitGateway, Some(x.region.clone()), &x.name, String::from("transit gateway"));
+    }
+    for x in &design.customer_gateways {
+        push(&x.id, K::CustomerGateway, Some(x.region.clone()), &x.name, x.ip_address.to_string());
+    }
+    for x in &design.dx_gateways {
+        push(&x.id, K::DxGateway, None, &x.name, String::from("Direct Connect gateway"));
+    }
+    for x in &design.on_premises {
+        let cidrs: Vec<String> = x.cidrs.iter().map(|c| c.to_string()).collect();
+        push(&x.id, K::OnPremNetwork, None, &x.name, cidrs.join(", "));
+    }
+}
+
+/// Whether a kind is drawn on the diagram (the rest are settings, shown in the outline and the inspector).
+pub fn drawn(kind: vpcanvas_core::doc::ResourceKind) -> bool {
+    use vpcanvas_core::doc::ResourceKind as K;
+    !matches!(
+        kind,
+        K::RouteTable
+            | K::NetworkAcl
+            | K::SecurityGroup
+            | K::TargetGroup
+            | K::PrefixList
+            | K::ElasticIp
+            | K::EcsCluster
+            | K::EcsService
+            | K::TaskDefinition
+            | K::TgwRouteTable
+            | K::VpcPeering
+            | K::VpnConnection
+            | K::VirtualInterface
+            | K::TgwAttachment
+    )
+}
+
+/// Peering, VPN connections, Direct Connect interfaces and transit-gateway attachments: lines between what they
+/// connect.
+fn connectors(design: &Design, boxes: &[BoxShape], icons: &[IconShape], links: &mut Vec<LinkShape>) {
+    use vpcanvas_core::doc::{TgwAttachmentResource, VifAttachment, VpnTermination};
+    let center = |id: &Id| -> Option<(f64, f64)> {
+        boxes
+            .iter()
+            .find(|b| b.key == id.as_str())
+            .map(|b| b.rect.center())
+            .or_else(|| icons.iter().find(|i| i.key == id.as_str()).map(|i| i.rect.center()))
+    };
+    let mut line = |a: &Id, b: &Id| {
+        if let (Some(from), Some(to)) = (center(a), center(b)) {
+            links.push(LinkShape { from, to });
+        }
+    };
+    for p in &design.vpc_peerings {
+        line(&p.requester_vpc, &p.accepter_vpc);
+    }
+    for v in &design.vpn_connections {
+        let (VpnTermination::VpnGateway(g) | VpnTermination::TransitGateway(g)) = &v.gateway;
+        line(&v.customer_gateway, g);
+    }
+    for v in &design.virtual_interfaces {
+        if let (Some(onprem), Some(VifAttachment::VpnGateway(g) | VifAttachment::DxGateway(g))) =
+            (&v.on_premises, &v.attachment)
+        {
+            line(onprem, g);
+        }
+    }
+    for a in &design.tgw_attachments {
+        if let TgwAttachmentResource::Vpc { vpc, .. } = &a.resource {
+            line(&a.transit_gateway, vpc);
+        }
+    }
+}
+
+/// The key the DOM and the tests use for a kind (`nat_gateway`).
+pub fn kind_key(kind: vpcanvas_core::doc::ResourceKind) -> &'static str {
+    use vpcanvas_core::doc::ResourceKind as K;
+    match kind {
+        K::Region => "region",
+        K::Vpc => "vpc",
+        K::Subnet => "subnet",
+        K::RouteTable => "route_table",
+        K::InternetGateway => "internet_gateway",
+        K::NatGateway => "nat_gateway",
+        K::ElasticIp => "elastic_ip",
+        K::NetworkAcl => "network_acl",
+        K::SecurityGroup => "security_group",
+        K::PrefixList => "prefix_list",
+        K::Instance => "instance",
+        K::NetworkInterface => "network_interface",
+        K::EcsCluster => "ecs_cluster",
+        K::TaskDefinition => "task_definition",
+        K::EcsService => "ecs_service",
+        K::EcsTask => "ecs_task",
+        K::LoadBalancer => "load_balancer",
+        K::TargetGroup => "target_group",
+        K::VpcPeering => "vpc_peering",
+        K::VpcEndpoint => "vpc_endpoint",
+        K::VpnGateway => "vpn_gateway",
+        K::CustomerGateway => "customer_gateway",
+        K::VpnConnection => "vpn_connection",
+        K::DxGateway => "dx_gateway",
+        K::VirtualInterface => "virtual_interface",
+        K::TransitGateway => "transit_gateway",
+        K::TgwAttachment => "tgw_attachment",
+        K::TgwRouteTable => "tgw_route_table",
+        K::OnPremNetwork => "on_prem_network",
+    }
 }
 
 fn label_side(glyph: Glyph) -> LabelSide {

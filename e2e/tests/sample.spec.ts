@@ -7,7 +7,7 @@ test('the sample design is drawn legibly, with no console errors', async ({ page
   const app = new AppPage(page);
   await app.open();
 
-  await expect(app.designName).toHaveText('Two-AZ web VPC');
+  await expect(app.designName).toHaveValue('Two-AZ web VPC');
   await expect(app.containers('region')).toHaveCount(1);
   await expect(app.containers('region')).toContainText('ap-northeast-2');
   await expect(app.containers('vpc')).toHaveCount(1);
@@ -72,7 +72,7 @@ test('hostile names are shown as text, never run as markup', async ({ page }) =>
   });
   const app = new AppPage(page);
   await app.open();
-  await expect(app.designName).toHaveText(hostile);
+  await expect(app.designName).toHaveValue(hostile);
   await expect(app.container('vpc-main').locator('.box-title')).toContainText(hostile);
   await expect(app.resource('i-bastion')).toContainText('"; DROP TABLE vpcs; -- 한국어 이름 🚀');
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

@@ -238,6 +238,44 @@ impl ResourceKind {
     }
 }
 
+impl ResourceKind {
+    /// The label in Korean, such as "NAT 게이트웨이".
+    pub fn label_ko(self) -> &'static str {
+        use ResourceKind::*;
+        match self {
+            Region => "리전",
+            Vpc => "VPC",
+            Subnet => "서브넷",
+            RouteTable => "라우팅 테이블",
+            InternetGateway => "인터넷 게이트웨이",
+            NatGateway => "NAT 게이트웨이",
+            ElasticIp => "탄력적 IP",
+            NetworkAcl => "네트워크 ACL",
+            SecurityGroup => "보안 그룹",
+            PrefixList => "접두사 목록",
+            Instance => "EC2 인스턴스",
+            NetworkInterface => "네트워크 인터페이스",
+            EcsCluster => "ECS 클러스터",
+            TaskDefinition => "태스크 정의",
+            EcsService => "ECS 서비스",
+            EcsTask => "ECS 태스크",
+            LoadBalancer => "로드 밸런서",
+            TargetGroup => "대상 그룹",
+            VpcPeering => "VPC 피어링",
+            VpcEndpoint => "VPC 엔드포인트",
+            VpnGateway => "가상 프라이빗 게이트웨이",
+            CustomerGateway => "고객 게이트웨이",
+            VpnConnection => "Site-to-Site VPN",
+            DxGateway => "Direct Connect 게이트웨이",
+            VirtualInterface => "Direct Connect 가상 인터페이스",
+            TransitGateway => "트랜짓 게이트웨이",
+            TgwAttachment => "트랜짓 게이트웨이 연결",
+            TgwRouteTable => "트랜짓 게이트웨이 라우팅 테이블",
+            OnPremNetwork => "온프레미스 네트워크",
+        }
+    }
+}
+
 /// A resource of any kind, seen through what all of them have.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ResourceRef<'a> {

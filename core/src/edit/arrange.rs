@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use super::contain::{Container, check};
+use super::contain::{Container, ContainerKind, check};
 use super::{Change, Edit, LayoutKey, Resource, placement};
 use crate::check::Text;
 use crate::doc::{Design, Id, Placement, ResourceKind, ZonePlacement};
@@ -140,4 +140,39 @@ pub fn reparent(d: &Design, id: &Id, into: &Container, to: Option<Placement>) ->
         }
     }
     Ok(Edit::new(Text::new(format!("Move {id}"), format!("{id} 이동")), changes))
+}
+
+/// The container a resource lives in now: what [`reparent`] changes. `None` for connectors and what the design
+/// does not have.
+pub fn home_of(d: &Design, id: &str) -> Option<Container> {
+    use ResourceKind as K;
+    let (_, r) = d.resource(id)?;
+    let json = r.to_json();
+    let field = |name: &str| json.get(name).and_then(Value::as_str).and_then(|s| Id::new(s).ok());
+    match r {
+        Resource::Region(_) | Resource::DxGateway(_) | Resource::OnPremNetwork(_) => Some(Container::Canvas),
+        Resource::Subnet(s) => Some(Container::Zone { vpc: s.vpc.clone(), zone: s.availability_zone.clone() }),
+        Resource::EcsTask(t) => match (&t.subnet, &t.container_instance) {
+            (Some(s), _) => Some(Container::Subnet(s.clone())),
+            (None, Some(h)) => d.instances.iter().find(|i| &i.id == h).map(|i| Container::Subnet(i.subnet.clone())),
+            _ => None,
+        },
+        Resource::TaskDefinition(_) | Resource::EcsService(_) | Resource::TgwRouteTable(_) => {
+            let region = match &r {
+                Resource::EcsService(s) => d.ecs_clusters.iter().find(|c| c.id == s.cluster).map(|c| c.region.clone()),
+                Resource::TgwRouteTable(t) => {
+                    d.transit_gateways.iter().find(|g| g.id == t.transit_gateway).map(|g| g.region.clone())
+                }
+                _ => d.regions.first().map(|x| x.id.clone()),
+            };
+            region.map(Container::Region)
+        }
+        _ => match r.kind() {
+            K::Instance | K::NetworkInterface | K::NatGateway => field("subnet").map(Container::Subnet),
+            K::Vpc => field("region").map(Container::Region),
+            k if super::homes(k).contains(&ContainerKind::Vpc) => field("vpc").map(Container::Vpc),
+            k if super::homes(k).contains(&ContainerKind::Region) => field("region").map(Container::Region),
+            _ => None,
+        },
+    }
 }

@@ -12,7 +12,7 @@ mod create;
 mod delete;
 mod resource;
 
-pub use arrange::{add_zone, next_zone, reparent};
+pub use arrange::{add_zone, home_of, next_zone, reparent};
 pub use contain::{Container, ContainerKind, check as check_drop, homes};
 pub use create::{create, next_id};
 pub use delete::{Deletion, delete, delete_zone};

@@ -221,3 +221,24 @@ fn a_subnet_moves_between_zones_and_a_new_zone_box_is_the_next_of_the_region() {
     let e = reparent(&d, &id("sg-web"), &Container::Vpc(id("vpc-other")), None).unwrap_err();
     assert!(e.en.contains("not in the design"), "{}", e.en);
 }
+
+#[test]
+fn every_resource_of_the_sample_knows_its_home() {
+    let d = sample();
+    assert_eq!(home_of(&d, "i-web-a"), Some(Container::Subnet(id("subnet-private-a"))));
+    assert_eq!(
+        home_of(&d, "subnet-public-c"),
+        Some(Container::Zone { vpc: id("vpc-main"), zone: "ap-northeast-2c".into() })
+    );
+    assert_eq!(home_of(&d, "vpc-main"), Some(Container::Region(id("ap-northeast-2"))));
+    assert_eq!(home_of(&d, "igw-main"), Some(Container::Vpc(id("vpc-main"))));
+    assert_eq!(home_of(&d, "eip-nat-a"), Some(Container::Region(id("ap-northeast-2"))));
+    assert_eq!(home_of(&d, "ap-northeast-2"), Some(Container::Canvas));
+    assert_eq!(home_of(&d, "nope"), None);
+    // Each home is one its kind may live in.
+    for r in d.resources() {
+        if let Some(home) = home_of(&d, r.id.as_str()) {
+            assert!(homes(r.kind).contains(&home.kind()), "{:?} in {home:?}", r.kind);
+        }
+    }
+}

@@ -1,0 +1,350 @@
+//! The inspector: the fields of the selection. A typed field is committed as one undo step when it is left or
+//! Enter is pressed; a CIDR is checked as it is typed, with the next free block suggested.
+
+use leptos::prelude::*;
+use vpcanvas_core::check::Text;
+use vpcanvas_core::doc::Design;
+use vpcanvas_core::edit::{Edit, Resource};
+use vpcanvas_core::model::next_free_block;
+use vpcanvas_core::net::Ipv4Cidr;
+
+use crate::editor::Editor;
+use crate::i18n::Lang;
+
+/// What is wrong with a CIDR typed for a subnet or VPC, if anything, and the block to suggest instead.
+pub fn cidr_problem(d: &Design, id: &str, text: &str) -> Option<(Text, Option<Ipv4Cidr>)> {
+    let cidr: Ipv4Cidr = match text.trim().parse() {
+        Ok(c) => c,
+        Err(e) => {
+            return Some((Text::new(format!("Not a CIDR block: {e}."), format!("CIDR 블록이 아닙니다: {e}.")), None));
+        }
+    };
+    if let Some(s) = d.subnets.iter().find(|s| s.id.as_str() == id) {
+        let vpc = d.vpcs.iter().find(|v| v.id == s.vpc)?;
+        let within: Vec<Ipv4Cidr> =
+            std::iter::once(vpc.cidr).chain(vpc.secondary_cidrs.iter().copied()).map(|c| c.canonical()).collect();
+        let used: Vec<Ipv4Cidr> =
+            d.subnets.iter().filter(|x| x.vpc == s.vpc && x.id != s.id).map(|x| x.cidr.canonical()).collect();
+        let len = cidr.prefix_len().clamp(16, 28);
+        let suggest = next_free_block(&within, &used, len);
+        if !(16..=28).contains(&cidr.prefix_len()) {
+            return Some((
+                Text::new("A subnet's block is between /16 and /28.", "서브넷 블록은 /16에서 /28 사이여야 합니다."),
+                suggest,
+            ));
+        }
+        if !within.iter().any(|w| w.contains_cidr(&cidr.canonical())) {
+            return Some((
+                Text::new(
+                    format!("{cidr} is outside VPC {} ({}).", vpc.id, vpc.cidr),
+                    format!("{cidr}는 VPC {}({}) 밖입니다.", vpc.id, vpc.cidr),
+                ),
+                suggest,
+            ));
+        }
+        if let Some(other) =
+            d.subnets.iter().find(|x| x.vpc == s.vpc && x.id != s.id && x.cidr.canonical().overlaps(&cidr.canonical()))
+        {
+            return Some((
+                Text::new(
+                    format!("{cidr} overlaps subnet {} ({}).", other.id, other.cidr),
+                    format!("{cidr}가 서브넷 {}({})과 겹칩니다.", other.id, other.cidr),
+                ),
+                suggest,
+            ));
+        }
+        if cidr.has_host_bits() {
+            return Some((
+                Text::new(
+                    format!("{cidr} has host bits set: AWS stores it as {}.", cidr.canonical()),
+                    format!("{cidr}에 호스트 비트가 있습니다. AWS는 {}로 저장합니다.", cidr.canonical()),
+                ),
+                Some(cidr.canonical()),
+            ));
+        }
+    } else if d.vpcs.iter().any(|v| v.id.as_str() == id) && !(16..=28).contains(&cidr.prefix_len()) {
+        return Some((
+            Text::new("A VPC's block is between /16 and /28.", "VPC 블록은 /16에서 /28 사이여야 합니다."),
+            None,
+        ));
+    }
+    None
+}
+
+fn commit_update(ed: Editor, after: Resource) {
+    let edit = ed.design.with_untracked(|d| Edit::update(d, after));
+    match edit {
+        Ok(e) => {
+            ed.commit(e);
+        }
+        Err(t) => ed.say_error(t),
+    }
+}
+
+/// A text field that commits on change (leaving it, or Enter).
+fn text_field(
+    label: Signal<String>,
+    testid: &'static str,
+    value: String,
+    on_commit: impl Fn(String) + 'static,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span>{label}</span>
+            <input
+                type="text"
+                data-testid=testid
+                prop:value=value
+                on:change=move |e| on_commit(event_target_value(&e))
+            />
+        </label>
+    }
+}
+
+#[component]
+pub fn Inspector() -> impl IntoView {
+    let ed = expect_context::<Editor>();
+    let lang = ed.lang;
+    let l = move |en: &'static str, ko: &'static str| Signal::derive(move || lang.get().pick(en, ko).to_owned());
+    let body = move || {
+        let sel = ed.selection.get();
+        let lang = lang.get();
+        match sel.as_slice() {
+            [] => view! {
+                <p class="hint">
+                    {lang
+                        .pick(
+                            "Select something on the canvas or in the outline to see and edit its settings. Drag from the palette to add.",
+                            "캔버스나 개요에서 항목을 선택하면 설정을 보고 고칠 수 있습니다. 팔레트에서 끌어 추가하세요.",
+                        )}
+                </p>
+            }
+            .into_any(),
+            [key] => single(ed, key.clone(), l).into_any(),
+            many => {
+                let n = many.len();
+                view! {
+                    <p data-testid="inspector-count">
+                        {match lang {
+                            Lang::En => format!("{n} items selected."),
+                            Lang::Ko => format!("{n}개 선택됨."),
+                        }}
+                    </p>
+                    <button class="danger" data-testid="delete-selection" on:click=move |_| ed.delete_selection()>
+                        {lang.pick("Delete them", "모두 삭제")}
+                    </button>
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        <aside class="inspector" data-testid="inspector" aria-label=move || lang.get().pick("Inspector", "속성")>
+            <h2>{move || lang.get().pick("Inspector", "속성")}</h2>
+            {body}
+        </aside>
+    }
+}
+
+fn single(
+    ed: Editor,
+    key: String,
+    l: impl Fn(&'static str, &'static str) -> Signal<String> + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = ed.lang.get_untracked();
+    let found = ed.design.with_untracked(|d| d.resource(&key));
+    let Some((_, resource)) = found else {
+        // An Availability Zone box.
+        let (vpc, zone) = key.rsplit_once('/').map(|(a, b)| (a.to_owned(), b.to_owned())).unwrap_or_default();
+        let subnets = ed.design.with_untracked(|d| {
+            d.subnets.iter().filter(|s| s.vpc.as_str() == vpc && s.availability_zone == zone).count()
+        });
+        return view! {
+            <dl class="facts">
+                <dt>{lang.pick("Availability Zone", "가용 영역")}</dt>
+                <dd data-testid="inspector-zone">{zone}</dd>
+                <dt>"VPC"</dt>
+                <dd>{vpc}</dd>
+                <dt>{lang.pick("Subnets", "서브넷")}</dt>
+                <dd>{subnets}</dd>
+            </dl>
+            <button class="danger" data-testid="delete-selection" on:click=move |_| ed.delete_selection()>
+                {lang.pick("Delete zone and its subnets", "영역과 서브넷 삭제")}
+            </button>
+        }
+        .into_any();
+    };
+    let kind = resource.kind();
+    let name = ed.design.with_untracked(|d| d.find(&key).map(|r| r.name.to_owned()).unwrap_or_default());
+    let for_name = resource.clone();
+    let name_field = text_field(l("Name", "이름"), "field-name", name, move |v| {
+        commit_update(ed, for_name.renamed(v.trim()));
+    });
+    let specific = specific_fields(ed, &resource, l);
+    let json = serde_json::to_string_pretty(&resource).unwrap_or_default();
+    view! {
+        <dl class="facts">
+            <dt>{lang.pick("Kind", "종류")}</dt>
+            <dd data-testid="inspector-kind">{lang.kind(kind)}</dd>
+            <dt>"ID"</dt>
+            <dd data-testid="inspector-id">{key.clone()}</dd>
+        </dl>
+        {name_field}
+        {specific}
+        <details class="raw">
+            <summary>{lang.pick("All fields (JSON)", "모든 필드(JSON)")}</summary>
+            <pre>{json}</pre>
+        </details>
+        <button class="danger" data-testid="delete-selection" on:click=move |_| ed.delete_selection()>
+            {lang.pick("Delete", "삭제")}
+        </button>
+    }
+    .into_any()
+}
+
+/// The fields of the kinds with more to set than a name.
+fn specific_fields(
+    ed: Editor,
+    resource: &Resource,
+    l: impl Fn(&'static str, &'static str) -> Signal<String> + Copy + Send + Sync + 'static,
+) -> AnyView {
+    match resource.clone() {
+        Resource::Vpc(v) => cidr_field(ed, v.id.to_string(), v.cidr.to_string(), move |c| {
+            let mut after = v.clone();
+            after.cidr = c;
+            Resource::Vpc(after)
+        })
+        .into_any(),
+        Resource::Subnet(s) => {
+            let id = s.id.to_string();
+            let public = ed.design.with_untracked(|d| d.is_public_subnet(&s));
+            let s2 = s.clone();
+            view! {
+                {cidr_field(ed, id, s.cidr.to_string(), move |c| {
+                    let mut after = s.clone();
+                    after.cidr = c;
+                    Resource::Subnet(after)
+                })}
+                <dl class="facts">
+                    <dt>{move || l("Availability Zone", "가용 영역").get()}</dt>
+                    <dd>{s2.availability_zone.clone()}</dd>
+                    <dt>{move || l("Reaches the internet", "인터넷 연결").get()}</dt>
+                    <dd data-testid="inspector-public">
+                        {move || {
+                            let lang = ed.lang.get();
+                            if public {
+                                lang.pick("public: its route table sends 0.0.0.0/0 to an internet gateway", "퍼블릭: 라우팅 테이블이 인터넷 게이트웨이로 보냅니다")
+                            } else {
+                                lang.pick("private: no route to an internet gateway", "프라이빗: 인터넷 게이트웨이로 가는 라우트 없음")
+                            }
+                        }}
+                    </dd>
+                </dl>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        data-testid="field-map-public-ip"
+                        prop:checked=s2.map_public_ip_on_launch
+                        on:change=move |e| {
+                            let mut after = s2.clone();
+                            after.map_public_ip_on_launch = event_target_checked(&e);
+                            commit_update(ed, Resource::Subnet(after));
+                        }
+                    />
+                    {move || l("Auto-assign public IPv4 addresses", "퍼블릭 IPv4 자동 할당").get()}
+                </label>
+            }
+            .into_any()
+        }
+        Resource::Instance(i) => {
+            let i2 = i.clone();
+            view! {
+                {text_field(l("Instance type", "인스턴스 유형"), "field-instance-type", i.instance_type.clone(), move |v| {
+                    let mut after = i.clone();
+                    after.instance_type = v.trim().to_owned();
+                    commit_update(ed, Resource::Instance(after));
+                })}
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        data-testid="field-public-ip"
+                        prop:checked=i2.associate_public_ip.unwrap_or(false)
+                        on:change=move |e| {
+                            let mut after = i2.clone();
+                            after.associate_public_ip = Some(event_target_checked(&e));
+                            commit_update(ed, Resource::Instance(after));
+                        }
+                    />
+                    {move || l("Public IPv4 address", "퍼블릭 IPv4 주소").get()}
+                </label>
+            }
+            .into_any()
+        }
+        _ => ().into_any(),
+    }
+}
+
+/// A CIDR field: checked as it is typed, committed when left (if it is a CIDR at all), with the next free block
+/// offered.
+fn cidr_field(
+    ed: Editor,
+    id: String,
+    value: String,
+    make: impl Fn(Ipv4Cidr) -> Resource + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let typed = RwSignal::new(value.clone());
+    let id2 = id.clone();
+    let id3 = id.clone();
+    let problem = move || ed.design.with(|d| cidr_problem(d, &id2, &typed.get()));
+    let make2 = make.clone();
+    view! {
+        <label class="field">
+            <span>{move || ed.lang.get().pick("IPv4 CIDR block", "IPv4 CIDR 블록")}</span>
+            <input
+                type="text"
+                data-testid="field-cidr"
+                prop:value=value
+                on:input=move |e| typed.set(event_target_value(&e))
+                on:change=move |e| {
+                    // Committed only when it is a block the design can use (host bits are only a warning): a
+                    // problem stays on screen with its suggestion, and the design is unchanged.
+                    let text = event_target_value(&e);
+                    let problem = ed.design.with_untracked(|d| cidr_problem(d, &id3, &text));
+                    let fine = problem.as_ref().is_none_or(|(t, _)| t.en.contains("host bits"));
+                    if let (true, Ok(c)) = (fine, text.trim().parse::<Ipv4Cidr>()) {
+                        commit_update(ed, make(c));
+                    }
+                }
+            />
+        </label>
+        {move || {
+            problem()
+                .map(|(text, suggest)| {
+                    let make = make2.clone();
+                    let lang = ed.lang.get();
+                    view! {
+                        <p class="field-problem" data-testid="cidr-problem" role="status">
+                            {lang.text(&text)}
+                            {suggest
+                                .map(|c| {
+                                    let make = make.clone();
+                                    view! {
+                                        " "
+                                        <button
+                                            class="link-button"
+                                            data-testid="cidr-suggestion"
+                                            on:click=move |_| {
+                                                typed.set(c.to_string());
+                                                commit_update(ed, make(c));
+                                            }
+                                        >
+                                            {format!("{} {c}", lang.pick("Use", "사용:"))}
+                                        </button>
+                                    }
+                                })}
+                        </p>
+                    }
+                })
+        }}
+    }
+}

@@ -1,0 +1,278 @@
+//! The palette: every kind that can be put on the canvas, grouped and searchable (in English and Korean). Drag an
+//! item onto the canvas to drop it into the container under the pointer; or press it (mouse, Enter or Space) to
+//! add it to the selected container, which is how the keyboard builds a design.
+
+use leptos::prelude::*;
+use vpcanvas_core::check::Text;
+use vpcanvas_core::doc::{Id, ResourceKind};
+use vpcanvas_core::edit::{Container, ContainerKind, home_of, homes};
+
+use crate::canvas::{Item, place_item};
+use crate::editor::Editor;
+use crate::i18n::Lang;
+use crate::scene::{self, BoxStyle, Scene};
+
+/// The palette's groups, in order.
+const GROUPS: [(&str, &str, &[Item]); 3] = [
+    (
+        "Network",
+        "네트워크",
+        &[
+            Item::Kind(ResourceKind::Region),
+            Item::Kind(ResourceKind::Vpc),
+            Item::Zone,
+            Item::Kind(ResourceKind::Subnet),
+            Item::Kind(ResourceKind::InternetGateway),
+            Item::Kind(ResourceKind::NatGateway),
+            Item::Kind(ResourceKind::RouteTable),
+            Item::Kind(ResourceKind::NetworkAcl),
+            Item::Kind(ResourceKind::SecurityGroup),
+            Item::Kind(ResourceKind::ElasticIp),
+            Item::Kind(ResourceKind::PrefixList),
+            Item::Kind(ResourceKind::VpcEndpoint),
+        ],
+    ),
+    (
+        "Compute",
+        "컴퓨팅",
+        &[
+            Item::Kind(ResourceKind::Instance),
+            Item::Kind(ResourceKind::NetworkInterface),
+            Item::Kind(ResourceKind::LoadBalancer),
+            Item::Kind(ResourceKind::TargetGroup),
+            Item::Kind(ResourceKind::EcsCluster),
+            Item::Kind(ResourceKind::TaskDefinition),
+            Item::Kind(ResourceKind::EcsService),
+            Item::Kind(ResourceKind::EcsTask),
+        ],
+    ),
+    (
+        "Hybrid and transit",
+        "하이브리드와 트랜짓",
+        &[
+            Item::Kind(ResourceKind::VpnGateway),
+            Item::Kind(ResourceKind::CustomerGateway),
+            Item::Kind(ResourceKind::TransitGateway),
+            Item::Kind(ResourceKind::TgwRouteTable),
+            Item::Kind(ResourceKind::DxGateway),
+            Item::Kind(ResourceKind::OnPremNetwork),
+        ],
+    ),
+];
+
+/// The palette's label: the kind's name, capitalised as a heading ("NAT gateway", "Subnet").
+pub fn item_label(item: Item, lang: Lang) -> String {
+    let text = match item {
+        Item::Kind(k) => lang.kind(k),
+        Item::Zone => lang.pick("Availability Zone", "가용 영역"),
+    };
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+pub fn item_key(item: Item) -> &'static str {
+    match item {
+        Item::Kind(k) => scene::kind_key(k),
+        Item::Zone => "zone",
+    }
+}
+
+fn item_homes(item: Item) -> &'static [ContainerKind] {
+    match item {
+        Item::Kind(k) => homes(k),
+        Item::Zone => &[ContainerKind::Vpc],
+    }
+}
+
+/// The container a selection key stands for, or lives in.
+fn container_for(scene: &Scene, d: &vpcanvas_core::Design, key: &str) -> Option<Container> {
+    if let Some(b) = scene.boxes.iter().find(|b| b.key == key) {
+        let id = |s: &str| Id::new(s).ok();
+        return match b.style {
+            BoxStyle::Region => id(key).map(Container::Region),
+            BoxStyle::Vpc => id(key).map(Container::Vpc),
+            BoxStyle::Zone => {
+                let (vpc, zone) = key.rsplit_once('/')?;
+                Some(Container::Zone { vpc: id(vpc)?, zone: zone.to_owned() })
+            }
+            _ => id(key).map(Container::Subnet),
+        };
+    }
+    home_of(d, key)
+}
+
+/// Walks out from a container to the nearest one an item may live in (a VPC for an internet gateway when a subnet
+/// of it is selected, say).
+fn widen(d: &vpcanvas_core::Design, mut c: Container, allowed: &[ContainerKind]) -> Option<Container> {
+    for _ in 0..5 {
+        if allowed.contains(&c.kind()) {
+            return Some(c);
+        }
+        c = match &c {
+            Container::Subnet(s) => {
+                let s = d.subnets.iter().find(|x| &x.id == s)?;
+                Container::Zone { vpc: s.vpc.clone(), zone: s.availability_zone.clone() }
+            }
+            Container::Zone { vpc, .. } => Container::Vpc(vpc.clone()),
+            Container::Vpc(v) => Container::Region(d.vpcs.iter().find(|x| &x.id == v)?.region.clone()),
+            Container::Region(_) => Container::Canvas,
+            Container::Canvas => return None,
+        };
+    }
+    None
+}
+
+/// Where a pressed item goes: into the selected container (or the nearest one around it that fits), placed beside
+/// what is already there.
+fn add_by_press(ed: Editor, scene: &Scene, item: Item) {
+    let allowed = item_homes(item);
+    let selected = ed.selection.get_untracked().first().cloned();
+    let target = ed.design.with_untracked(|d| {
+        let from = selected.as_deref().and_then(|k| container_for(scene, d, k));
+        match from {
+            Some(c) => widen(d, c, allowed),
+            None if allowed.contains(&ContainerKind::Canvas) => Some(Container::Canvas),
+            None => None,
+        }
+    });
+    let Some(target) = target else {
+        let lang = ed.lang.get_untracked();
+        let (en, ko) = where_text(allowed);
+        ed.say_error(Text::new(
+            format!("Select {en} first, then add the {}.", item_label(item, Lang::En)),
+            format!("먼저 {ko}을(를) 선택한 다음 {}을(를) 추가하세요.", item_label(item, Lang::Ko)),
+        ));
+        let _ = lang;
+        return;
+    };
+    let at = free_spot(scene, &target, item);
+    place_item(ed, item, target, at);
+}
+
+fn where_text(allowed: &[ContainerKind]) -> (String, String) {
+    let words = |k: &ContainerKind| match k {
+        ContainerKind::Canvas => ("nothing", "아무것도"),
+        ContainerKind::Region => ("a Region", "리전"),
+        ContainerKind::Vpc => ("a VPC", "VPC"),
+        ContainerKind::Zone => ("an Availability Zone box", "가용 영역 상자"),
+        ContainerKind::Subnet => ("a subnet", "서브넷"),
+    };
+    let (en, ko): (Vec<&str>, Vec<&str>) = allowed.iter().map(words).unzip();
+    (en.join(" or "), ko.join(" 또는 "))
+}
+
+/// A free point inside a container for a new item: for boxes, the top-left corner of a free spot beside the boxes
+/// already there; for icons, `None` (the scene gives them a free slot).
+fn free_spot(scene: &Scene, target: &Container, item: Item) -> Option<(f64, f64)> {
+    let is_box =
+        matches!(item, Item::Zone | Item::Kind(ResourceKind::Region | ResourceKind::Vpc | ResourceKind::Subnet));
+    let key = match target {
+        Container::Canvas => None,
+        Container::Region(id) | Container::Vpc(id) | Container::Subnet(id) => Some(id.to_string()),
+        Container::Zone { vpc, zone } => Some(format!("{vpc}/{zone}")),
+    };
+    let parent = key.as_ref().and_then(|k| scene.boxes.iter().find(|b| &b.key == k)).map(|b| b.rect.clone());
+    if !is_box {
+        // An icon in a container the scene does not draw yet still needs a spot: the parent's corner.
+        return if parent.is_some() {
+            None
+        } else {
+            Some((scene.bounds.x + 60.0, scene.bounds.y + scene.bounds.h + 60.0))
+        };
+    }
+    match parent {
+        Some(p) => {
+            // Right of the last box already inside, or the first spot under the title.
+            let inner: Vec<&scene::Rect> = scene
+                .boxes
+                .iter()
+                .filter(|b| {
+                    b.rect.x > p.x
+                        && b.rect.y > p.y
+                        && b.rect.x + b.rect.w < p.x + p.w
+                        && b.rect.y + b.rect.h < p.y + p.h
+                })
+                .map(|b| &b.rect)
+                .collect();
+            let x = inner.iter().map(|r| r.x + r.w + 24.0).fold(p.x + 24.0, f64::max);
+            Some((x, p.y + 48.0))
+        }
+        None if scene.boxes.is_empty() => Some((40.0, 120.0)),
+        None => Some((scene.bounds.x + scene.bounds.w + 40.0, scene.bounds.y + 24.0)),
+    }
+}
+
+#[component]
+pub fn Palette() -> impl IntoView {
+    let ed = expect_context::<Editor>();
+    let query = RwSignal::new(String::new());
+    let scene = Memo::new(move |_| ed.design.with(scene::build));
+    let matches = move |item: Item| {
+        let q = query.get().to_lowercase();
+        q.is_empty()
+            || item_label(item, Lang::En).to_lowercase().contains(&q)
+            || item_label(item, Lang::Ko).contains(&q)
+            || item_key(item).contains(&q)
+    };
+    view! {
+        <section class="palette" aria-label=move || ed.lang.get().pick("Palette", "팔레트")>
+            <input
+                class="palette-search"
+                type="search"
+                data-testid="palette-search"
+                placeholder=move || ed.lang.get().pick("Search resources", "리소스 검색")
+                aria-label=move || ed.lang.get().pick("Search resources", "리소스 검색")
+                prop:value=query
+                on:input=move |e| query.set(event_target_value(&e))
+            />
+            {GROUPS
+                .iter()
+                .map(|(en, ko, items)| {
+                    let items: &'static [Item] = items;
+                    view! {
+                        <div class="palette-group" class:empty=move || !items.iter().any(|i| matches(*i))>
+                            <h3>{move || ed.lang.get().pick(en, ko)}</h3>
+                            <ul>
+                                {items
+                                    .iter()
+                                    .map(|item| {
+                                        let item = *item;
+                                        view! {
+                                            <li class:hidden=move || !matches(item)>
+                                                <button
+                                                    class="palette-item"
+                                                    data-testid="palette-item"
+                                                    data-kind=item_key(item)
+                                                    on:pointerdown=move |e| {
+                                                        if e.button() == 0 {
+                                                            ed.creating.set(Some(item));
+                                                        }
+                                                    }
+                                                    on:click=move |_| add_by_press(ed, &scene.get_untracked(), item)
+                                                    title=move || {
+                                                        ed.lang
+                                                            .get()
+                                                            .pick(
+                                                                "Drag onto the canvas, or press to add to the selection",
+                                                                "캔버스로 끌어 놓거나, 눌러서 선택한 곳에 추가",
+                                                            )
+                                                    }
+                                                >
+                                                    <span class=format!("swatch {}", item_key(item))></span>
+                                                    {move || item_label(item, ed.lang.get())}
+                                                </button>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </section>
+    }
+}

@@ -1,0 +1,221 @@
+// The editor, driven as a person would: build our notes' classic design from nothing with the mouse, undo and
+// redo it, move an instance to another subnet, see a drop AWS would not allow refused, delete a subnet with what
+// lives in it; and build a smaller design with the keyboard alone.
+import { expect, test } from '@playwright/test';
+import { AppPage } from './fixtures/app_page';
+
+const inside = (inner: { x: number; y: number; width: number; height: number }, outer: typeof inner) =>
+  inner.x >= outer.x - 1 &&
+  inner.y >= outer.y - 1 &&
+  inner.x + inner.width <= outer.x + outer.width + 1 &&
+  inner.y + inner.height <= outer.y + outer.height + 1;
+
+test('build the classic two-zone design with the mouse, undo it all and redo it', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/?new');
+  await expect(app.containers('region')).toHaveCount(0);
+
+  // A Region on the empty canvas.
+  const canvas = (await app.canvas.boundingBox())!;
+  await app.dropFromPalette('region', canvas.x + 40, canvas.y + 40);
+  await expect(app.containers('region')).toHaveCount(1);
+  const region = await app.selectedId();
+  expect(region).toBe('us-east-1');
+  await page.getByTestId('zoom-fit').click();
+
+  // A VPC in it: AWS's next free /16, with its main route table, default ACL and default security group.
+  await app.dropInto('vpc', region, 0.04, 0.1);
+  await expect(app.containers('vpc')).toHaveCount(1);
+  const vpc = await app.selectedId();
+  await expect(app.container(vpc)).toContainText('10.0.0.0/16');
+  await expect(app.outlineRow('rtb-1')).toBeVisible();
+  await expect(app.outlineRow('sg-1')).toBeVisible();
+  await page.getByTestId('zoom-fit').click();
+
+  // Two Availability Zones, a public and a private subnet in each.
+  await app.dropInto('zone', vpc, 0.04, 0.12);
+  await app.dropInto('zone', vpc, 0.5, 0.12);
+  await expect(app.containers('zone')).toHaveCount(2);
+  const zones = ['vpc-1/us-east-1a', 'vpc-1/us-east-1b'];
+  for (const zone of zones) {
+    await app.dropInto('subnet', zone, 0.05, 0.1);
+    await app.dropInto('subnet', zone, 0.05, 0.55);
+  }
+  await expect(app.containers('subnet')).toHaveCount(4);
+  for (const [subnet, cidr] of [['subnet-1', '10.0.0.0/24'], ['subnet-2', '10.0.1.0/24'], ['subnet-3', '10.0.2.0/24'], ['subnet-4', '10.0.3.0/24']]) {
+    await expect(app.container(subnet)).toContainText(cidr);
+  }
+  expect(inside(await app.box('subnet-1'), await app.box(zones[0]))).toBe(true);
+  expect(inside(await app.box('subnet-4'), await app.box(zones[1]))).toBe(true);
+
+  // Name the subnets as the notes do, in the inspector (one step per field).
+  for (const [subnet, name] of [['subnet-1', 'public-a'], ['subnet-2', 'private-a'], ['subnet-3', 'public-b'], ['subnet-4', 'private-b']]) {
+    await app.outlineRow(subnet).click();
+    const field = page.getByTestId('field-name');
+    await field.fill(name);
+    await field.press('Enter');
+    await expect(app.container(subnet)).toContainText(name);
+  }
+
+  // An internet gateway on the VPC, a NAT gateway in public-a, a web server in public-a, a database in private-a.
+  await app.dropInto('internet_gateway', vpc, 0.5, 0.04);
+  await expect(app.resources('internet_gateway')).toHaveCount(1);
+  await app.dropInto('nat_gateway', 'subnet-1', 0.25, 0.6);
+  await expect(app.resources('nat_gateway')).toHaveCount(1);
+  await app.dropInto('instance', 'subnet-1', 0.7, 0.6);
+  await app.dropInto('instance', 'subnet-2', 0.5, 0.6);
+  await expect(app.resources('instance')).toHaveCount(2);
+  expect(inside(await app.box('i-1'), await app.box('subnet-1'))).toBe(true);
+  expect(inside(await app.box('i-2'), await app.box('subnet-2'))).toBe(true);
+  for (const [id, name] of [['i-1', 'web'], ['i-2', 'db']]) {
+    await app.outlineRow(id).click();
+    await page.getByTestId('field-name').fill(name);
+    await page.getByTestId('field-name').press('Enter');
+    await expect(app.resource(id)).toContainText(name);
+  }
+  await page.getByTestId('zoom-fit').click();
+  await app.screenshot('editor-classic');
+
+  // Undo every step back to the empty canvas, then redo every one.
+  const undo = page.getByTestId('undo');
+  let steps = 0;
+  while (await undo.isEnabled()) {
+    await undo.click();
+    steps += 1;
+    expect(steps).toBeLessThan(60);
+  }
+  expect(steps).toBe(18);
+  await expect(app.containers('region')).toHaveCount(0);
+  await expect(app.canvas.locator('[data-testid="resource"]')).toHaveCount(0);
+  const redo = page.getByTestId('redo');
+  for (let i = 0; i < steps; i++) await redo.click();
+  await expect(redo).toBeDisabled();
+  await expect(app.containers('subnet')).toHaveCount(4);
+  await expect(app.resource('i-2')).toContainText('db');
+  await expect(app.container('subnet-1')).toContainText('public-a');
+  expect(app.errors).toEqual([]);
+});
+
+test('move an instance to another subnet, a refused drop, delete a subnet and undo', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/');
+  // Move web-a from private-a to private-c by dragging it.
+  const web = await app.box('i-web-a');
+  const target = await app.box('subnet-private-c');
+  await app.drag({ x: web.x + web.width / 2, y: web.y + web.height / 2 }, { x: target.x + target.width * 0.6, y: target.y + target.height * 0.6 });
+  expect(inside(await app.box('i-web-a'), await app.box('subnet-private-c'))).toBe(true);
+  await expect(app.inspector.locator('pre')).toContainText('"subnet": "subnet-private-c"');
+  await page.keyboard.press('Control+z');
+  expect(inside(await app.box('i-web-a'), await app.box('subnet-private-a'))).toBe(true);
+
+  // An instance dropped on the VPC itself, outside any subnet: refused, with the reason, and nothing moves.
+  const before = await app.box('i-web-a');
+  const vpc = await app.box('vpc-main');
+  await app.drag({ x: before.x + 24, y: before.y + 24 }, { x: vpc.x + vpc.width * 0.5, y: vpc.y + 12 });
+  await expect(app.notice).toContainText('it goes in a subnet');
+  expect(await app.box('i-web-a')).toEqual(before);
+  // The palette refuses the same way.
+  await app.dropFromPalette('subnet', vpc.x + vpc.width * 0.5, vpc.y + 12);
+  await expect(app.notice).toContainText('A subnet cannot go in a VPC');
+
+  // Delete public-a: its NAT gateway and bastion go with it, and one undo brings all of it back.
+  await app.container('subnet-public-a').locator('.box-title').click();
+  expect(await app.selectedId()).toBe('subnet-public-a');
+  await page.keyboard.press('Delete');
+  await expect(app.container('subnet-public-a')).toHaveCount(0);
+  await expect(app.resource('nat-a')).toHaveCount(0);
+  await expect(app.resource('i-bastion')).toHaveCount(0);
+  await expect(app.notice).toContainText('Also deleted');
+  await page.keyboard.press('Control+z');
+  await expect(app.container('subnet-public-a')).toHaveCount(1);
+  await expect(app.resource('nat-a')).toHaveCount(1);
+  await expect(app.resource('i-bastion')).toHaveCount(1);
+  // Escape during a drag puts the shape back, and nothing is recorded.
+  const bastion = await app.box('i-bastion');
+  await page.mouse.move(bastion.x + 24, bastion.y + 24);
+  await page.mouse.down();
+  await page.mouse.move(bastion.x + 120, bastion.y + 80, { steps: 5 });
+  await expect(page.getByTestId('drag-preview')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  await expect(page.getByTestId('drag-preview')).toHaveCount(0);
+  expect(await app.box('i-bastion')).toEqual(bastion);
+  expect(app.errors).toEqual([]);
+});
+
+test('a CIDR is checked as it is typed, with the next free block offered', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/');
+  await app.outlineRow('subnet-private-a').click();
+  const cidr = page.getByTestId('field-cidr');
+  await cidr.fill('10.0.0.0/33');
+  await expect(page.getByTestId('cidr-problem')).toContainText('Not a CIDR block');
+  await cidr.fill('10.0.1.0/24');
+  await expect(page.getByTestId('cidr-problem')).toContainText('overlaps subnet subnet-public-c');
+  await page.getByTestId('cidr-suggestion').click();
+  await expect(app.container('subnet-private-a')).toContainText('10.0.2.0/24');
+  await page.keyboard.press('Control+z');
+  await expect(app.container('subnet-private-a')).toContainText('10.0.10.0/24');
+});
+
+test('build a small design with the keyboard alone', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/?new');
+  // Each palette item, pressed with Enter, goes into the selection (the last thing added).
+  for (const kind of ['region', 'vpc', 'zone', 'subnet', 'instance']) {
+    await app.paletteItem(kind).focus();
+    await page.keyboard.press('Enter');
+  }
+  await expect(app.containers('region')).toHaveCount(1);
+  await expect(app.containers('vpc')).toHaveCount(1);
+  await expect(app.containers('zone')).toHaveCount(1);
+  await expect(app.containers('subnet')).toHaveCount(1);
+  await expect(app.resources('instance')).toHaveCount(1);
+  expect(inside(await app.box('i-1'), await app.box('subnet-1'))).toBe(true);
+  // Walk the outline with the arrow keys and select the subnet with Enter.
+  await app.outlineRow('us-east-1').focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  expect(await app.selectedId()).toBe('subnet-1');
+  // Rename it from the keyboard.
+  await page.keyboard.press('Tab');
+  await page.getByTestId('field-name').focus();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('app');
+  await page.keyboard.press('Enter');
+  await expect(app.container('subnet-1').locator('.box-title')).toContainText('app10.0.0.0/24');
+  // Nudge it with the arrows: its instance moves with it.
+  const before = await app.box('i-1');
+  await app.outlineRow('subnet-1').click();
+  await page.getByTestId('canvas').focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  const after = await app.box('i-1');
+  expect(after.x).toBeGreaterThan(before.x);
+  // Delete with the key, undo with the keyboard.
+  await page.keyboard.press('Delete');
+  await expect(app.containers('subnet')).toHaveCount(0);
+  await expect(app.resources('instance')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(app.containers('subnet')).toHaveCount(1);
+  await expect(app.resources('instance')).toHaveCount(1);
+  // The help sheet.
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('help-sheet')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('help-sheet')).toHaveCount(0);
+  await app.screenshot('editor-keyboard');
+  expect(app.errors).toEqual([]);
+});
+
+test('the language switches to Korean and is remembered', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/');
+  await page.getByTestId('lang').click();
+  await expect(app.paletteItem('subnet')).toContainText('서브넷');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  await page.reload();
+  await expect(app.canvas).toBeVisible();
+  await expect(app.paletteItem('nat_gateway')).toContainText('NAT 게이트웨이');
+  await page.getByTestId('lang').click();
+  await expect(app.paletteItem('subnet')).toContainText('Subnet');
+});
