@@ -81,6 +81,10 @@ fn inside(r: &Rect, x: f64, y: f64) -> bool {
     x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h
 }
 
+fn overlaps(a: &Rect, b: &Rect) -> bool {
+    a.x <= b.x + b.w && b.x <= a.x + a.w && a.y <= b.y + b.h && b.y <= a.y + a.h
+}
+
 fn contains(outer: &Rect, inner: &Rect) -> bool {
     inner.x >= outer.x
         && inner.y >= outer.y
@@ -259,21 +263,48 @@ pub fn EditorCanvas() -> impl IntoView {
         Some(ed.view.get_untracked().to_canvas(sx, sy))
     };
 
-    // Fit the design once the canvas has a size.
+    // The canvas element's size, measured once it is in the page and again when the window changes size.
+    let size = RwSignal::new(None::<(f64, f64)>);
+    let measure = move || {
+        if let Some(el) = element() {
+            let r = el.get_bounding_client_rect();
+            if r.width() > 0.0 {
+                size.set(Some((r.width(), r.height())));
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if svg_ref.get().is_some() {
+            measure();
+        }
+    });
+    let resize_handle = window_event_listener(ev::resize, move |_| measure());
+    // Fit the design once the canvas has a size; a design too large to read when fitted opens at half size, at
+    // its top-left corner (the minimap shows the rest).
     let fitted = StoredValue::new(false);
     Effect::new(move |_| {
-        let s = scene.get();
+        let Some((w, h)) = size.get() else { return };
         if fitted.get_value() {
             return;
         }
-        if let Some(el) = svg_ref.get() {
-            let el: web_sys::Element = el.into();
-            let r = el.get_bounding_client_rect();
-            if r.width() > 0.0 {
-                ed.view.set(View::fit((s.bounds.x, s.bounds.y, s.bounds.w, s.bounds.h), r.width(), r.height()));
-                fitted.set_value(true);
-            }
-        }
+        let b = scene.with_untracked(|s| s.bounds.clone());
+        let fit = View::fit((b.x, b.y, b.w, b.h), w, h);
+        ed.view.set(if fit.zoom >= 0.4 { fit } else { View { left: b.x, top: b.y, zoom: 0.5 } });
+        fitted.set_value(true);
+    });
+    // What is in view, with a margin so that a short pan does not show empty space: only these shapes are drawn.
+    // The edges snap to a coarse grid, so that most steps of a pan leave this rect (and so the drawn shapes) as
+    // they are.
+    let visible = Memo::new(move |_| {
+        let (w, h) = size.get()?;
+        let v = ed.view.get();
+        let (vw, vh) = (w / v.zoom, h / v.zoom);
+        let q = (vw.max(vh) * 0.25).max(64.0).log2().ceil().exp2();
+        let x0 = ((v.left - vw * 0.25) / q).floor() * q;
+        let y0 = ((v.top - vh * 0.25) / q).floor() * q;
+        let x1 = ((v.left + vw * 1.25) / q).ceil() * q;
+        let y1 = ((v.top + vh * 1.25) / q).ceil() * q;
+        Some(Rect { x: x0, y: y0, w: x1 - x0, h: y1 - y0 })
     });
     let zoom_to_fit = move || {
         if let Some(el) = element() {
@@ -460,6 +491,7 @@ pub fn EditorCanvas() -> impl IntoView {
         }
     });
     on_cleanup(move || {
+        resize_handle.remove();
         move_handle.remove();
         up_handle.remove();
         key_handle.remove();
@@ -486,9 +518,34 @@ pub fn EditorCanvas() -> impl IntoView {
         let v = ed.view.get();
         format!("scale({}) translate({} {})", v.zoom, -v.left, -v.top)
     };
-    let boxes = move || scene.with(|s| s.boxes.clone());
-    let icons = move || scene.with(|s| s.icons.clone());
-    let links = move || scene.with(|s| s.links.clone());
+    let boxes = move || {
+        let Some(vis) = visible.get() else { return Vec::new() };
+        scene.with(|s| s.boxes.iter().filter(|b| overlaps(&vis, &b.rect)).cloned().collect::<Vec<_>>())
+    };
+    let icons = move || {
+        let Some(vis) = visible.get() else { return Vec::new() };
+        // Labels reach beyond the tile.
+        let reach = |r: &Rect| Rect { x: r.x - 90.0, y: r.y, w: r.w + 250.0, h: r.h + 50.0 };
+        scene.with(|s| s.icons.iter().filter(|i| overlaps(&vis, &reach(&i.rect))).cloned().collect::<Vec<_>>())
+    };
+    let links = move || {
+        let Some(vis) = visible.get() else { return Vec::new() };
+        scene.with(|s| {
+            s.links
+                .iter()
+                .filter(|l| {
+                    let r = Rect {
+                        x: l.from.0.min(l.to.0),
+                        y: l.from.1.min(l.to.1),
+                        w: (l.from.0 - l.to.0).abs(),
+                        h: (l.from.1 - l.to.1).abs(),
+                    };
+                    overlaps(&vis, &r)
+                })
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
     // The selection outline and the drag preview only follow their own signals.
     let selected = move || {
         let s = scene.get();
@@ -505,7 +562,9 @@ pub fn EditorCanvas() -> impl IntoView {
     };
     let design_name = move || ed.design.with(|d| d.name.clone());
 
+    let minimap = minimap_view(ed, scene, size);
     view! {
+        {minimap}
         <svg
             class="canvas"
             class:panning=move || matches!(gesture.get(), Some(Gesture::Pan { .. })) || space.get()
@@ -742,4 +801,89 @@ fn other_glyph(kind: ResourceKind) -> AnyView {
         <path class="ink" d=ink />
     }
     .into_any()
+}
+
+/// The minimap: every container as an outline (one path per style, so a large design costs a handful of elements)
+/// and the visible area; pressing or dragging on it moves the view there.
+fn minimap_view(ed: Editor, scene: Memo<Scene>, size: RwSignal<Option<(f64, f64)>>) -> impl IntoView {
+    const W: f64 = 200.0;
+    const H: f64 = 140.0;
+    let frame = Memo::new(move |_| {
+        let b = scene.with(|s| s.bounds.clone());
+        let scale = (W / b.w.max(1.0)).min(H / b.h.max(1.0));
+        (b, scale)
+    });
+    let paths = Memo::new(move |_| {
+        let (b, k) = frame.get();
+        scene.with(|s| {
+            let mut by_style: Vec<(&'static str, String)> = Vec::new();
+            for bx in &s.boxes {
+                let class = bx.style.class();
+                let d = format!(
+                    "M{:.1} {:.1}h{:.1}v{:.1}h{:.1}z",
+                    (bx.rect.x - b.x) * k,
+                    (bx.rect.y - b.y) * k,
+                    bx.rect.w * k,
+                    bx.rect.h * k,
+                    -bx.rect.w * k
+                );
+                match by_style.iter_mut().find(|(c, _)| *c == class) {
+                    Some((_, p)) => p.push_str(&d),
+                    None => by_style.push((class, d)),
+                }
+            }
+            by_style
+        })
+    });
+    let viewport = move || {
+        let (b, k) = frame.get();
+        let (w, h) = size.get().unwrap_or((0.0, 0.0));
+        let v = ed.view.get();
+        ((v.left - b.x) * k, (v.top - b.y) * k, w / v.zoom * k, h / v.zoom * k)
+    };
+    let pressing = RwSignal::new(false);
+    let go = move |e: &ev::PointerEvent| {
+        use wasm_bindgen::JsCast;
+        let Some(el) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let r = el.get_bounding_client_rect();
+        let (b, k) = frame.get_untracked();
+        let (w, h) = size.get_untracked().unwrap_or((0.0, 0.0));
+        let v = ed.view.get_untracked();
+        let cx = b.x + (f64::from(e.client_x()) - r.left()) / k;
+        let cy = b.y + (f64::from(e.client_y()) - r.top()) / k;
+        ed.view.set(View { left: cx - w / v.zoom / 2.0, top: cy - h / v.zoom / 2.0, zoom: v.zoom });
+    };
+    view! {
+        <svg
+            class="minimap"
+            data-testid="minimap"
+            width=W
+            height=H
+            aria-hidden="true"
+            on:pointerdown=move |e| {
+                e.stop_propagation();
+                pressing.set(true);
+                go(&e);
+            }
+            on:pointermove=move |e| {
+                if pressing.get_untracked() {
+                    go(&e);
+                }
+            }
+            on:pointerup=move |_| pressing.set(false)
+            on:pointerleave=move |_| pressing.set(false)
+        >
+            {move || {
+                paths
+                    .get()
+                    .into_iter()
+                    .map(|(class, d)| view! { <path class=format!("mini {class}") d=d /> })
+                    .collect_view()
+            }}
+            {move || {
+                let (x, y, w, h) = viewport();
+                view! { <rect class="mini-view" data-testid="minimap-view" x=x y=y width=w height=h /> }
+            }}
+        </svg>
+    }
 }

@@ -113,23 +113,72 @@ pub fn rows(d: &Design) -> Vec<Row> {
     out
 }
 
+/// Height of one row, in CSS pixels (the list is virtual: only the rows in view are in the page).
+const ROW: f64 = 24.0;
+
 #[component]
 pub fn Outline() -> impl IntoView {
     let ed = expect_context::<Editor>();
     let rows = Memo::new(move |_| ed.design.with(rows));
     let focused = RwSignal::new(0usize);
-    let list_ref = NodeRef::<leptos::html::Ul>::new();
+    let scroll = RwSignal::new(0.0f64);
+    let height = RwSignal::new(600.0f64);
+    let box_ref = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = box_ref.get() {
+            height.set(f64::from(el.client_height()).max(ROW));
+        }
+    });
+    // The rows in view, and a few beyond.
+    let window = move || {
+        let n = rows.with(Vec::len);
+        let first = ((scroll.get() / ROW).floor() as usize).saturating_sub(5).min(n);
+        let last = (first + (height.get() / ROW).ceil() as usize + 10).min(n);
+        (first, last)
+    };
+    let shown = move || {
+        let (first, last) = window();
+        rows.with(|r| r[first..last].iter().cloned().enumerate().map(|(k, row)| (first + k, row)).collect::<Vec<_>>())
+    };
+    // Scrolls row `i` into view, then focuses it once it is drawn.
     let focus_row = move |i: usize| {
         focused.set(i);
-        if let Some(ul) = list_ref.get_untracked()
-            && let Ok(Some(el)) = ul.query_selector(&format!("[data-row='{i}']"))
-        {
-            use wasm_bindgen::JsCast;
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
+        let Some(el) = box_ref.get_untracked() else { return };
+        let top = i as f64 * ROW;
+        let view_h = f64::from(el.client_height());
+        let current = f64::from(el.scroll_top());
+        if top < current {
+            el.set_scroll_top(top as i32);
+        } else if top + ROW > current + view_h {
+            el.set_scroll_top((top + ROW - view_h) as i32);
+        }
+        scroll.set(f64::from(el.scroll_top()));
+        request_animation_frame(move || {
+            if let Some(el) = box_ref.get_untracked()
+                && let Ok(Some(row)) = el.query_selector(&format!("[data-row='{i}']"))
+            {
+                use wasm_bindgen::JsCast;
+                if let Ok(row) = row.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = row.focus();
+                }
+            }
+        });
+    };
+    // A selection made elsewhere scrolls its row into view (without taking the focus).
+    Effect::new(move |_| {
+        let Some(key) = ed.selection.with(|s| s.first().cloned()) else { return };
+        let Some(i) = rows.with_untracked(|r| r.iter().position(|x| x.key == key)) else { return };
+        focused.set(i);
+        if let Some(el) = box_ref.get_untracked() {
+            let top = i as f64 * ROW;
+            let view_h = f64::from(el.client_height());
+            let current = f64::from(el.scroll_top());
+            if top < current || top + ROW > current + view_h {
+                el.set_scroll_top((top - view_h / 2.0).max(0.0) as i32);
+                scroll.set(f64::from(el.scroll_top()));
             }
         }
-    };
+    });
     let on_key = move |e: leptos::ev::KeyboardEvent| {
         let n = rows.with_untracked(Vec::len);
         if n == 0 {
@@ -142,6 +191,7 @@ pub fn Outline() -> impl IntoView {
                 ed.reveal.set(Some(r.key.clone()));
             }
         };
+        let page = ((height.get_untracked() / ROW) as usize).max(1);
         match e.key().as_str() {
             "ArrowDown" => {
                 e.prevent_default();
@@ -150,6 +200,14 @@ pub fn Outline() -> impl IntoView {
             "ArrowUp" => {
                 e.prevent_default();
                 focus_row(i.saturating_sub(1));
+            }
+            "PageDown" => {
+                e.prevent_default();
+                focus_row((i + page).min(n - 1));
+            }
+            "PageUp" => {
+                e.prevent_default();
+                focus_row(i.saturating_sub(page));
             }
             "Home" => {
                 e.prevent_default();
@@ -166,51 +224,66 @@ pub fn Outline() -> impl IntoView {
             _ => {}
         }
     };
-    let each_row = move || rows.get().into_iter().enumerate().collect::<Vec<(usize, Row)>>();
     view! {
         <section class="outline" aria-label=move || ed.lang.get().pick("Outline", "개요")>
             <h2>{move || ed.lang.get().pick("Outline", "개요")}</h2>
-            <ul role="tree" data-testid="outline" node_ref=list_ref on:keydown=on_key>
-                <For
-                    each=each_row
-                    key=|(i, r)| format!("{i}|{}|{}|{}", r.key, r.level, r.title)
-                    let:entry
-                >
-                    {
-                        let (i, row) = entry;
-                        let key = row.key.clone();
-                        let key2 = row.key.clone();
-                        let kind = row.kind;
-                        let selected = Memo::new(move |_| ed.selection.with(|s| s.contains(&key)));
-                        view! {
-                            <li
-                                role="treeitem"
-                                data-testid="outline-row"
-                                data-id=row.key.clone()
-                                data-row=i
-                                attr:aria-level=row.level
-                                aria-selected=move || selected.get().to_string()
-                                class:selected=move || selected.get()
-                                tabindex=move || if focused.get() == i { "0" } else { "-1" }
-                                style=format!("padding-left: {}px", 8 + (row.level.saturating_sub(1)) * 14)
-                                on:click=move |e| {
-                                    focused.set(i);
-                                    ed.select(&key2, e.shift_key());
-                                    ed.reveal.set(Some(key2.clone()));
-                                }
-                            >
-                                <span class="row-kind">
-                                    {move || match kind {
-                                        Some(k) => ed.lang.get().kind(k),
-                                        None => ed.lang.get().pick("Availability Zone", "가용 영역"),
-                                    }}
-                                </span>
-                                <span class="row-title">{row.title.clone()}</span>
-                            </li>
-                        }
+            <div
+                class="outline-scroll"
+                node_ref=box_ref
+                on:scroll=move |_| {
+                    if let Some(el) = box_ref.get_untracked() {
+                        scroll.set(f64::from(el.scroll_top()));
                     }
-                </For>
-            </ul>
+                }
+            >
+                <ul
+                    role="tree"
+                    data-testid="outline"
+                    on:keydown=on_key
+                    style=move || {
+                        let n = rows.with(Vec::len) as f64;
+                        let (first, _) = window();
+                        format!("height: {}px; padding-top: {}px", n * ROW, first as f64 * ROW)
+                    }
+                >
+                    <For each=shown key=|(i, r)| format!("{i}|{}|{}|{}", r.key, r.level, r.title) let:entry>
+                        {
+                            let (i, row) = entry;
+                            let key = row.key.clone();
+                            let key2 = row.key.clone();
+                            let kind = row.kind;
+                            let selected = Memo::new(move |_| ed.selection.with(|s| s.contains(&key)));
+                            view! {
+                                <li
+                                    role="treeitem"
+                                    data-testid="outline-row"
+                                    data-id=row.key.clone()
+                                    data-row=i
+                                    attr:aria-level=row.level
+                                    aria-selected=move || selected.get().to_string()
+                                    class:selected=move || selected.get()
+                                    tabindex=move || if focused.get() == i { "0" } else { "-1" }
+                                    style=format!("padding-left: {}px", 8 + (row.level.saturating_sub(1)) * 14)
+                                    on:focus=move |_| focused.set(i)
+                                    on:click=move |e| {
+                                        focused.set(i);
+                                        ed.select(&key2, e.shift_key());
+                                        ed.reveal.set(Some(key2.clone()));
+                                    }
+                                >
+                                    <span class="row-kind">
+                                        {move || match kind {
+                                            Some(k) => ed.lang.get().kind(k),
+                                            None => ed.lang.get().pick("Availability Zone", "가용 영역"),
+                                        }}
+                                    </span>
+                                    <span class="row-title">{row.title.clone()}</span>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </div>
         </section>
     }
 }

@@ -20,6 +20,7 @@ Commands:
   fmt <DESIGN> [--check]   Load a design file and print it in canonical form (stable for git diffs).
                            With --check, print nothing and exit 1 when the file is not already canonical.
   schema                   Print the JSON Schema of the design format (draft 2020-12).
+  synth [--resources N]    Write a generated, laid-out design of about N resources (benchmarks, trying scale).
   trace <DESIGN> --from SRC --to DST [--protocol P] [--port N]
                            Trace a flow and its reply hop by hop (--format json, --expect reachable|unreachable).
   validate <DESIGN>        Check a design against every validation rule; exit 1 on any error.
@@ -64,6 +65,7 @@ fn main() -> ExitCode {
         "fmt" => cmd::fmt::run(rest),
         "import-aws" => cmd::import_aws::run(rest),
         "schema" => cmd::schema::run(rest),
+        "synth" => cmd::synth::run(rest),
         "trace" => cmd::trace::run(rest),
         "validate" => cmd::validate::run(rest),
         other => {

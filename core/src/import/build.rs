@@ -1590,56 +1590,74 @@ pub fn arrange(d: &Design) -> Layout {
         TITLE + PAD + SLOT_H * n.div_ceil(COLS) as f64
     };
 
+    // One VPC laid out with its top-left corner at (vpc_x, y); returns its width and height.
+    let place_vpc = |layout: &mut Layout, vpc: &Vpc, vpc_x: f64, y: f64| -> (f64, f64) {
+        let subnets: Vec<&Subnet> = d.subnets.iter().filter(|s| s.vpc == vpc.id).collect();
+        let zones: BTreeSet<&str> = subnets.iter().map(|s| s.availability_zone.as_str()).collect();
+        let mut zone_x = vpc_x + PAD;
+        let mut tallest: f64 = 0.0;
+        for zone in &zones {
+            let mut sy = y + TITLE + PAD + TITLE;
+            let mut in_zone: Vec<&&Subnet> = subnets.iter().filter(|s| s.availability_zone == *zone).collect();
+            in_zone.sort_by_key(|s| (u32::from(s.cidr.network()), s.cidr.prefix_len()));
+            for s in in_zone {
+                let h = subnet_h(s.id.as_str());
+                layout.nodes.insert(s.id.clone(), Placement::rect(zone_x + PAD, sy, SUBNET_W, h));
+                if let Some(items) = in_subnet.get(s.id.as_str()) {
+                    for (k, item) in items.iter().enumerate() {
+                        let x = zone_x + PAD + PAD + (k % COLS) as f64 * SLOT_W + (SLOT_W - 48.0) / 2.0;
+                        let iy = sy + TITLE + PAD / 2.0 + (k / COLS) as f64 * SLOT_H;
+                        layout.nodes.insert((*item).clone(), Placement::at(x, iy));
+                    }
+                }
+                sy += h + PAD;
+            }
+            let zone_h = sy - (y + TITLE + PAD);
+            layout.zones.push(ZonePlacement {
+                vpc: vpc.id.clone(),
+                zone: (*zone).to_owned(),
+                placement: Placement::rect(zone_x, y + TITLE + PAD, SUBNET_W + 2.0 * PAD, zone_h),
+            });
+            tallest = tallest.max(zone_h);
+            zone_x += SUBNET_W + 3.0 * PAD;
+        }
+        let vpc_w = (zone_x - vpc_x).max(SUBNET_W + 4.0 * PAD);
+        let vpc_h = TITLE + PAD + tallest.max(60.0) + PAD;
+        layout.nodes.insert(vpc.id.clone(), Placement::rect(vpc_x, y, vpc_w, vpc_h));
+        for (k, g) in d.internet_gateways.iter().filter(|g| g.vpc.as_ref() == Some(&vpc.id)).enumerate() {
+            layout.nodes.insert(g.id.clone(), Placement::at(vpc_x + vpc_w / 2.0 - 24.0 + k as f64 * 200.0, y - 24.0));
+        }
+        (vpc_w, vpc_h)
+    };
+
     let mut region_x = 40.0;
     let top = 200.0;
     for region in &d.regions {
         let vpcs: Vec<&Vpc> = d.vpcs.iter().filter(|v| v.region == region.id).collect();
-        let mut y = top + TITLE + 40.0;
+        // Measure each VPC, then fill rows about as wide as a 4:3 region would be, so that a Region with many VPCs
+        // is a grid rather than one tall column.
+        let sizes: Vec<(f64, f64)> = vpcs.iter().map(|v| place_vpc(&mut Layout::default(), v, 0.0, 0.0)).collect();
+        let area: f64 = sizes.iter().map(|(w, h)| (w + 80.0) * (h + 80.0)).sum();
+        let widest_one = sizes.iter().map(|(w, _)| *w).fold(480.0, f64::max);
+        let row_width = (area * 4.0 / 3.0).sqrt().max(widest_one);
+        let left = region_x + PAD;
+        let (mut x, mut y) = (left, top + TITLE + 40.0);
+        let mut row_h: f64 = 0.0;
         let mut widest: f64 = 480.0;
-        for vpc in vpcs {
-            let subnets: Vec<&Subnet> = d.subnets.iter().filter(|s| s.vpc == vpc.id).collect();
-            let zones: BTreeSet<&str> = subnets.iter().map(|s| s.availability_zone.as_str()).collect();
-            let vpc_x = region_x + PAD;
-            let mut zone_x = vpc_x + PAD;
-            let mut tallest: f64 = 0.0;
-            for zone in &zones {
-                let mut sy = y + TITLE + PAD + TITLE;
-                let mut in_zone: Vec<&&Subnet> = subnets.iter().filter(|s| s.availability_zone == *zone).collect();
-                in_zone.sort_by_key(|s| (u32::from(s.cidr.network()), s.cidr.prefix_len()));
-                for s in in_zone {
-                    let h = subnet_h(s.id.as_str());
-                    layout.nodes.insert(s.id.clone(), Placement::rect(zone_x + PAD, sy, SUBNET_W, h));
-                    if let Some(items) = in_subnet.get(s.id.as_str()) {
-                        for (k, item) in items.iter().enumerate() {
-                            let x = zone_x + PAD + PAD + (k % COLS) as f64 * SLOT_W + (SLOT_W - 48.0) / 2.0;
-                            let iy = sy + TITLE + PAD / 2.0 + (k / COLS) as f64 * SLOT_H;
-                            layout.nodes.insert((*item).clone(), Placement::at(x, iy));
-                        }
-                    }
-                    sy += h + PAD;
-                }
-                let zone_h = sy - (y + TITLE + PAD);
-                layout.zones.push(ZonePlacement {
-                    vpc: vpc.id.clone(),
-                    zone: (*zone).to_owned(),
-                    placement: Placement::rect(zone_x, y + TITLE + PAD, SUBNET_W + 2.0 * PAD, zone_h),
-                });
-                tallest = tallest.max(zone_h);
-                zone_x += SUBNET_W + 3.0 * PAD;
+        for (vpc, (w, _)) in vpcs.iter().zip(&sizes) {
+            if x > left && x - left + w > row_width {
+                x = left;
+                y += row_h + 80.0;
+                row_h = 0.0;
             }
-            let vpc_w = (zone_x - vpc_x).max(SUBNET_W + 4.0 * PAD);
-            let vpc_h = TITLE + PAD + tallest.max(60.0) + PAD;
-            layout.nodes.insert(vpc.id.clone(), Placement::rect(vpc_x, y, vpc_w, vpc_h));
-            for (k, g) in d.internet_gateways.iter().filter(|g| g.vpc.as_ref() == Some(&vpc.id)).enumerate() {
-                layout
-                    .nodes
-                    .insert(g.id.clone(), Placement::at(vpc_x + vpc_w / 2.0 - 24.0 + k as f64 * 200.0, y - 24.0));
-            }
-            widest = widest.max(vpc_w);
-            y += vpc_h + 80.0;
+            let (w, h) = place_vpc(&mut layout, vpc, x, y);
+            row_h = row_h.max(h);
+            widest = widest.max(x - left + w);
+            x += w + 80.0;
         }
+        let bottom = if vpcs.is_empty() { y } else { y + row_h + 80.0 };
         let region_w = widest + 2.0 * PAD;
-        layout.nodes.insert(region.id.clone(), Placement::rect(region_x, top, region_w, (y - top).max(200.0)));
+        layout.nodes.insert(region.id.clone(), Placement::rect(region_x, top, region_w, (bottom - top).max(200.0)));
         region_x += region_w + 80.0;
     }
     layout.internet = Some(Placement::at(40.0 + (region_x - 120.0) / 2.0, 40.0));

@@ -174,3 +174,29 @@ fn ecs_clusters_services_tasks_and_definitions_are_imported() {
     assert_eq!(task.security_groups, d.ecs_services[0].security_groups);
     assert!(imported.notes.iter().all(|n| !n.contains("unknown top-level key failures")), "{:?}", imported.notes);
 }
+
+#[test]
+fn many_vpcs_are_laid_out_as_a_grid_inside_their_region_without_overlaps() {
+    let d = crate::synth::design_with_vpcs(40);
+    let l = super::arrange(&d);
+    let boxes: Vec<Placement> = d.vpcs.iter().map(|v| *l.nodes.get(&v.id).unwrap()).collect();
+    let region = *l.nodes.get(&d.regions[0].id).unwrap();
+    let (rw, rh) = (region.w.unwrap(), region.h.unwrap());
+    for (n, a) in boxes.iter().enumerate() {
+        assert!(
+            a.x >= region.x
+                && a.y >= region.y
+                && a.x + a.w.unwrap() <= region.x + rw
+                && a.y + a.h.unwrap() <= region.y + rh
+        );
+        for b in &boxes[n + 1..] {
+            let apart = a.x + a.w.unwrap() <= b.x
+                || b.x + b.w.unwrap() <= a.x
+                || a.y + a.h.unwrap() <= b.y
+                || b.y + b.h.unwrap() <= a.y;
+            assert!(apart, "{a:?} {b:?}");
+        }
+    }
+    // Neither one tall column nor one long row.
+    assert!(rw / rh > 0.5 && rw / rh < 3.0, "{rw} x {rh}");
+}
