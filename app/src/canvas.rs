@@ -853,9 +853,17 @@ fn minimap_view(ed: Editor, scene: Memo<Scene>, size: RwSignal<Option<(f64, f64)
         let cy = b.y + (f64::from(e.client_y()) - r.top()) / k;
         ed.view.set(View { left: cx - w / v.zoom / 2.0, top: cy - h / v.zoom / 2.0, zoom: v.zoom });
     };
+    // Shown only when part of the design is out of view.
+    let needed = move || {
+        let (b, _) = frame.get();
+        let Some((w, h)) = size.get() else { return false };
+        let v = ed.view.get();
+        b.x < v.left || b.y < v.top || b.x + b.w > v.left + w / v.zoom || b.y + b.h > v.top + h / v.zoom
+    };
     view! {
         <svg
             class="minimap"
+            class:hidden=move || !needed()
             data-testid="minimap"
             width=W
             height=H

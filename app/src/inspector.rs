@@ -106,9 +106,13 @@ pub fn Inspector() -> impl IntoView {
     let ed = expect_context::<Editor>();
     let lang = ed.lang;
     let l = move |en: &'static str, ko: &'static str| Signal::derive(move || lang.get().pick(en, ko).to_owned());
+    // The inspector is drawn again whenever the design changes (an edit, an undo), so that it always shows the
+    // design as it is; the field that had the focus gets it back.
     let body = move || {
         let sel = ed.selection.get();
         let lang = lang.get();
+        ed.design.track();
+        keep_focus();
         match sel.as_slice() {
             [] => view! {
                 <p class="hint">
@@ -185,7 +189,7 @@ fn single(
     view! {
         <dl class="facts">
             <dt>{lang.pick("Kind", "종류")}</dt>
-            <dd data-testid="inspector-kind">{lang.kind(kind)}</dd>
+            <dd data-testid="inspector-kind">{crate::palette::item_label(crate::canvas::Item::Kind(kind), lang)}</dd>
             <dt>"ID"</dt>
             <dd data-testid="inspector-id">{key.clone()}</dd>
         </dl>
@@ -215,7 +219,11 @@ fn specific_fields(
             Resource::Vpc(after)
         })
         .into_any(),
+        Resource::RouteTable(t) => crate::rules::route_table_editor(ed, t).into_any(),
+        Resource::SecurityGroup(g) => crate::rules::security_group_editor(ed, g).into_any(),
+        Resource::NetworkAcl(a) => crate::rules::network_acl_editor(ed, a).into_any(),
         Resource::Subnet(s) => {
+            let associations = crate::rules::subnet_associations(ed, s.clone());
             let id = s.id.to_string();
             let public = ed.design.with_untracked(|d| d.is_public_subnet(&s));
             let s2 = s.clone();
@@ -253,10 +261,12 @@ fn specific_fields(
                     />
                     {move || l("Auto-assign public IPv4 addresses", "퍼블릭 IPv4 자동 할당").get()}
                 </label>
+                {associations}
             }
             .into_any()
         }
         Resource::Instance(i) => {
+            let groups = crate::rules::instance_groups(ed, i.clone());
             let i2 = i.clone();
             view! {
                 {text_field(l("Instance type", "인스턴스 유형"), "field-instance-type", i.instance_type.clone(), move |v| {
@@ -277,6 +287,7 @@ fn specific_fields(
                     />
                     {move || l("Public IPv4 address", "퍼블릭 IPv4 주소").get()}
                 </label>
+                {groups}
             }
             .into_any()
         }
@@ -347,4 +358,27 @@ fn cidr_field(
                 })
         }}
     }
+}
+
+/// Remembers which inspector field has the focus (by test id and position) and gives it back once the inspector
+/// has been drawn again.
+fn keep_focus() {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(active) = doc.active_element() else { return };
+    if active.closest("[data-testid=inspector]").ok().flatten().is_none() {
+        return;
+    }
+    let Some(testid) = active.get_attribute("data-testid") else { return };
+    let all = doc.query_selector_all(&format!("[data-testid=inspector] [data-testid='{testid}']")).ok();
+    let index = all
+        .as_ref()
+        .and_then(|list| (0..list.length()).find(|i| list.item(*i).is_some_and(|n| n.is_same_node(Some(&active)))));
+    let Some(index) = index else { return };
+    request_animation_frame(move || {
+        let again = doc.query_selector_all(&format!("[data-testid=inspector] [data-testid='{testid}']")).ok();
+        if let Some(el) = again.and_then(|l| l.item(index)).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
 }

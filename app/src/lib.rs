@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod inspector;
 pub mod outline;
 pub mod palette;
+pub mod rules;
 pub mod scene;
 
 use std::rc::Rc;

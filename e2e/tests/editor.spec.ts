@@ -73,6 +73,29 @@ test('build the classic two-zone design with the mouse, undo it all and redo it'
     await page.getByTestId('field-name').press('Enter');
     await expect(app.resource(id)).toContainText(name);
   }
+  // Make public-a and public-b public: a route table sending 0.0.0.0/0 to the internet gateway. Private-a goes
+  // out through the NAT gateway.
+  await app.dropInto('route_table', vpc, 0.9, 0.05);
+  expect(await app.selectedId()).toBe('rtb-2');
+  await page.getByTestId('field-name').fill('public');
+  await page.getByTestId('field-name').press('Enter');
+  await page.getByTestId('route-add').click();
+  await expect(page.getByTestId('route-target')).toHaveValue('igw-1');
+  await page.locator('[data-testid="route-table-subnet"][data-id="subnet-1"] input').check();
+  await page.locator('[data-testid="route-table-subnet"][data-id="subnet-3"] input').check();
+  await expect(app.container('subnet-1')).toHaveClass(/public/);
+  await expect(app.container('subnet-3')).toHaveClass(/public/);
+  await expect(app.container('subnet-1')).toContainText('10.0.0.0/24 · public');
+  await app.dropInto('route_table', vpc, 0.95, 0.05);
+  expect(await app.selectedId()).toBe('rtb-3');
+  await page.getByTestId('route-add').click();
+  await page.getByTestId('route-target').selectOption('nat-1');
+  await page.locator('[data-testid="route-table-subnet"][data-id="subnet-2"] input').check();
+  await expect(app.container('subnet-2')).toHaveClass(/private/);
+  await app.outlineRow('subnet-2').click();
+  await expect(page.getByTestId('field-route-table')).toHaveValue('rtb-3');
+  await expect(app.container('subnet-4')).toHaveClass(/private/);
+
   await page.getByTestId('zoom-fit').click();
   await app.screenshot('editor-classic');
 
@@ -84,7 +107,7 @@ test('build the classic two-zone design with the mouse, undo it all and redo it'
     steps += 1;
     expect(steps).toBeLessThan(60);
   }
-  expect(steps).toBe(18);
+  expect(steps).toBe(27);
   await expect(app.containers('region')).toHaveCount(0);
   await expect(app.canvas.locator('[data-testid="resource"]')).toHaveCount(0);
   const redo = page.getByTestId('redo');
@@ -218,4 +241,38 @@ test('the language switches to Korean and is remembered', async ({ page }) => {
   await expect(app.paletteItem('nat_gateway')).toContainText('NAT 게이트웨이');
   await page.getByTestId('lang').click();
   await expect(app.paletteItem('subnet')).toContainText('Subnet');
+});
+
+test('security group and network ACL rules are edited as tables', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/');
+  await app.outlineRow('sg-web').click();
+  await page.getByTestId('sg-inbound-add').click();
+  const rule = page.locator('[data-testid="sg-inbound"] [data-testid="sg-rule"]').last();
+  await rule.getByTestId('sg-rule-ports').fill('8443');
+  await rule.getByTestId('sg-rule-ports').press('Enter');
+  await rule.getByTestId('sg-rule-peer').fill('sg-bastion');
+  await rule.getByTestId('sg-rule-peer').press('Enter');
+  await expect(app.inspector.locator('pre')).toContainText('"group": "sg-bastion"');
+  await expect(app.inspector.locator('pre')).toContainText('"from": 8443');
+  // A bad port range is refused with the reason; nothing changes.
+  await rule.getByTestId('sg-rule-ports').fill('9000-80');
+  await rule.getByTestId('sg-rule-ports').press('Enter');
+  await expect(app.notice).toContainText('ends before it starts');
+  await expect(app.inspector.locator('pre')).toContainText('"from": 8443');
+
+  await app.outlineRow('acl-default').click();
+  await page.getByTestId('nacl-inbound-add').click();
+  const deny = page.locator('[data-testid="nacl-inbound"] [data-testid="nacl-rule"]').last();
+  await deny.getByTestId('nacl-rule-number').fill('90');
+  await deny.getByTestId('nacl-rule-number').press('Enter');
+  // Rows follow the rule numbers: 90 now comes first.
+  const first = page.locator('[data-testid="nacl-inbound"] [data-testid="nacl-rule"]').first();
+  await expect(first.getByTestId('nacl-rule-number')).toHaveValue('90');
+  await first.getByTestId('nacl-rule-action').selectOption('deny');
+  await expect(app.inspector.locator('pre')).toContainText('"action": "deny"');
+  // Three steps back: the added rule, its number, its action.
+  for (let i = 0; i < 3; i++) await page.getByTestId('undo').click();
+  await expect(app.inspector.locator('pre')).not.toContainText('"rule_number": 90');
+  expect(app.errors).toEqual([]);
 });

@@ -7,12 +7,14 @@
 //! applies whole or not at all.
 
 mod arrange;
+mod choices;
 mod contain;
 mod create;
 mod delete;
 mod resource;
 
 pub use arrange::{add_zone, home_of, next_zone, reparent};
+pub use choices::{TargetChoice, route_targets, target_text};
 pub use contain::{Container, ContainerKind, check as check_drop, homes};
 pub use create::{create, next_id};
 pub use delete::{Deletion, delete, delete_zone};

@@ -5,4 +5,4 @@ mod cidr;
 mod protocol;
 
 pub use cidr::{CidrParseError, IpCidr, Ipv4Cidr, Ipv6Cidr};
-pub use protocol::{Icmp, PortRange, Protocol, ProtocolParseError};
+pub use protocol::{Icmp, PortRange, PortRangeParseError, Protocol, ProtocolParseError};

@@ -164,6 +164,45 @@ impl PortRange {
     }
 }
 
+/// Why text is not a port range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PortRangeParseError(String);
+
+impl fmt::Display for PortRangeParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for PortRangeParseError {}
+
+impl FromStr for PortRange {
+    type Err = PortRangeParseError;
+
+    /// `22`, `1024-65535`, or `all` (0–65535).
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let text = text.trim();
+        if text.eq_ignore_ascii_case("all") {
+            return Ok(PortRange::ALL);
+        }
+        let port = |t: &str| {
+            t.trim()
+                .parse::<u16>()
+                .map_err(|_| PortRangeParseError(format!("{:?} is not a port from 0 to 65535", t.trim())))
+        };
+        match text.split_once('-') {
+            Some((a, b)) => {
+                let (from, to) = (port(a)?, port(b)?);
+                if from > to {
+                    return Err(PortRangeParseError(format!("the range {from}-{to} ends before it starts")));
+                }
+                Ok(PortRange { from, to })
+            }
+            None => Ok(PortRange::single(port(text)?)),
+        }
+    }
+}
+
 impl fmt::Display for PortRange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.from == self.to { write!(f, "{}", self.from) } else { write!(f, "{}-{}", self.from, self.to) }
@@ -191,6 +230,16 @@ impl<'a> arbitrary::Arbitrary<'a> for Protocol {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn port_ranges_read_as_written() {
+        assert_eq!("22".parse::<PortRange>().unwrap(), PortRange::single(22));
+        assert_eq!(" 1024 - 65535 ".parse::<PortRange>().unwrap(), PortRange::new(1024, 65535));
+        assert_eq!("all".parse::<PortRange>().unwrap(), PortRange::ALL);
+        assert!("80-20".parse::<PortRange>().unwrap_err().to_string().contains("ends before it starts"));
+        assert!("http".parse::<PortRange>().is_err());
+        assert!("70000".parse::<PortRange>().is_err());
+    }
 
     #[test]
     fn reads_names_numbers_and_aws_spellings() {
