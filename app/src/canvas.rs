@@ -61,6 +61,13 @@ enum Gesture {
     Marquee {
         start: (f64, f64),
     },
+    /// Resizing a container by its corner handle, never smaller than what is inside it.
+    Resize {
+        key: String,
+        start: (f64, f64),
+        rect: Rect,
+        min: (f64, f64),
+    },
 }
 
 /// The container a box stands for.
@@ -253,6 +260,7 @@ pub fn EditorCanvas() -> impl IntoView {
     let gesture = RwSignal::new(None::<Gesture>);
     let offset = RwSignal::new((0.0f64, 0.0f64));
     let marquee = RwSignal::new(None::<Rect>);
+    let resizing = RwSignal::new(None::<Rect>);
     let space = RwSignal::new(false);
     let creating = ed.creating;
 
@@ -306,14 +314,29 @@ pub fn EditorCanvas() -> impl IntoView {
         let y1 = ((v.top + vh * 1.25) / q).ceil() * q;
         Some(Rect { x: x0, y: y0, w: x1 - x0, h: y1 - y0 })
     });
-    let zoom_to_fit = move || {
-        if let Some(el) = element() {
-            let r = el.get_bounding_client_rect();
-            let b = scene.get_untracked().bounds;
-            ed.view.set(View::fit((b.x, b.y, b.w, b.h), r.width(), r.height()));
-        }
+    // Fits the whole design, or with `selection` the selected shapes, in view.
+    let zoom_to_fit = move |selection: bool| {
+        let Some(el) = element() else { return };
+        let r = el.get_bounding_client_rect();
+        let s = scene.get_untracked();
+        let b = if selection {
+            let rects: Vec<Rect> = ed.selection.get_untracked().iter().filter_map(|k| rect_of(&s, k)).collect();
+            if rects.is_empty() {
+                return;
+            }
+            let x0 = rects.iter().map(|r| r.x).fold(f64::INFINITY, f64::min) - 60.0;
+            let y0 = rects.iter().map(|r| r.y).fold(f64::INFINITY, f64::min) - 60.0;
+            let x1 = rects.iter().map(|r| r.x + r.w).fold(f64::NEG_INFINITY, f64::max) + 60.0;
+            let y1 = rects.iter().map(|r| r.y + r.h).fold(f64::NEG_INFINITY, f64::max) + 80.0;
+            Rect { x: x0, y: y0, w: x1 - x0, h: y1 - y0 }
+        } else {
+            s.bounds.clone()
+        };
+        ed.view.set(View::fit((b.x, b.y, b.w, b.h), r.width(), r.height()));
     };
-    provide_context(FitView(Callback::new(move |_| zoom_to_fit())));
+    if let Some(FitView(slot)) = use_context::<FitView>() {
+        slot.set_value(Some(Callback::new(move |selection: bool| zoom_to_fit(selection))));
+    }
     // Bring a revealed shape into view: pan (and zoom out if it is larger than the view) only when it is not
     // already wholly visible.
     Effect::new(move |_| {
@@ -401,6 +424,12 @@ pub fn EditorCanvas() -> impl IntoView {
                     offset.set((dx, dy));
                 }
             }
+            Gesture::Resize { start, rect, min, .. } => {
+                let (x, y) = ed.view.get_untracked().to_canvas(sx, sy);
+                let w = snap(rect.w + x - start.0).max(min.0);
+                let h = snap(rect.h + y - start.1).max(min.1);
+                resizing.set(Some(Rect { x: rect.x, y: rect.y, w, h }));
+            }
             Gesture::Marquee { start } => {
                 let (x, y) = ed.view.get_untracked().to_canvas(sx, sy);
                 marquee.set(Some(Rect {
@@ -436,6 +465,17 @@ pub fn EditorCanvas() -> impl IntoView {
                     let (sx, sy) = offset_in(&el, e.client_x(), e.client_y());
                     if (sx - start.0).abs() + (sy - start.1).abs() < 3.0 {
                         ed.selection.set(Vec::new());
+                    }
+                }
+            }
+            Gesture::Resize { key, .. } => {
+                if let Some(r) = resizing.get_untracked() {
+                    resizing.set(None);
+                    let s = scene.get_untracked();
+                    if let Some(k) = layout_key(&s, &key) {
+                        let edit =
+                            ed.design.with_untracked(|d| Edit::place(d, k, Some(Placement::rect(r.x, r.y, r.w, r.h))));
+                        ed.commit(edit);
                     }
                 }
             }
@@ -482,6 +522,7 @@ pub fn EditorCanvas() -> impl IntoView {
             creating.set(None);
             offset.set((0.0, 0.0));
             marquee.set(None);
+            resizing.set(None);
             e.prevent_default();
         }
     });
@@ -601,18 +642,60 @@ pub fn EditorCanvas() -> impl IntoView {
                 </g>
                 <g class="layer-selection">
                     <For each=selected key=|(k, r)| format!("{k}|{}|{}|{}|{}", r.x, r.y, r.w, r.h) let:sel>
-                        <rect
-                            class="selection"
-                            data-testid="selection"
-                            data-id=sel.0.clone()
-                            x=sel.1.x - 4.0
-                            y=sel.1.y - 4.0
-                            width=sel.1.w + 8.0
-                            height=sel.1.h + 8.0
-                            rx="6"
-                        />
+                        {
+                            let is_box = scene.with_untracked(|s| s.boxes.iter().any(|b| b.key == sel.0));
+                            let key = sel.0.clone();
+                            let r = sel.1.clone();
+                            view! {
+                                <rect
+                                    class="selection"
+                                    data-testid="selection"
+                                    data-id=sel.0.clone()
+                                    x=sel.1.x - 4.0
+                                    y=sel.1.y - 4.0
+                                    width=sel.1.w + 8.0
+                                    height=sel.1.h + 8.0
+                                    rx="6"
+                                />
+                                {is_box
+                                    .then(|| {
+                                        let handle_key = key.clone();
+                                        view! {
+                                            <rect
+                                                class="handle"
+                                                data-testid="resize-handle"
+                                                data-id=key.clone()
+                                                x=r.x + r.w - 7.0
+                                                y=r.y + r.h - 7.0
+                                                width="14"
+                                                height="14"
+                                                rx="3"
+                                                on:pointerdown=move |e: ev::PointerEvent| {
+                                                    if e.button() != 0 {
+                                                        return;
+                                                    }
+                                                    e.stop_propagation();
+                                                    let Some(start) = canvas_point(e.client_x(), e.client_y()) else { return };
+                                                    let s = scene.get_untracked();
+                                                    let Some(rect) = rect_of(&s, &handle_key) else { return };
+                                                    let min = min_size(&s, &handle_key, &rect);
+                                                    resizing.set(Some(rect.clone()));
+                                                    gesture.set(Some(Gesture::Resize { key: handle_key.clone(), start, rect, min }));
+                                                }
+                                            />
+                                        }
+                                    })}
+                            }
+                        }
                     </For>
                 </g>
+                {move || {
+                    resizing
+                        .get()
+                        .map(|r| {
+                            view! { <rect class="resize-preview" data-testid="resize-preview" x=r.x y=r.y width=r.w height=r.h rx="6" /> }
+                        })
+                }}
                 {move || {
                     preview()
                         .map(|(shapes, dx, dy)| {
@@ -638,9 +721,18 @@ pub fn EditorCanvas() -> impl IntoView {
     }
 }
 
-/// Lets the toolbar ask the canvas to fit the design in view.
+/// Lets the toolbar and the shortcuts ask the canvas to fit the design (or, with `true`, the selection) in view: the
+/// workbench provides the slot, the canvas fills it.
 #[derive(Clone, Copy)]
-pub struct FitView(pub Callback<()>);
+pub struct FitView(pub StoredValue<Option<Callback<bool>>>);
+
+impl FitView {
+    pub fn run(&self, selection: bool) {
+        if let Some(cb) = self.0.get_value() {
+            cb.run(selection);
+        }
+    }
+}
 
 fn typing(e: &ev::KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;
@@ -894,4 +986,19 @@ fn minimap_view(ed: Editor, scene: Memo<Scene>, size: RwSignal<Option<(f64, f64)
             }}
         </svg>
     }
+}
+
+/// The smallest size a container may be resized to: what is inside it, with room for labels, and never tiny.
+fn min_size(scene: &Scene, key: &str, rect: &Rect) -> (f64, f64) {
+    let mut right = rect.x + 160.0;
+    let mut bottom = rect.y + 80.0;
+    for k in with_contents(scene, key).iter().filter(|k| k.as_str() != key) {
+        if let Some(r) = rect_of(scene, k) {
+            let is_icon = scene.icons.iter().any(|i| &i.key == k);
+            let (pad_x, pad_y) = if is_icon { (60.0, 56.0) } else { (12.0, 12.0) };
+            right = right.max(r.x + r.w + pad_x);
+            bottom = bottom.max(r.y + r.h + pad_y);
+        }
+    }
+    (snap(right - rect.x + GRID / 2.0), snap(bottom - rect.y + GRID / 2.0))
 }

@@ -67,6 +67,8 @@ pub struct Editor {
     pub creating: RwSignal<Option<crate::canvas::Item>>,
     /// A key the canvas should bring into view (set when something is added or picked in the outline).
     pub reveal: RwSignal<Option<String>>,
+    /// What was copied: the design as it was, the ids, and how many times it has been pasted since.
+    clipboard: StoredValue<Option<(Design, Vec<Id>, u32)>>,
 }
 
 impl Editor {
@@ -83,6 +85,7 @@ impl Editor {
             help_open: RwSignal::new(false),
             creating: RwSignal::new(None),
             reveal: RwSignal::new(None),
+            clipboard: StoredValue::new(None),
         }
     }
 
@@ -181,6 +184,62 @@ impl Editor {
                 *s = vec![key.to_owned()];
             }
         });
+    }
+
+    fn selected_ids(&self) -> Vec<Id> {
+        let keys = self.selection.get_untracked();
+        self.design.with_untracked(|d| {
+            keys.iter().filter(|k| d.find(k).is_some()).filter_map(|k| Id::new(k.clone()).ok()).collect()
+        })
+    }
+
+    /// Copies the selected resources (and what is inside them).
+    pub fn copy(&self) {
+        let ids = self.selected_ids();
+        if ids.is_empty() {
+            return;
+        }
+        let n = ids.len();
+        let snapshot = self.design.get_untracked();
+        self.clipboard.set_value(Some((snapshot, ids, 0)));
+        self.say(Text::new(format!("Copied {n} item(s)."), format!("항목 {n}개를 복사했습니다.")));
+    }
+
+    /// Pastes what was copied, a little further down and right each time, and selects the copies.
+    pub fn paste(&self) {
+        let Some((from, ids, times)) = self.clipboard.get_value() else { return };
+        let step = 40.0 * f64::from(times + 1);
+        let result = self.design.with_untracked(|d| vpcanvas_core::edit::paste(d, &from, &ids, (step, step)));
+        self.finish_copy(result);
+        self.clipboard.update_value(|c| {
+            if let Some(c) = c {
+                c.2 += 1;
+            }
+        });
+    }
+
+    /// Duplicates the selection beside itself.
+    pub fn duplicate(&self) {
+        let ids = self.selected_ids();
+        if ids.is_empty() {
+            return;
+        }
+        let result = self.design.with_untracked(|d| vpcanvas_core::edit::duplicate(d, &ids, (40.0, 40.0)));
+        self.finish_copy(result);
+    }
+
+    fn finish_copy(&self, result: Result<(vpcanvas_core::edit::Edit, Vec<Id>), Text>) {
+        match result {
+            Ok((edit, roots)) => {
+                if self.commit(edit) {
+                    self.selection.set(roots.iter().map(|r| r.to_string()).collect());
+                    if let Some(first) = roots.first() {
+                        self.reveal.set(Some(first.to_string()));
+                    }
+                }
+            }
+            Err(t) => self.say_error(t),
+        }
     }
 
     /// Deletes the selection and what cannot exist without it, as one step, and says what went along.

@@ -92,6 +92,12 @@ pub fn App() -> impl IntoView {
 
 /// Undo, redo, delete, nudge, zoom and help from the keyboard (not while typing in a field).
 fn shortcuts(ed: Editor) {
+    let fit = use_context::<FitView>();
+    let fit_from_keys = move |selection: bool| {
+        if let Some(f) = fit {
+            f.run(selection);
+        }
+    };
     let handle = window_event_listener(ev::keydown, move |e: ev::KeyboardEvent| {
         use wasm_bindgen::JsCast;
         let typing = e
@@ -115,6 +121,18 @@ fn shortcuts(ed: Editor) {
             "y" | "Y" if command => {
                 e.prevent_default();
                 ed.redo();
+            }
+            "c" | "C" if command => {
+                e.prevent_default();
+                ed.copy();
+            }
+            "v" | "V" if command => {
+                e.prevent_default();
+                ed.paste();
+            }
+            "d" | "D" if command => {
+                e.prevent_default();
+                ed.duplicate();
             }
             "Delete" | "Backspace" => {
                 e.prevent_default();
@@ -147,6 +165,8 @@ fn shortcuts(ed: Editor) {
                 };
                 nudge(ed, dx, dy);
             }
+            _ if e.shift_key() && !command && e.code() == "Digit1" => fit_from_keys(false),
+            _ if e.shift_key() && !command && e.code() == "Digit2" => fit_from_keys(true),
             "+" | "=" => ed.view.update(|v| *v = zoom_center(*v, 1.25)),
             "-" => ed.view.update(|v| *v = zoom_center(*v, 0.8)),
             _ => {}
@@ -227,6 +247,7 @@ fn inside_rect(outer: &scene::Rect, inner: &scene::Rect) -> bool {
 fn Workbench(design: Design) -> impl IntoView {
     let ed = Editor::new(design);
     provide_context(ed);
+    provide_context(FitView(StoredValue::new(None)));
     shortcuts(ed);
     let lang = ed.lang;
     Effect::new(move |_| {
@@ -250,11 +271,8 @@ fn Workbench(design: Design) -> impl IntoView {
             None => l.pick("Nothing to redo", "다시 실행할 것이 없음").to_owned(),
         }
     };
-    let fit = move || {
-        if let Some(FitView(cb)) = use_context::<FitView>() {
-            cb.run(());
-        }
-    };
+    let fit_view = expect_context::<FitView>();
+    let fit = move |selection: bool| fit_view.run(selection);
     let rename = move |e: ev::Event| {
         let name = event_target_value(&e);
         let edit = ed.design.with_untracked(|d| Edit::rename(d, name.trim()));
@@ -286,8 +304,16 @@ fn Workbench(design: Design) -> impl IntoView {
                     <button data-testid="zoom-in" title=move || lang.get().pick("Zoom in (+)", "확대 (+)") on:click=move |_| ed.view.update(|v| *v = zoom_center(*v, 1.25))>
                         "+"
                     </button>
-                    <button data-testid="zoom-fit" on:click=move |_| fit()>
+                    <button data-testid="zoom-fit" title=move || lang.get().pick("Fit the design (Shift+1)", "설계 전체 보기 (Shift+1)") on:click=move |_| fit(false)>
                         {move || lang.get().pick("Fit", "맞춤")}
+                    </button>
+                    <button
+                        data-testid="zoom-selection"
+                        title=move || lang.get().pick("Zoom to the selection (Shift+2)", "선택 항목 확대 (Shift+2)")
+                        disabled=move || ed.selection.with(Vec::is_empty)
+                        on:click=move |_| fit(true)
+                    >
+                        {move || lang.get().pick("Selection", "선택")}
                     </button>
                     <span class="sep"></span>
                     <button
@@ -341,7 +367,7 @@ fn Notice() -> impl IntoView {
 #[component]
 fn Help() -> impl IntoView {
     let ed = expect_context::<Editor>();
-    let rows: [(&str, &str, &str); 12] = [
+    let rows: [(&str, &str, &str); 15] = [
         (
             "Drag from the palette",
             "Add into the container under the pointer",
@@ -353,10 +379,13 @@ fn Help() -> impl IntoView {
         ("Shift+drag on empty canvas", "Select by box", "빈 캔버스에서 Shift+끌기: 상자로 선택"),
         ("Drag empty canvas, Space+drag, wheel", "Pan", "빈 캔버스 끌기, Space+끌기, 휠: 화면 이동"),
         ("Ctrl/Cmd+wheel, + and −", "Zoom", "Ctrl/Cmd+휠, +와 −: 확대/축소"),
+        ("Shift+1, Shift+2", "Fit the design, zoom to the selection", "Shift+1, Shift+2: 전체 보기, 선택 확대"),
         ("Arrow keys (Shift: 40)", "Nudge the selection", "화살표 키(Shift: 40): 선택 이동"),
         ("Delete", "Delete the selection and what depends on it", "Delete: 선택과 그에 딸린 것 삭제"),
         ("Ctrl/Cmd+Z", "Undo", "Ctrl/Cmd+Z: 실행 취소"),
         ("Shift+Ctrl/Cmd+Z, Ctrl+Y", "Redo", "Shift+Ctrl/Cmd+Z, Ctrl+Y: 다시 실행"),
+        ("Ctrl/Cmd+C, Ctrl/Cmd+V", "Copy and paste (new ids)", "Ctrl/Cmd+C, Ctrl/Cmd+V: 복사와 붙여 넣기(새 id)"),
+        ("Ctrl/Cmd+D", "Duplicate the selection", "Ctrl/Cmd+D: 선택 복제"),
         ("Escape", "Cancel a drag, clear the selection", "Escape: 끌기 취소, 선택 해제"),
     ];
     move || {

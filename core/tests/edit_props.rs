@@ -5,7 +5,9 @@
 
 use proptest::prelude::*;
 use vpcanvas_core::doc::{Design, Id, Placement, ResourceKind};
-use vpcanvas_core::edit::{Container, ContainerKind, Edit, History, LayoutKey, create, delete, homes, reparent};
+use vpcanvas_core::edit::{
+    Container, ContainerKind, Edit, History, LayoutKey, create, delete, duplicate, homes, reparent,
+};
 
 fn sample() -> Design {
     vpcanvas_core::load(include_str!("../../public/samples/two-az.json")).unwrap()
@@ -19,6 +21,7 @@ enum Command {
     Move { resource: usize, x: i32, y: i32 },
     Rename { resource: usize, name: String },
     Reparent { resource: usize, container: usize },
+    Duplicate { resource: usize },
 }
 
 fn command() -> impl Strategy<Value = Command> {
@@ -28,6 +31,7 @@ fn command() -> impl Strategy<Value = Command> {
         (0..256usize, -2000..2000i32, -2000..2000i32).prop_map(|(resource, x, y)| Command::Move { resource, x, y }),
         (0..256usize, "[a-z가-힣 <>&\"']{0,12}").prop_map(|(resource, name)| Command::Rename { resource, name }),
         (0..256usize, 0..64usize).prop_map(|(resource, container)| Command::Reparent { resource, container }),
+        (0..256usize).prop_map(|resource| Command::Duplicate { resource }),
     ]
 }
 
@@ -76,6 +80,7 @@ fn edit_for(d: &Design, c: &Command) -> Option<Edit> {
             let _ = ContainerKind::Canvas;
             reparent(d, &pick(*resource)?, into, None).ok()
         }
+        Command::Duplicate { resource } => duplicate(d, &[pick(*resource)?], (40.0, 40.0)).ok().map(|(e, _)| e),
     }
 }
 

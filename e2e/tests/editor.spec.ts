@@ -276,3 +276,59 @@ test('security group and network ACL rules are edited as tables', async ({ page 
   await expect(app.inspector.locator('pre')).not.toContainText('"rule_number": 90');
   expect(app.errors).toEqual([]);
 });
+
+test('resize a container by its handle, never smaller than what is inside it', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/');
+  await app.container('subnet-private-a').locator('.box-title').click();
+  const handle = page.locator('[data-testid="resize-handle"][data-id="subnet-private-a"]');
+  await expect(handle).toHaveCount(1);
+  const before = await app.box('subnet-private-a');
+  const h = (await handle.boundingBox())!;
+  // Wider and taller.
+  await app.drag({ x: h.x + h.width / 2, y: h.y + h.height / 2 }, { x: h.x + 80, y: h.y + 40 });
+  const bigger = await app.box('subnet-private-a');
+  expect(bigger.width).toBeGreaterThan(before.width + 40);
+  expect(bigger.height).toBeGreaterThan(before.height + 20);
+  // Far too small: it stops where its instance still fits.
+  const h2 = (await handle.boundingBox())!;
+  await app.drag({ x: h2.x + h2.width / 2, y: h2.y + h2.height / 2 }, { x: bigger.x + 10, y: bigger.y + 10 });
+  const smallest = await app.box('subnet-private-a');
+  expect(inside(await app.box('i-web-a'), smallest)).toBe(true);
+  // Two steps, undone in two.
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  expect(await app.box('subnet-private-a')).toEqual(before);
+  expect(app.errors).toEqual([]);
+});
+
+test('duplicate, copy and paste give new ids and keep what the originals had (clashes are left for validation)', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/');
+  await app.resource('i-web-a').click();
+  await page.getByTestId('canvas').focus();
+  await page.keyboard.press('Control+d');
+  await expect(app.resource('i-web-a-copy')).toHaveCount(1);
+  expect(await app.selectedId()).toBe('i-web-a-copy');
+  // The copy keeps the original's address: the clash stays visible in the design (the validation shows it).
+  await expect(app.inspector.locator('pre')).toContainText('"private_ip": "10.0.10.10"');
+  await expect(app.inspector.locator('pre')).toContainText('"subnet": "subnet-private-a"');
+  // Copy a subnet and paste it twice: everything inside comes along under new ids.
+  await app.container('subnet-private-c').locator('.box-title').click();
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(app.container('subnet-private-c-copy')).toHaveCount(1);
+  await expect(app.resource('i-web-c-copy')).toHaveCount(1);
+  await page.keyboard.press('Control+v');
+  await expect(app.container('subnet-private-c-copy-2')).toHaveCount(1);
+  // Zoom to the selection brings the pasted subnet into view.
+  await page.getByTestId('zoom-selection').click();
+  const pasted = await app.box('subnet-private-c-copy-2');
+  const canvas = (await app.canvas.boundingBox())!;
+  expect(inside(pasted, canvas)).toBe(true);
+  // Each paste is one step.
+  await page.keyboard.press('Control+z');
+  await expect(app.container('subnet-private-c-copy-2')).toHaveCount(0);
+  await expect(app.container('subnet-private-c-copy')).toHaveCount(1);
+  expect(app.errors).toEqual([]);
+});

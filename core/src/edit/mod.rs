@@ -9,6 +9,7 @@
 mod arrange;
 mod choices;
 mod contain;
+mod copy;
 mod create;
 mod delete;
 mod resource;
@@ -16,6 +17,7 @@ mod resource;
 pub use arrange::{add_zone, home_of, next_zone, reparent};
 pub use choices::{TargetChoice, route_targets, target_text};
 pub use contain::{Container, ContainerKind, check as check_drop, homes};
+pub use copy::{duplicate, paste, with_contents};
 pub use create::{create, next_id};
 pub use delete::{Deletion, delete, delete_zone};
 pub use resource::Resource;
