@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 use crate::scene::{self, BoxStyle, Scene};
 
 /// The palette's groups, in order.
-const GROUPS: [(&str, &str, &[Item]); 3] = [
+const GROUPS: [(&str, &str, &[Item]); 4] = [
     (
         "Network",
         "네트워크",
@@ -56,6 +56,16 @@ const GROUPS: [(&str, &str, &[Item]); 3] = [
             Item::Kind(ResourceKind::TgwRouteTable),
             Item::Kind(ResourceKind::DxGateway),
             Item::Kind(ResourceKind::OnPremNetwork),
+        ],
+    ),
+    (
+        "Connections (select two, then press)",
+        "연결 (둘을 선택한 뒤 누르기)",
+        &[
+            Item::Kind(ResourceKind::VpcPeering),
+            Item::Kind(ResourceKind::VpnConnection),
+            Item::Kind(ResourceKind::VirtualInterface),
+            Item::Kind(ResourceKind::TgwAttachment),
         ],
     ),
 ];
@@ -129,6 +139,12 @@ fn widen(d: &vpcanvas_core::Design, mut c: Container, allowed: &[ContainerKind])
 /// what is already there.
 fn add_by_press(ed: Editor, scene: &Scene, item: Item) {
     let allowed = item_homes(item);
+    if let Item::Kind(kind) = item
+        && allowed.is_empty()
+    {
+        connect_selection(ed, kind);
+        return;
+    }
     let selected = ed.selection.get_untracked().first().cloned();
     let target = ed.design.with_untracked(|d| {
         let from = selected.as_deref().and_then(|k| container_for(scene, d, k));
@@ -150,6 +166,32 @@ fn add_by_press(ed: Editor, scene: &Scene, item: Item) {
     };
     let at = free_spot(scene, &target, item);
     place_item(ed, item, target, at);
+}
+
+/// A connection between the two selected resources.
+fn connect_selection(ed: Editor, kind: ResourceKind) {
+    let keys = ed.selection.get_untracked();
+    let ids: Vec<Id> = keys.iter().filter_map(|k| Id::new(k.clone()).ok()).collect();
+    let result = ed.design.with_untracked(|d| match ids.as_slice() {
+        [a, b] => {
+            let made = vpcanvas_core::edit::connect(d, kind, a, b)?;
+            let key = made[0].id().to_string();
+            Ok((key, vpcanvas_core::edit::Edit::add_all(d, made, None)?))
+        }
+        _ => Err(Text::new(
+            format!("Select the two things the {} connects (shift-click), then press it.", kind.label()),
+            format!("{}이(가) 이을 두 항목을 선택(Shift+클릭)한 다음 누르세요.", kind.label_ko()),
+        )),
+    });
+    match result {
+        Ok((key, edit)) => {
+            if ed.commit(edit) {
+                ed.selection.set(vec![key.clone()]);
+                ed.say(Text::new(format!("Added {key}."), format!("{key}를 추가했습니다.")));
+            }
+        }
+        Err(t) => ed.say_error(t),
+    }
 }
 
 fn where_text(allowed: &[ContainerKind]) -> (String, String) {

@@ -332,3 +332,31 @@ test('duplicate, copy and paste give new ids and keep what the originals had (cl
   await expect(app.container('subnet-private-c-copy')).toHaveCount(1);
   expect(app.errors).toEqual([]);
 });
+
+test('a peering connects two selected VPCs, and a pair AWS would not connect is refused with the reason', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/?new');
+  const canvas = (await app.canvas.boundingBox())!;
+  await app.dropFromPalette('region', canvas.x + 40, canvas.y + 40);
+  await page.getByTestId('zoom-fit').click();
+  await app.dropInto('vpc', 'us-east-1', 0.03, 0.08);
+  await app.outlineRow('us-east-1').click();
+  await app.paletteItem('vpc').click();
+  await expect(app.containers('vpc')).toHaveCount(2);
+  // One VPC selected: the palette says what to do.
+  await app.paletteItem('vpc_peering').click();
+  await expect(app.notice).toContainText('Select the two things');
+  // Both selected: the peering is added, and drawn as a line between them.
+  await app.outlineRow('vpc-1').click();
+  await app.outlineRow('vpc-2').click({ modifiers: ['Shift'] });
+  const links = await app.canvas.locator('.link').count();
+  await app.paletteItem('vpc_peering').click();
+  expect(await app.selectedId()).toBe('pcx-1');
+  await expect(app.canvas.locator('.link')).toHaveCount(links + 1);
+  // A VPC and a subnet: not a peering.
+  await app.outlineRow('vpc-1').click();
+  await app.outlineRow('rtb-1').click({ modifiers: ['Shift'] });
+  await app.paletteItem('vpc_peering').click();
+  await expect(app.notice).toContainText('connects two VPCs');
+  expect(app.errors).toEqual([]);
+});

@@ -315,3 +315,131 @@ fn ecs_basics(d: &Design, region: Option<&Id>) -> Result<(Id, Id, Vec<Resource>)
     };
     Ok((cluster, def, extra))
 }
+
+/// A connector between two resources, with what AWS creates along with it (a VPN on a transit gateway gets its
+/// attachment). `a` and `b` may come in either order. Refused, with the reason, for a pair AWS would not connect.
+pub fn connect(d: &Design, kind: ResourceKind, a: &Id, b: &Id) -> Result<Vec<Resource>, Text> {
+    use ResourceKind as K;
+    let kind_of = |id: &Id| d.find(id.as_str()).map(|r| r.kind);
+    let (ka, kb) = (kind_of(a), kind_of(b));
+    let pair = |x: K, y: K| -> Option<(&Id, &Id)> {
+        if ka == Some(x) && kb == Some(y) {
+            Some((a, b))
+        } else if ka == Some(y) && kb == Some(x) {
+            Some((b, a))
+        } else {
+            None
+        }
+    };
+    let wrong = |what_en: &str, what_ko: &str| {
+        Err(Text::new(
+            format!("A {} connects {what_en}: select those two, then add it.", kind.label()),
+            format!("{}은(는) {what_ko}을(를) 잇습니다. 그 둘을 선택한 다음 추가하세요.", kind.label_ko()),
+        ))
+    };
+    let mut out = Vec::new();
+    match kind {
+        K::VpcPeering => {
+            let Some((x, y)) = pair(K::Vpc, K::Vpc).filter(|(x, y)| x != y) else {
+                return wrong("two VPCs", "두 VPC");
+            };
+            let block = |v: &Id| d.vpcs.iter().find(|z| &z.id == v).map(|z| z.cidr.canonical());
+            if let (Some(bx), Some(by)) = (block(x), block(y))
+                && bx.overlaps(&by)
+            {
+                return Err(Text::new(
+                    format!(
+                        "AWS does not peer VPCs whose CIDR blocks overlap: {x} ({bx}) and {y} ({by}). Give one of them another block first."
+                    ),
+                    format!(
+                        "AWS는 CIDR 블록이 겹치는 VPC를 피어링하지 않습니다: {x}({bx}), {y}({by}). 먼저 한쪽 블록을 바꾸세요."
+                    ),
+                ));
+            }
+            let id = next_id(d, "pcx");
+            out.push(build(
+                kind,
+                json!({ "id": id, "name": format!("{x} to {y}"), "requester_vpc": x, "accepter_vpc": y }),
+            )?);
+        }
+        K::VpnConnection => {
+            let (cgw, gateway) =
+                match (pair(K::CustomerGateway, K::VpnGateway), pair(K::CustomerGateway, K::TransitGateway)) {
+                    (Some((c, g)), _) => (c, json!({ "vpn_gateway": g })),
+                    (None, Some((c, t))) => (c, json!({ "transit_gateway": t })),
+                    _ => {
+                        return wrong(
+                            "a customer gateway and a virtual private or transit gateway",
+                            "고객 게이트웨이와 가상 프라이빗 게이트웨이 또는 트랜짓 게이트웨이",
+                        );
+                    }
+                };
+            let id = next_id(d, "vpn");
+            out.push(build(kind, json!({ "id": id, "name": format!("VPN {}", id.as_str().rsplit('-').next().unwrap_or("")), "customer_gateway": cgw, "gateway": gateway }))?);
+            if let Some((_, tgw)) = pair(K::CustomerGateway, K::TransitGateway) {
+                out.push(tgw_attachment(d, &out, tgw, json!({ "vpn": { "vpn_connection": id } }))?);
+            }
+        }
+        K::VirtualInterface => {
+            let (onprem, attachment) =
+                match (pair(K::OnPremNetwork, K::VpnGateway), pair(K::OnPremNetwork, K::DxGateway)) {
+                    (Some((o, g)), _) => (o, json!({ "vpn_gateway": g })),
+                    (None, Some((o, g))) => (o, json!({ "dx_gateway": g })),
+                    _ => {
+                        return wrong(
+                            "an on-premises network and a virtual private or Direct Connect gateway",
+                            "온프레미스 네트워크와 가상 프라이빗 게이트웨이 또는 Direct Connect 게이트웨이",
+                        );
+                    }
+                };
+            let id = next_id(d, "dxvif");
+            out.push(build(kind, json!({ "id": id, "name": format!("VIF {}", id.as_str().rsplit('-').next().unwrap_or("")), "kind": "private", "vlan": 100, "customer_asn": 65000, "on_premises": onprem, "attachment": attachment }))?);
+        }
+        K::TgwAttachment => {
+            let Some((tgw, vpc)) = pair(K::TransitGateway, K::Vpc) else {
+                return wrong("a transit gateway and a VPC", "트랜짓 게이트웨이와 VPC");
+            };
+            // One subnet per Availability Zone of the VPC, the first of each (T5).
+            let mut zones: Vec<&str> = Vec::new();
+            let mut subnets: Vec<&Id> = Vec::new();
+            for s in d.subnets.iter().filter(|s| &s.vpc == vpc) {
+                if !zones.contains(&s.availability_zone.as_str()) {
+                    zones.push(&s.availability_zone);
+                    subnets.push(&s.id);
+                }
+            }
+            if subnets.is_empty() {
+                return Err(Text::new(
+                    format!(
+                        "VPC {vpc} has no subnet for the attachment's interfaces: add one per Availability Zone first."
+                    ),
+                    format!(
+                        "VPC {vpc}에 연결 인터페이스를 둘 서브넷이 없습니다. 먼저 가용 영역마다 서브넷을 추가하세요."
+                    ),
+                ));
+            }
+            out.push(tgw_attachment(d, &out, tgw, json!({ "vpc": { "vpc": vpc, "subnets": subnets } }))?);
+        }
+        _ => {
+            return Err(Text::new(
+                format!("A {} is not a connection.", kind.label()),
+                format!("{}은(는) 연결이 아닙니다.", kind.label_ko()),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// A transit-gateway attachment, associated with and propagating to the gateway's default route tables.
+fn tgw_attachment(d: &Design, made: &[Resource], tgw: &Id, resource: serde_json::Value) -> Result<Resource, Text> {
+    let mut after = d.clone();
+    push_all(&mut after, made);
+    let id = next_id(&after, "tgw-attach");
+    let gateway = d.transit_gateways.iter().find(|t| &t.id == tgw);
+    let association = gateway.and_then(|t| t.default_association_route_table.clone());
+    let propagations: Vec<Id> = gateway.and_then(|t| t.default_propagation_route_table.clone()).into_iter().collect();
+    build(
+        ResourceKind::TgwAttachment,
+        json!({ "id": id, "transit_gateway": tgw, "resource": resource, "association": association, "propagations": propagations }),
+    )
+}

@@ -18,7 +18,7 @@ pub use arrange::{add_zone, home_of, next_zone, reparent};
 pub use choices::{TargetChoice, route_targets, target_text};
 pub use contain::{Container, ContainerKind, check as check_drop, homes};
 pub use copy::{duplicate, paste, with_contents};
-pub use create::{create, next_id};
+pub use create::{connect, create, next_id};
 pub use delete::{Deletion, delete, delete_zone};
 pub use resource::Resource;
 

@@ -242,3 +242,42 @@ fn every_resource_of_the_sample_knows_its_home() {
         }
     }
 }
+
+#[test]
+fn connectors_join_the_right_pairs_and_refuse_the_rest_with_the_reason() {
+    let mut d = sample();
+    // A second VPC with a block of its own, and one that overlaps.
+    for (vpc, cidr) in [("vpc-b", "10.1.0.0/16"), ("vpc-clash", "10.0.0.0/20")] {
+        let mut v = d.vpcs[0].clone();
+        v.id = id(vpc);
+        v.cidr = cidr.parse().unwrap();
+        d.vpcs.push(v);
+    }
+    let made = connect(&d, ResourceKind::VpcPeering, &id("vpc-main"), &id("vpc-b")).unwrap();
+    let Resource::VpcPeering(p) = &made[0] else { panic!() };
+    assert_eq!((p.requester_vpc.as_str(), p.accepter_vpc.as_str()), ("vpc-main", "vpc-b"));
+    let e = connect(&d, ResourceKind::VpcPeering, &id("vpc-main"), &id("vpc-clash")).unwrap_err();
+    assert!(e.en.contains("does not peer VPCs whose CIDR blocks overlap"), "{}", e.en);
+    let e = connect(&d, ResourceKind::VpcPeering, &id("vpc-main"), &id("i-web-a")).unwrap_err();
+    assert!(e.en.contains("connects two VPCs"), "{}", e.en);
+    // A transit gateway attachment takes one subnet per zone of the VPC.
+    let tgw = create(&d, ResourceKind::TransitGateway, &Container::Region(id("ap-northeast-2"))).unwrap();
+    Edit::add_all(&d.clone(), tgw, None).unwrap().apply(&mut d).unwrap();
+    let made = connect(&d, ResourceKind::TgwAttachment, &id("vpc-main"), &id("tgw-1")).unwrap();
+    let Resource::TgwAttachment(a) = &made[0] else { panic!() };
+    let crate::doc::TgwAttachmentResource::Vpc { subnets, .. } = &a.resource else { panic!() };
+    assert_eq!(subnets.iter().map(Id::as_str).collect::<Vec<_>>(), ["subnet-public-a", "subnet-public-c"]);
+    // A VPN on a transit gateway comes with its attachment.
+    let cgw = create(&d, ResourceKind::CustomerGateway, &Container::Region(id("ap-northeast-2"))).unwrap();
+    Edit::add_all(&d.clone(), cgw, None).unwrap().apply(&mut d).unwrap();
+    let made = connect(&d, ResourceKind::VpnConnection, &id("tgw-1"), &id("cgw-1")).unwrap();
+    assert_eq!(
+        made.iter().map(Resource::kind).collect::<Vec<_>>(),
+        [ResourceKind::VpnConnection, ResourceKind::TgwAttachment]
+    );
+    let mut after = d.clone();
+    Edit::add_all(&d, made, None).unwrap().apply(&mut after).unwrap();
+    // Everything it names exists.
+    let dangling: Vec<_> = crate::check::check(&after).into_iter().filter(|x| x.code == "unknown-reference").collect();
+    assert!(dangling.is_empty(), "{dangling:?}");
+}
