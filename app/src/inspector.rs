@@ -108,6 +108,8 @@ pub fn Inspector() -> impl IntoView {
     let l = move |en: &'static str, ko: &'static str| Signal::derive(move || lang.get().pick(en, ko).to_owned());
     // The inspector is drawn again whenever the design changes (an edit, an undo), so that it always shows the
     // design as it is; the field that had the focus gets it back.
+    // Whether "All fields (JSON)" is open: kept while the inspector is drawn again.
+    let raw_open = RwSignal::new(false);
     let body = move || {
         let sel = ed.selection.get();
         let lang = lang.get();
@@ -124,7 +126,7 @@ pub fn Inspector() -> impl IntoView {
                 </p>
             }
             .into_any(),
-            [key] => single(ed, key.clone(), l).into_any(),
+            [key] => single(ed, key.clone(), l, raw_open).into_any(),
             many => {
                 let n = many.len();
                 view! {
@@ -154,6 +156,7 @@ fn single(
     ed: Editor,
     key: String,
     l: impl Fn(&'static str, &'static str) -> Signal<String> + Copy + Send + Sync + 'static,
+    raw_open: RwSignal<bool>,
 ) -> impl IntoView {
     let lang = ed.lang.get_untracked();
     let found = ed.design.with_untracked(|d| d.resource(&key));
@@ -185,7 +188,24 @@ fn single(
         commit_update(ed, for_name.renamed(v.trim()));
     });
     let specific = specific_fields(ed, &resource, l);
-    let json = serde_json::to_string_pretty(&resource).unwrap_or_default();
+    let json = resource.pretty();
+    let draft = RwSignal::new(json.clone());
+    let problem = RwSignal::new(None::<String>);
+    let for_json = resource.clone();
+    let apply = move |_| match Resource::read(kind, &draft.get_untracked()) {
+        Ok(after) if after.id() != for_json.id() => problem.set(Some(
+            lang.pick(
+                "The id cannot be changed here: other resources refer to it.",
+                "여기서는 id를 바꿀 수 없습니다. 다른 리소스가 참조합니다.",
+            )
+            .to_owned(),
+        )),
+        Ok(after) => {
+            problem.set(None);
+            commit_update(ed, after);
+        }
+        Err(e) => problem.set(Some(e)),
+    };
     view! {
         <dl class="facts">
             <dt>{lang.pick("Kind", "종류")}</dt>
@@ -195,9 +215,28 @@ fn single(
         </dl>
         {name_field}
         {specific}
-        <details class="raw">
+        <details
+            class="raw"
+            prop:open=move || raw_open.get_untracked()
+            on:toggle=move |e| {
+                use wasm_bindgen::JsCast;
+                if let Some(d) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                    raw_open.set(d.open());
+                }
+            }
+        >
             <summary>{lang.pick("All fields (JSON)", "모든 필드(JSON)")}</summary>
-            <pre>{json}</pre>
+            <textarea
+                data-testid="raw-json"
+                spellcheck="false"
+                rows="14"
+                prop:value=json
+                on:input=move |e| draft.set(event_target_value(&e))
+            ></textarea>
+            {move || problem.get().map(|p| view! { <p class="field-problem" data-testid="raw-json-problem" role="alert">{p}</p> })}
+            <button class="small" data-testid="raw-json-apply" on:click=apply>
+                {lang.pick("Apply", "적용")}
+            </button>
         </details>
         <button class="danger" data-testid="delete-selection" on:click=move |_| ed.delete_selection()>
             {lang.pick("Delete", "삭제")}

@@ -127,7 +127,7 @@ test('move an instance to another subnet, a refused drop, delete a subnet and un
   const target = await app.box('subnet-private-c');
   await app.drag({ x: web.x + web.width / 2, y: web.y + web.height / 2 }, { x: target.x + target.width * 0.6, y: target.y + target.height * 0.6 });
   expect(inside(await app.box('i-web-a'), await app.box('subnet-private-c'))).toBe(true);
-  await expect(app.inspector.locator('pre')).toContainText('"subnet": "subnet-private-c"');
+  await app.expectJson('"subnet": "subnet-private-c"');
   await page.keyboard.press('Control+z');
   expect(inside(await app.box('i-web-a'), await app.box('subnet-private-a'))).toBe(true);
 
@@ -253,13 +253,13 @@ test('security group and network ACL rules are edited as tables', async ({ page 
   await rule.getByTestId('sg-rule-ports').press('Enter');
   await rule.getByTestId('sg-rule-peer').fill('sg-bastion');
   await rule.getByTestId('sg-rule-peer').press('Enter');
-  await expect(app.inspector.locator('pre')).toContainText('"group": "sg-bastion"');
-  await expect(app.inspector.locator('pre')).toContainText('"from": 8443');
+  await app.expectJson('"group": "sg-bastion"');
+  await app.expectJson('"from": 8443');
   // A bad port range is refused with the reason; nothing changes.
   await rule.getByTestId('sg-rule-ports').fill('9000-80');
   await rule.getByTestId('sg-rule-ports').press('Enter');
   await expect(app.notice).toContainText('ends before it starts');
-  await expect(app.inspector.locator('pre')).toContainText('"from": 8443');
+  await app.expectJson('"from": 8443');
 
   await app.outlineRow('acl-default').click();
   await page.getByTestId('nacl-inbound-add').click();
@@ -270,10 +270,10 @@ test('security group and network ACL rules are edited as tables', async ({ page 
   const first = page.locator('[data-testid="nacl-inbound"] [data-testid="nacl-rule"]').first();
   await expect(first.getByTestId('nacl-rule-number')).toHaveValue('90');
   await first.getByTestId('nacl-rule-action').selectOption('deny');
-  await expect(app.inspector.locator('pre')).toContainText('"action": "deny"');
+  await app.expectJson('"action": "deny"');
   // Three steps back: the added rule, its number, its action.
   for (let i = 0; i < 3; i++) await page.getByTestId('undo').click();
-  await expect(app.inspector.locator('pre')).not.toContainText('"rule_number": 90');
+  await app.expectJson('"rule_number": 90', false);
   expect(app.errors).toEqual([]);
 });
 
@@ -311,8 +311,8 @@ test('duplicate, copy and paste give new ids and keep what the originals had (cl
   await expect(app.resource('i-web-a-copy')).toHaveCount(1);
   expect(await app.selectedId()).toBe('i-web-a-copy');
   // The copy keeps the original's address: the clash stays visible in the design (the validation shows it).
-  await expect(app.inspector.locator('pre')).toContainText('"private_ip": "10.0.10.10"');
-  await expect(app.inspector.locator('pre')).toContainText('"subnet": "subnet-private-a"');
+  await app.expectJson('"private_ip": "10.0.10.10"');
+  await app.expectJson('"subnet": "subnet-private-a"');
   // Copy a subnet and paste it twice: everything inside comes along under new ids.
   await app.container('subnet-private-c').locator('.box-title').click();
   await page.keyboard.press('Control+c');
@@ -359,4 +359,26 @@ test('a peering connects two selected VPCs, and a pair AWS would not connect is 
   await app.paletteItem('vpc_peering').click();
   await expect(app.notice).toContainText('connects two VPCs');
   expect(app.errors).toEqual([]);
+});
+
+test('any field can be edited as JSON, and a mistake says where it is', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/');
+  await app.outlineRow('i-web-a').click();
+  await page.locator('.raw summary').click();
+  const raw = page.getByTestId('raw-json');
+  const text = await raw.inputValue();
+  await raw.fill(text.replace('"m7g.large"', '"c7g.xlarge"'));
+  await page.getByTestId('raw-json-apply').click();
+  await expect(page.getByTestId('field-instance-type')).toHaveValue('c7g.xlarge');
+  await expect(app.resource('i-web-a')).toContainText('c7g.xlarge');
+  // A wrong type is refused with its path; the design is unchanged. (The JSON stays open while editing.)
+  await expect(raw).toBeVisible();
+  await raw.fill(text.replace('"m7g.large"', '7'));
+  await page.getByTestId('raw-json-apply').click();
+  await expect(page.getByTestId('raw-json-problem')).toContainText('at $.instance_type');
+  await expect(app.resource('i-web-a')).toContainText('c7g.xlarge');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('undo').click();
+  await expect(app.resource('i-web-a')).toContainText('m7g.large');
 });

@@ -55,14 +55,14 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 /// serde_json appends " at line L column C" to its messages; the position is reported separately.
-fn strip_position(message: String) -> String {
+pub(crate) fn strip_position(message: String) -> String {
     match message.rfind(" at line ") {
         Some(i) if message[i..].contains(" column ") => message[..i].to_owned(),
         _ => message,
     }
 }
 
-fn json_path(path: &serde_path_to_error::Path) -> String {
+pub(crate) fn json_path(path: &serde_path_to_error::Path) -> String {
     let text = path.to_string();
     if text == "." {
         "$".to_owned()

@@ -11,7 +11,7 @@ mod elb;
 mod filters;
 mod id;
 mod layout;
-mod load;
+pub(crate) mod load;
 mod network;
 mod refs;
 

@@ -40,6 +40,33 @@ macro_rules! resources {
                 Resource::from_json(self.kind(), json).unwrap_or_else(|| self.clone())
             }
 
+            /// The resource as pretty JSON, as the document writes it.
+            pub fn pretty(&self) -> String {
+                serde_json::to_string_pretty(&self.to_json()).unwrap_or_default()
+            }
+
+            /// Reads a resource of `kind` from JSON text; the error names the JSON path, line and column.
+            pub fn read(kind: ResourceKind, text: &str) -> Result<Resource, String> {
+                fn typed<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+                    let mut de = serde_json::Deserializer::from_str(text);
+                    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+                        let path = crate::doc::load::json_path(e.path());
+                        let inner = e.into_inner();
+                        format!(
+                            "at {path} (line {}, column {}): {}",
+                            inner.line(),
+                            inner.column(),
+                            crate::doc::load::strip_position(inner.to_string())
+                        )
+                    })?;
+                    de.end().map_err(|e| format!("after the value: {e}"))?;
+                    Ok(value)
+                }
+                match kind {
+                    $(ResourceKind::$kind => typed::<$ty>(text).map(Resource::$kind),)*
+                }
+            }
+
             /// The resource as JSON (the document's own form).
             pub(crate) fn to_json(&self) -> serde_json::Value {
                 match self {

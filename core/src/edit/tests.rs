@@ -281,3 +281,20 @@ fn connectors_join_the_right_pairs_and_refuse_the_rest_with_the_reason() {
     let dangling: Vec<_> = crate::check::check(&after).into_iter().filter(|x| x.code == "unknown-reference").collect();
     assert!(dangling.is_empty(), "{dangling:?}");
 }
+
+#[test]
+fn a_resource_reads_back_from_its_json_and_a_mistake_says_where() {
+    let d = sample();
+    let (_, web) = d.resource("i-web-a").unwrap();
+    assert_eq!(Resource::read(ResourceKind::Instance, &web.pretty()).unwrap(), web);
+    let bad = web.pretty().replace("\"m7g.large\"", "7");
+    let e = Resource::read(ResourceKind::Instance, &bad).unwrap_err();
+    assert!(e.starts_with("at $.instance_type (line "), "{e}");
+    let e = Resource::read(
+        ResourceKind::Instance,
+        "{\"id\": \"i-1\", \"subnet\": \"s\", \"instance_type\": \"t3.micro\", \"colour\": 1}",
+    )
+    .unwrap_err();
+    assert!(e.contains("unknown field `colour`"), "{e}");
+    assert!(Resource::read(ResourceKind::Instance, "{} trailing").is_err());
+}
