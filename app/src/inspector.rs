@@ -259,6 +259,9 @@ fn specific_fields(
         })
         .into_any(),
         Resource::RouteTable(t) => crate::rules::route_table_editor(ed, t).into_any(),
+        Resource::LoadBalancer(lb) => crate::rules::load_balancer_editor(ed, lb).into_any(),
+        Resource::TargetGroup(tg) => crate::rules::target_group_editor(ed, tg).into_any(),
+        Resource::EcsService(svc) => crate::rules::ecs_service_editor(ed, svc).into_any(),
         Resource::SecurityGroup(g) => crate::rules::security_group_editor(ed, g).into_any(),
         Resource::NetworkAcl(a) => crate::rules::network_acl_editor(ed, a).into_any(),
         Resource::Subnet(s) => {
@@ -308,11 +311,7 @@ fn specific_fields(
             let groups = crate::rules::instance_groups(ed, i.clone());
             let i2 = i.clone();
             view! {
-                {text_field(l("Instance type", "인스턴스 유형"), "field-instance-type", i.instance_type.clone(), move |v| {
-                    let mut after = i.clone();
-                    after.instance_type = v.trim().to_owned();
-                    commit_update(ed, Resource::Instance(after));
-                })}
+                {crate::rules::instance_type_field(ed, i.clone())}
                 <label class="check">
                     <input
                         type="checkbox"

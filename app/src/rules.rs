@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 use vpcanvas_core::check::Text;
 use vpcanvas_core::doc::{
-    Id, Instance, NaclRule, NetworkAcl, Route, RouteDestination, RouteTable, RouteTarget, RuleAction, RulePeer,
-    SecurityGroup, SgRule, Subnet,
+    EcsService, Id, Instance, InstanceFamily, LaunchType, LoadBalancer, LoadBalancerKind, LoadBalancerScheme, NaclRule,
+    NetworkAcl, Route, RouteDestination, RouteTable, RouteTarget, RuleAction, RulePeer, SecurityGroup, SgRule, Subnet,
+    Target, TargetGroup, TargetRef,
 };
 use vpcanvas_core::edit::{Edit, Resource, route_targets, target_text};
 use vpcanvas_core::net::{IpCidr, Ipv4Cidr, PortRange, Protocol};
@@ -741,4 +742,267 @@ fn sg_list(g: &mut SecurityGroup, outbound: bool) -> &mut Vec<SgRule> {
 
 fn acl_list(a: &mut NetworkAcl, outbound: bool) -> &mut Vec<NaclRule> {
     if outbound { &mut a.outbound } else { &mut a.inbound }
+}
+
+/// Checkboxes over a list of resources; every change commits the resource `make` builds from the new list.
+fn id_checkboxes(
+    ed: Editor,
+    testid: &'static str,
+    options: Vec<(Id, String)>,
+    selected: Vec<Id>,
+    make: impl Fn(Vec<Id>) -> Resource + Clone + 'static,
+) -> impl IntoView {
+    options
+        .into_iter()
+        .map(|(id, label)| {
+            let on = selected.contains(&id);
+            let selected = selected.clone();
+            let make = make.clone();
+            let id2 = id.clone();
+            view! {
+                <label class="check" data-testid=testid data-id=id.to_string()>
+                    <input
+                        type="checkbox"
+                        prop:checked=on
+                        on:change=move |e| {
+                            let mut list: Vec<Id> = selected.iter().filter(|x| **x != id2).cloned().collect();
+                            if event_target_checked(&e) {
+                                list.push(id2.clone());
+                            }
+                            commit(ed, make(list));
+                        }
+                    />
+                    {label}
+                </label>
+            }
+        })
+        .collect_view()
+}
+
+fn label_of(id: &Id, name: &str) -> String {
+    if name.is_empty() { id.to_string() } else { format!("{name} ({id})") }
+}
+
+/// Common instance types, offered as suggestions (any type can be typed).
+const INSTANCE_TYPES: [&str; 18] = [
+    "t3.micro",
+    "t3.small",
+    "t3.medium",
+    "t3.large",
+    "m7g.large",
+    "m7i.large",
+    "m6i.xlarge",
+    "c7g.large",
+    "c7i.xlarge",
+    "r7g.large",
+    "r6i.xlarge",
+    "x2gd.large",
+    "i4i.large",
+    "d3.xlarge",
+    "g5.xlarge",
+    "inf2.xlarge",
+    "p4d.24xlarge",
+    "hpc7g.4xlarge",
+];
+
+/// The family of an instance type, in words.
+pub fn family_words(instance_type: &str, lang: crate::i18n::Lang) -> &'static str {
+    use vpcanvas_core::doc::InstanceFamily as F;
+    match InstanceFamily::of(instance_type) {
+        Some(F::GeneralPurpose) => lang.pick("general purpose", "범용"),
+        Some(F::ComputeOptimized) => lang.pick("compute optimised", "컴퓨팅 최적화"),
+        Some(F::MemoryOptimized) => lang.pick("memory optimised", "메모리 최적화"),
+        Some(F::AcceleratedComputing) => lang.pick("accelerated computing", "가속 컴퓨팅"),
+        Some(F::StorageOptimized) => lang.pick("storage optimised", "스토리지 최적화"),
+        Some(F::HighPerformanceComputing) => lang.pick("high-performance computing", "고성능 컴퓨팅"),
+        None => lang.pick("unknown family", "알 수 없는 패밀리"),
+    }
+}
+
+/// The instance type field: suggestions grouped by family, and the family of what is typed.
+pub fn instance_type_field(ed: Editor, i: Instance) -> impl IntoView {
+    let lang = ed.lang.get_untracked();
+    let family = family_words(&i.instance_type, lang);
+    let value = i.instance_type.clone();
+    view! {
+        <label class="field">
+            <span>{lang.pick("Instance type", "인스턴스 유형")} " · " <em data-testid="instance-family">{family}</em></span>
+            <input
+                type="text"
+                list="instance-types"
+                data-testid="field-instance-type"
+                prop:value=value
+                on:change=move |e| {
+                    let v = event_target_value(&e).trim().to_owned();
+                    if v.is_empty() {
+                        refuse(ed, "An instance needs a type.".into(), "인스턴스에는 유형이 필요합니다.".into());
+                        return;
+                    }
+                    let mut after = i.clone();
+                    after.instance_type = v;
+                    commit(ed, Resource::Instance(after));
+                }
+            />
+            <datalist id="instance-types">
+                {INSTANCE_TYPES
+                    .iter()
+                    .map(|t| view! { <option value=*t>{family_words(t, lang)}</option> })
+                    .collect_view()}
+            </datalist>
+        </label>
+    }
+}
+
+/// A load balancer: scheme, kind, its subnets (one per zone) and security groups.
+pub fn load_balancer_editor(ed: Editor, lb: LoadBalancer) -> impl IntoView {
+    let lang = ed.lang.get_untracked();
+    let (subnets, groups) = ed.design.with_untracked(|d| {
+        let subnets: Vec<(Id, String)> = d
+            .subnets
+            .iter()
+            .filter(|s| s.vpc == lb.vpc)
+            .map(|s| (s.id.clone(), format!("{} · {}", label_of(&s.id, &s.name), s.availability_zone)))
+            .collect();
+        let groups: Vec<(Id, String)> = d
+            .security_groups
+            .iter()
+            .filter(|g| g.vpc == lb.vpc)
+            .map(|g| (g.id.clone(), label_of(&g.id, &g.name)))
+            .collect();
+        (subnets, groups)
+    });
+    let (l1, l2, l3, l4) = (lb.clone(), lb.clone(), lb.clone(), lb.clone());
+    let internet = lb.scheme == LoadBalancerScheme::InternetFacing;
+    let application = lb.kind == LoadBalancerKind::Application;
+    view! {
+        <label class="field">
+            <span>{lang.pick("Scheme", "체계")}</span>
+            <select
+                data-testid="field-lb-scheme"
+                on:change=move |e| {
+                    let mut after = l1.clone();
+                    after.scheme = if event_target_value(&e) == "internal" { LoadBalancerScheme::Internal } else { LoadBalancerScheme::InternetFacing };
+                    commit(ed, Resource::LoadBalancer(after));
+                }
+            >
+                <option value="internet_facing" selected=internet>{lang.pick("internet-facing", "인터넷 경계")}</option>
+                <option value="internal" selected=!internet>{lang.pick("internal", "내부")}</option>
+            </select>
+        </label>
+        <label class="field">
+            <span>{lang.pick("Type", "유형")}</span>
+            <select
+                data-testid="field-lb-kind"
+                on:change=move |e| {
+                    let mut after = l2.clone();
+                    after.kind = if event_target_value(&e) == "network" { LoadBalancerKind::Network } else { LoadBalancerKind::Application };
+                    commit(ed, Resource::LoadBalancer(after));
+                }
+            >
+                <option value="application" selected=application>"Application (ALB)"</option>
+                <option value="network" selected=!application>"Network (NLB)"</option>
+            </select>
+        </label>
+        <h3>{lang.pick("Subnets (one per Availability Zone)", "서브넷(가용 영역마다 하나)")}</h3>
+        {id_checkboxes(ed, "lb-subnet", subnets, lb.subnets.clone(), move |list| {
+            let mut after = l3.clone();
+            after.subnets = list;
+            Resource::LoadBalancer(after)
+        })}
+        <h3>{lang.pick("Security groups", "보안 그룹")}</h3>
+        {id_checkboxes(ed, "lb-group", groups, lb.security_groups.clone(), move |list| {
+            let mut after = l4.clone();
+            after.security_groups = list;
+            Resource::LoadBalancer(after)
+        })}
+    }
+}
+
+/// A target group: the instances registered in it.
+pub fn target_group_editor(ed: Editor, tg: TargetGroup) -> impl IntoView {
+    let lang = ed.lang.get_untracked();
+    let instances: Vec<(Id, String)> = ed.design.with_untracked(|d| {
+        let in_vpc = |s: &Id| d.subnets.iter().any(|x| &x.id == s && x.vpc == tg.vpc);
+        d.instances.iter().filter(|i| in_vpc(&i.subnet)).map(|i| (i.id.clone(), label_of(&i.id, &i.name))).collect()
+    });
+    let registered: Vec<Id> = tg
+        .targets
+        .iter()
+        .filter_map(|t| match &t.target {
+            TargetRef::Instance(i) => Some(i.clone()),
+            _ => None,
+        })
+        .collect();
+    let tg2 = tg.clone();
+    view! {
+        <h3>{lang.pick("Registered instances", "등록된 인스턴스")}</h3>
+        {id_checkboxes(ed, "tg-target", instances, registered, move |list| {
+            let mut after = tg2.clone();
+            // Keep the non-instance targets (addresses, load balancers) as they are.
+            after.targets.retain(|t| !matches!(t.target, TargetRef::Instance(_)));
+            after.targets.extend(list.into_iter().map(|i| Target { target: TargetRef::Instance(i), port: None }));
+            Resource::TargetGroup(after)
+        })}
+    }
+}
+
+/// An ECS service: how many tasks, how they launch, and in which subnets.
+pub fn ecs_service_editor(ed: Editor, svc: EcsService) -> impl IntoView {
+    let lang = ed.lang.get_untracked();
+    let subnets: Vec<(Id, String)> = ed.design.with_untracked(|d| {
+        d.subnets
+            .iter()
+            .map(|s| (s.id.clone(), format!("{} · {}", label_of(&s.id, &s.name), s.availability_zone)))
+            .collect()
+    });
+    let (s1, s2, s3) = (svc.clone(), svc.clone(), svc.clone());
+    let fargate = svc.launch_type == LaunchType::Fargate;
+    view! {
+        <label class="field">
+            <span>{lang.pick("Desired tasks", "원하는 태스크 수")}</span>
+            <input
+                type="number"
+                min="0"
+                max="5000"
+                data-testid="field-desired-count"
+                prop:value=svc.desired_count.to_string()
+                on:change=move |e| set_desired(ed, &s1, &event_target_value(&e))
+            />
+        </label>
+        <label class="field">
+            <span>{lang.pick("Launch type", "시작 유형")}</span>
+            <select
+                data-testid="field-launch-type"
+                on:change=move |e| {
+                    let mut after = s2.clone();
+                    after.launch_type = if event_target_value(&e) == "ec2" { LaunchType::Ec2 } else { LaunchType::Fargate };
+                    commit(ed, Resource::EcsService(after));
+                }
+            >
+                <option value="fargate" selected=fargate>"Fargate"</option>
+                <option value="ec2" selected=!fargate>"EC2"</option>
+            </select>
+        </label>
+        <h3>{lang.pick("Subnets for its tasks (awsvpc)", "태스크 서브넷(awsvpc)")}</h3>
+        {id_checkboxes(ed, "service-subnet", subnets, svc.subnets.clone(), move |list| {
+            let mut after = s3.clone();
+            after.subnets = list;
+            Resource::EcsService(after)
+        })}
+    }
+}
+
+fn set_desired(ed: Editor, svc: &EcsService, text: &str) {
+    match text.trim().parse::<u32>() {
+        Ok(n) if n <= 5000 => {
+            let mut after = svc.clone();
+            after.desired_count = n;
+            commit(ed, Resource::EcsService(after));
+        }
+        _ => refuse(
+            ed,
+            "The desired count is a number from 0 to 5000.".into(),
+            "원하는 태스크 수는 0에서 5000 사이의 수입니다.".into(),
+        ),
+    }
 }

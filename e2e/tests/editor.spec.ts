@@ -382,3 +382,39 @@ test('any field can be edited as JSON, and a mistake says where it is', async ({
   await page.getByTestId('undo').click();
   await expect(app.resource('i-web-a')).toContainText('m7g.large');
 });
+
+test('load balancer, target group, ECS service and instance type forms', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/');
+  // An ALB in the VPC, across both public subnets, sending to both web servers.
+  await app.dropInto('load_balancer', 'vpc-main', 0.5, 0.06);
+  const lb = await app.selectedId();
+  await page.locator('[data-testid="lb-subnet"][data-id="subnet-public-a"] input').check();
+  await page.locator('[data-testid="lb-subnet"][data-id="subnet-public-c"] input').check();
+  await app.expectJson('"subnet-public-c"');
+  await page.getByTestId('field-lb-scheme').selectOption('internal');
+  await app.expectJson('"scheme": "internal"');
+  await app.dropInto('target_group', 'vpc-main', 0.6, 0.06);
+  await page.locator('[data-testid="tg-target"][data-id="i-web-a"] input').check();
+  await page.locator('[data-testid="tg-target"][data-id="i-web-c"] input').check();
+  await app.expectJson('"instance": "i-web-c"');
+  expect(lb).toBe('alb-1');
+  // An ECS service: desired count, launch type, subnets.
+  await app.container('ap-northeast-2').locator('.box-title').click();
+  await app.paletteItem('ecs_service').click();
+  await page.getByTestId('field-desired-count').fill('4');
+  await page.getByTestId('field-desired-count').press('Enter');
+  await app.expectJson('"desired_count": 4');
+  await page.getByTestId('field-desired-count').fill('-1');
+  await page.getByTestId('field-desired-count').press('Enter');
+  await expect(app.notice).toContainText('from 0 to 5000');
+  await page.locator('[data-testid="service-subnet"][data-id="subnet-private-a"] input').check();
+  await app.expectJson('"subnet-private-a"');
+  // The instance type names its family as it changes.
+  await app.resource('i-web-a').click();
+  await expect(page.getByTestId('instance-family')).toHaveText('general purpose');
+  await page.getByTestId('field-instance-type').fill('r7g.large');
+  await page.getByTestId('field-instance-type').press('Enter');
+  await expect(page.getByTestId('instance-family')).toHaveText('memory optimised');
+  expect(app.errors).toEqual([]);
+});
