@@ -55,26 +55,7 @@ pub fn run(args: &[String]) -> ExitCode {
     for note in &imported.notes {
         eprintln!("note: {note}");
     }
-    let text = match vpcanvas_core::save(&imported.design) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("vpcanvas: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    match out {
-        Some(file) => match super::write_whole(&file, &text) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("vpcanvas: cannot write {file}: {e}");
-                ExitCode::from(2)
-            }
-        },
-        None => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
-    }
+    super::emit_design(&imported.design, out.as_deref())
 }
 
 /// Every `.json` file under `dir`, sorted, as (path relative to `dir`, contents).

@@ -70,3 +70,27 @@ pub fn print_scenario(s: &vpcanvas_core::sim::Scenario, korean: bool) {
         println!("  {}", if korean { &u.reason.ko } else { &u.reason.en });
     }
 }
+
+/// Writes a design to FILE (whole or not at all) or, without one, to standard output.
+pub fn emit_design(design: &vpcanvas_core::Design, out: Option<&str>) -> ExitCode {
+    let text = match vpcanvas_core::save(design) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("vpcanvas: cannot write the design: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match out {
+        Some(file) => match write_whole(file, &text) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("vpcanvas: cannot write {file}: {e}");
+                ExitCode::from(2)
+            }
+        },
+        None => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+    }
+}

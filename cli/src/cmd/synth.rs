@@ -40,24 +40,5 @@ pub fn run(args: &[String]) -> ExitCode {
     }
     let mut design = vpcanvas_core::synth::design_with_resources(resources);
     design.layout = vpcanvas_core::import::arrange(&design);
-    let text = match vpcanvas_core::save(&design) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("vpcanvas: cannot write the design: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    match out {
-        Some(path) => match super::write_whole(&path, &text) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("vpcanvas: cannot write {path}: {e}");
-                ExitCode::from(2)
-            }
-        },
-        None => {
-            println!("{text}");
-            ExitCode::SUCCESS
-        }
-    }
+    super::emit_design(&design, out.as_deref())
 }

@@ -250,7 +250,14 @@ impl Route {
 impl Route {
     /// The target as AWS writes it (`local`, `igw-…`, `blackhole`).
     pub fn target_text(&self) -> String {
-        match &self.target {
+        self.target.text()
+    }
+}
+
+impl RouteTarget {
+    /// The target as AWS writes it (`local`, `igw-…`, `blackhole`).
+    pub fn text(&self) -> String {
+        match self {
             RouteTarget::Local => "local".to_owned(),
             RouteTarget::Blackhole => "blackhole".to_owned(),
             RouteTarget::InternetGateway(x)

@@ -59,18 +59,7 @@ pub fn route_targets(d: &Design, vpc: &Id) -> Vec<TargetChoice> {
 
 /// A short text for a target, as route tables show it (`igw-1`, `local`, `blackhole`).
 pub fn target_text(t: &RouteTarget) -> String {
-    match t {
-        RouteTarget::Local => "local".into(),
-        RouteTarget::Blackhole => "blackhole".into(),
-        RouteTarget::InternetGateway(x)
-        | RouteTarget::NatGateway(x)
-        | RouteTarget::VpcPeering(x)
-        | RouteTarget::VpnGateway(x)
-        | RouteTarget::TransitGateway(x)
-        | RouteTarget::GatewayEndpoint(x)
-        | RouteTarget::NetworkInterface(x)
-        | RouteTarget::Instance(x) => x.to_string(),
-    }
+    t.text()
 }
 
 #[cfg(test)]
