@@ -2,7 +2,8 @@
 # clear message when an install fails. Sourced, not run.
 #
 # Installs: the wasm32 target; trunk 0.21.14; wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock;
-# the e2e npm packages from e2e/package-lock.json (Playwright and binaryen's wasm-opt 132); Debian's chromium.
+# the e2e npm packages from e2e/package-lock.json (Playwright and binaryen's wasm-opt 132); Debian's chromium and
+# fonts-nanum (a Korean font for the screenshots).
 
 set -euo pipefail
 
@@ -83,6 +84,13 @@ ensure_chromium() {
       || die "apt-get install chromium failed (see above)"
   fi
   [ -x /usr/bin/chromium ] || die "/usr/bin/chromium is still missing after the install"
+  # A Korean font, so that screenshots of the Korean interface show letters rather than boxes.
+  if ! fc-list :lang=ko 2>/dev/null | grep -q .; then
+    say "installing Debian's fonts-nanum (Korean)"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-nanum >/dev/null \
+      || { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-nanum >/dev/null; } \
+      || die "apt-get install fonts-nanum failed (see above)"
+  fi
 }
 
 # Everything the app build needs.

@@ -255,7 +255,10 @@ pub fn place_item(ed: Editor, item: Item, target: Container, at: Option<(f64, f6
 #[component]
 pub fn EditorCanvas() -> impl IntoView {
     let ed = expect_context::<Editor>();
-    let scene = Memo::new(move |_| ed.design.with(scene::build));
+    let scene = Memo::new(move |_| {
+        let lang = ed.lang.get();
+        ed.design.with(|d| scene::build_in(d, lang))
+    });
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let gesture = RwSignal::new(None::<Gesture>);
     let offset = RwSignal::new((0.0f64, 0.0f64));
@@ -614,7 +617,7 @@ pub fn EditorCanvas() -> impl IntoView {
             xmlns="http://www.w3.org/2000/svg"
             role="application"
             tabindex="0"
-            aria-label=move || format!("Diagram of {}", design_name())
+            aria-label=move || format!("{} {}", ed.lang.get().pick("Diagram of", "다이어그램:"), design_name())
             on:pointerdown=on_down
             on:wheel=on_wheel
         >

@@ -5,6 +5,8 @@
 
 use vpcanvas_core::doc::{Design, Id, Layout, Placement, ResourceKind};
 
+use crate::i18n::Lang;
+
 /// Icon tiles are this many canvas units square.
 pub const ICON: f64 = 48.0;
 /// Room around the drawing.
@@ -191,9 +193,15 @@ fn ip_text(ip: Option<std::net::Ipv4Addr>) -> String {
     ip.map(|ip| ip.to_string()).unwrap_or_default()
 }
 
-/// Lays out the scene of a design. Containers need a placement to be drawn; icons without one are given a free
-/// slot inside their container.
+/// Lays out the scene of a design, labelled in English. Containers need a placement to be drawn; icons without one
+/// are given a free slot inside their container.
 pub fn build(design: &Design) -> Scene {
+    build_in(design, Lang::En)
+}
+
+/// Lays out the scene of a design with its labels in `lang` (names and ids stay as written).
+pub fn build_in(design: &Design, lang: Lang) -> Scene {
+    let w = |en: &'static str, ko: &'static str| lang.pick(en, ko);
     let layout: &Layout = &design.layout;
     let placed = |id: &Id| layout.nodes.get(id);
     let mut boxes = Vec::new();
@@ -205,7 +213,7 @@ pub fn build(design: &Design) -> Scene {
                 key: region.id.to_string(),
                 style: BoxStyle::Region,
                 rect: rect_of(p, 600.0, 400.0),
-                title: format!("Region {}", region.id),
+                title: format!("{} {}", w("Region", "리전"), region.id),
                 detail,
             });
         }
@@ -232,7 +240,7 @@ pub fn build(design: &Design) -> Scene {
             style: BoxStyle::Zone,
             rect: rect_of(&zone.placement, 400.0, 300.0),
             title: zone.zone.clone(),
-            detail: String::from("Availability Zone"),
+            detail: String::from(w("Availability Zone", "가용 영역")),
         });
     }
     for subnet in &design.subnets {
@@ -243,7 +251,11 @@ pub fn build(design: &Design) -> Scene {
                 style: if public { BoxStyle::PublicSubnet } else { BoxStyle::PrivateSubnet },
                 rect: rect_of(p, 300.0, 160.0),
                 title: title_or_id(&subnet.name, &subnet.id),
-                detail: format!("{} · {}", subnet.cidr, if public { "public" } else { "private" }),
+                detail: format!(
+                    "{} · {}",
+                    subnet.cidr,
+                    if public { w("public", "퍼블릭") } else { w("private", "프라이빗") }
+                ),
             });
         }
     }
@@ -256,7 +268,7 @@ pub fn build(design: &Design) -> Scene {
             kind: "internet_gateway",
             parent: igw.vpc.clone(),
             title: title_or_id(&igw.name, &igw.id),
-            detail: String::from("internet gateway"),
+            detail: String::from(w("internet gateway", "인터넷 게이트웨이")),
         });
     }
     for nat in &design.nat_gateways {
@@ -291,7 +303,7 @@ pub fn build(design: &Design) -> Scene {
         });
     }
 
-    other_icons(design, &mut wanted);
+    other_icons(design, &mut wanted, lang);
 
     let parent_rect = |key: &Option<Id>| -> Option<Rect> {
         let key = key.as_ref()?;
@@ -342,7 +354,7 @@ pub fn build(design: &Design) -> Scene {
                 glyph: Glyph::Internet,
                 kind: "internet",
                 rect: internet,
-                title: String::from("Internet"),
+                title: String::from(w("Internet", "인터넷")),
                 detail: String::new(),
                 label: LabelSide::Below,
             },
@@ -357,7 +369,8 @@ pub fn build(design: &Design) -> Scene {
 /// Icons for the other kinds drawn on the canvas: in their subnet, VPC or Region, or on the canvas. Route tables,
 /// network ACLs, security groups, target groups, prefix lists, Elastic IPs, clusters, services and task definitions
 /// are settings rather than things on the network: they live in the outline and the inspector, not on the diagram.
-fn other_icons(design: &Design, wanted: &mut Vec<Pending>) {
+fn other_icons(design: &Design, wanted: &mut Vec<Pending>, lang: Lang) {
+    let w = |en: &'static str, ko: &'static str| lang.pick(en, ko);
     use vpcanvas_core::doc::ResourceKind as K;
     let host_subnet = |host: &Id| design.instances.iter().find(|i| &i.id == host).map(|i| i.subnet.clone());
     let mut push = |id: &Id, kind: K, parent: Option<Id>, name: &str, detail: String| {
@@ -375,30 +388,50 @@ fn other_icons(design: &Design, wanted: &mut Vec<Pending>) {
     }
     for x in &design.ecs_tasks {
         let parent = x.subnet.clone().or_else(|| x.container_instance.as_ref().and_then(host_subnet));
-        push(&x.id, K::EcsTask, parent, &x.name, String::from("ECS task"));
+        push(&x.id, K::EcsTask, parent, &x.name, String::from(w("ECS task", "ECS 태스크")));
     }
     for x in &design.load_balancers {
         let kind = match x.kind {
-            vpcanvas_core::doc::LoadBalancerKind::Application => "application load balancer",
-            vpcanvas_core::doc::LoadBalancerKind::Network => "network load balancer",
+            vpcanvas_core::doc::LoadBalancerKind::Application => {
+                w("application load balancer", "애플리케이션 로드 밸런서")
+            }
+            vpcanvas_core::doc::LoadBalancerKind::Network => w("network load balancer", "네트워크 로드 밸런서"),
         };
         push(&x.id, K::LoadBalancer, Some(x.vpc.clone()), &x.name, kind.into());
     }
     for x in &design.vpc_endpoints {
         let service = x.service_name.rsplit('.').next().unwrap_or_default();
-        push(&x.id, K::VpcEndpoint, Some(x.vpc.clone()), &x.name, format!("{service} endpoint"));
+        push(&x.id, K::VpcEndpoint, Some(x.vpc.clone()), &x.name, format!("{service} {}", w("endpoint", "엔드포인트")));
     }
     for x in &design.vpn_gateways {
-        push(&x.id, K::VpnGateway, x.vpc.clone(), &x.name, String::from("virtual private gateway"));
+        push(
+            &x.id,
+            K::VpnGateway,
+            x.vpc.clone(),
+            &x.name,
+            String::from(w("virtual private gateway", "가상 프라이빗 게이트웨이")),
+        );
     }
     for x in &design.transit_gateways {
-        push(&x.id, K::TransitGateway, Some(x.region.clone()), &x.name, String::from("transit gateway"));
+        push(
+            &x.id,
+            K::TransitGateway,
+            Some(x.region.clone()),
+            &x.name,
+            String::from(w("transit gateway", "트랜짓 게이트웨이")),
+        );
     }
     for x in &design.customer_gateways {
         push(&x.id, K::CustomerGateway, Some(x.region.clone()), &x.name, x.ip_address.to_string());
     }
     for x in &design.dx_gateways {
-        push(&x.id, K::DxGateway, None, &x.name, String::from("Direct Connect gateway"));
+        push(
+            &x.id,
+            K::DxGateway,
+            None,
+            &x.name,
+            String::from(w("Direct Connect gateway", "Direct Connect 게이트웨이")),
+        );
     }
     for x in &design.on_premises {
         let cidrs: Vec<String> = x.cidrs.iter().map(|c| c.to_string()).collect();

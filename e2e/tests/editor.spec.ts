@@ -239,6 +239,12 @@ test('the language switches to Korean and is remembered', async ({ page }) => {
   await page.reload();
   await expect(app.canvas).toBeVisible();
   await expect(app.paletteItem('nat_gateway')).toContainText('NAT 게이트웨이');
+  await app.container('subnet-public-a').locator('.box-title').click();
+  await expect(page.getByTestId('inspector-kind')).toHaveText('서브넷');
+  // The diagram's own words too; names and CIDRs stay as written.
+  await expect(app.container('subnet-public-a')).toContainText('10.0.0.0/24 · 퍼블릭');
+  await expect(app.container('vpc-main/ap-northeast-2a')).toContainText('가용 영역');
+  await app.screenshot('editor-korean');
   await page.getByTestId('lang').click();
   await expect(app.paletteItem('subnet')).toContainText('Subnet');
 });
