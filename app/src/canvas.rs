@@ -631,8 +631,34 @@ pub fn EditorCanvas() -> impl IntoView {
                     </For>
                 </g>
                 <g class="layer-links">
-                    <For each=links key=|l| format!("{:?}", (l.from, l.to)) let:l>
-                        <line class="link" x1=l.from.0 y1=l.from.1 x2=l.to.0 y2=l.to.1 />
+                    <For each=links key=|l| format!("{:?}{:?}", (l.from, l.to), l.key) let:l>
+                        {match l.key.clone() {
+                            // A connector can be selected (and deleted) by clicking its line; a wide transparent
+                            // stroke makes it easy to hit.
+                            Some(key) => {
+                                let k = key.clone();
+                                let k2 = key.clone();
+                                view! {
+                                    <g
+                                        class="connector"
+                                        class:selected=move || ed.selection.with(|s| s.contains(&k2))
+                                        data-testid="connector"
+                                        data-id=key
+                                        on:pointerdown=move |e: ev::PointerEvent| {
+                                            if e.button() == 0 {
+                                                e.stop_propagation();
+                                                ed.select(&k, e.shift_key());
+                                            }
+                                        }
+                                    >
+                                        <line class="hit" x1=l.from.0 y1=l.from.1 x2=l.to.0 y2=l.to.1 />
+                                        <line class="link" x1=l.from.0 y1=l.from.1 x2=l.to.0 y2=l.to.1 />
+                                    </g>
+                                }
+                                    .into_any()
+                            }
+                            None => view! { <line class="link" x1=l.from.0 y1=l.from.1 x2=l.to.0 y2=l.to.1 /> }.into_any(),
+                        }}
                     </For>
                 </g>
                 <g class="layer-icons">

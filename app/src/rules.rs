@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use vpcanvas_core::check::Text;
 use vpcanvas_core::doc::{
-    EcsService, Id, Instance, InstanceFamily, LaunchType, LoadBalancer, LoadBalancerKind, LoadBalancerScheme, NaclRule,
-    NetworkAcl, Route, RouteDestination, RouteTable, RouteTarget, RuleAction, RulePeer, SecurityGroup, SgRule, Subnet,
-    Target, TargetGroup, TargetRef,
+    EcsService, Id, Instance, InstanceFamily, LaunchType, Listener, ListenerProtocol, LoadBalancer, LoadBalancerKind,
+    LoadBalancerScheme, NaclRule, NetworkAcl, Route, RouteDestination, RouteTable, RouteTarget, RuleAction, RulePeer,
+    SecurityGroup, SgRule, Subnet, Target, TargetGroup, TargetRef,
 };
 use vpcanvas_core::edit::{Edit, Resource, route_targets, target_text};
 use vpcanvas_core::net::{IpCidr, Ipv4Cidr, PortRange, Protocol};
@@ -903,6 +903,7 @@ pub fn load_balancer_editor(ed: Editor, lb: LoadBalancer) -> impl IntoView {
                 <option value="network" selected=!application>"Network (NLB)"</option>
             </select>
         </label>
+        {listeners_editor(ed, lb.clone())}
         <h3>{lang.pick("Subnets (one per Availability Zone)", "서브넷(가용 영역마다 하나)")}</h3>
         {id_checkboxes(ed, "lb-subnet", subnets, lb.subnets.clone(), move |list| {
             let mut after = l3.clone();
@@ -1004,5 +1005,152 @@ fn set_desired(ed: Editor, svc: &EcsService, text: &str) {
             "The desired count is a number from 0 to 5000.".into(),
             "원하는 태스크 수는 0에서 5000 사이의 수입니다.".into(),
         ),
+    }
+}
+
+/// The listener protocols offered, as AWS writes them.
+const LISTENER_PROTOCOLS: [(&str, ListenerProtocol); 6] = [
+    ("HTTP", ListenerProtocol::Http),
+    ("HTTPS", ListenerProtocol::Https),
+    ("TCP", ListenerProtocol::Tcp),
+    ("TLS", ListenerProtocol::Tls),
+    ("UDP", ListenerProtocol::Udp),
+    ("TCP_UDP", ListenerProtocol::TcpUdp),
+];
+
+/// A load balancer's listeners: port, protocol and the target group each forwards to.
+fn listeners_editor(ed: Editor, lb: LoadBalancer) -> impl IntoView {
+    let lang = ed.lang.get_untracked();
+    let groups: Vec<(Id, String)> = ed.design.with_untracked(|d| {
+        d.target_groups.iter().filter(|t| t.vpc == lb.vpc).map(|t| (t.id.clone(), label_of(&t.id, &t.name))).collect()
+    });
+    let rows = lb
+        .listeners
+        .iter()
+        .enumerate()
+        .map(|(n, l)| {
+            let (a, b, c, r) = (lb.clone(), lb.clone(), lb.clone(), lb.clone());
+            let current_tg = l.target_groups.first().cloned();
+            let groups = groups.clone();
+            let protocol = l.protocol;
+            view! {
+                <tr data-testid="listener">
+                    <td>
+                        <input
+                            class="cell tiny"
+                            data-testid="listener-port"
+                            prop:value=l.port.to_string()
+                            on:change=move |e| set_listener_port(ed, &a, n, &event_target_value(&e))
+                        />
+                    </td>
+                    <td>
+                        <select
+                            data-testid="listener-protocol"
+                            on:change=move |e| {
+                                let v = event_target_value(&e);
+                                if let Some((_, p)) = LISTENER_PROTOCOLS.iter().find(|(k, _)| *k == v) {
+                                    let mut after = b.clone();
+                                    if let Some(x) = after.listeners.get_mut(n) {
+                                        x.protocol = *p;
+                                    }
+                                    commit(ed, Resource::LoadBalancer(after));
+                                }
+                            }
+                        >
+                            {LISTENER_PROTOCOLS
+                                .iter()
+                                .map(|(k, p)| view! { <option value=*k selected=*p == protocol>{*k}</option> })
+                                .collect_view()}
+                        </select>
+                    </td>
+                    <td>
+                        <select
+                            data-testid="listener-target-group"
+                            on:change=move |e| {
+                                let v = event_target_value(&e);
+                                let mut after = c.clone();
+                                if let Some(x) = after.listeners.get_mut(n) {
+                                    x.target_groups = Id::new(v).ok().into_iter().collect();
+                                }
+                                commit(ed, Resource::LoadBalancer(after));
+                            }
+                        >
+                            <option value="" selected=current_tg.is_none()>{lang.pick("(none)", "(없음)")}</option>
+                            {groups
+                                .into_iter()
+                                .map(|(id, label)| {
+                                    let selected = current_tg.as_ref() == Some(&id);
+                                    view! { <option value=id.to_string() selected=selected>{label}</option> }
+                                })
+                                .collect_view()}
+                        </select>
+                    </td>
+                    <td>
+                        <button
+                            class="icon-button"
+                            data-testid="listener-remove"
+                            title=lang.pick("Remove this listener", "이 리스너 삭제")
+                            on:click=move |_| {
+                                let mut after = r.clone();
+                                if n < after.listeners.len() {
+                                    after.listeners.remove(n);
+                                }
+                                commit(ed, Resource::LoadBalancer(after));
+                            }
+                        >
+                            "×"
+                        </button>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let lb_add = lb.clone();
+    let first_group = groups.first().map(|(id, _)| id.clone());
+    let add = move |_| {
+        let mut after = lb_add.clone();
+        let port = if after.listeners.iter().any(|l| l.port == 80) { 443 } else { 80 };
+        let protocol = match (after.kind, port) {
+            (LoadBalancerKind::Network, _) => ListenerProtocol::Tcp,
+            (_, 443) => ListenerProtocol::Https,
+            _ => ListenerProtocol::Http,
+        };
+        after.listeners.push(Listener {
+            port,
+            protocol,
+            target_groups: first_group.clone().into_iter().collect(),
+            certificates: Vec::new(),
+        });
+        commit(ed, Resource::LoadBalancer(after));
+    };
+    view! {
+        <h3>{lang.pick("Listeners", "리스너")}</h3>
+        <table class="rules" data-testid="listeners">
+            <thead>
+                <tr>
+                    <th>{lang.pick("Port", "포트")}</th>
+                    <th>{lang.pick("Protocol", "프로토콜")}</th>
+                    <th>{lang.pick("Forwards to", "전달 대상")}</th>
+                    <th></th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+        <button class="small" data-testid="listener-add" on:click=add>
+            {lang.pick("Add a listener", "리스너 추가")}
+        </button>
+    }
+}
+
+fn set_listener_port(ed: Editor, lb: &LoadBalancer, n: usize, text: &str) {
+    match text.trim().parse::<u16>() {
+        Ok(port) if port > 0 => {
+            let mut after = lb.clone();
+            if let Some(x) = after.listeners.get_mut(n) {
+                x.port = port;
+            }
+            commit(ed, Resource::LoadBalancer(after));
+        }
+        _ => refuse(ed, "A listener port is from 1 to 65535.".into(), "리스너 포트는 1에서 65535 사이입니다.".into()),
     }
 }

@@ -114,6 +114,8 @@ pub struct IconShape {
 pub struct LinkShape {
     pub from: (f64, f64),
     pub to: (f64, f64),
+    /// The connector it draws (a peering, VPN, virtual interface or attachment), if it is one.
+    pub key: Option<String>,
 }
 
 /// Everything the canvas draws, back to front, and the area it covers.
@@ -345,7 +347,7 @@ pub fn build_in(design: &Design, lang: Lang) -> Scene {
             let (x1, y1) = internet.center();
             let (x2, y2) = g.center();
             // From below the internet's label to the top of the gateway.
-            links.push(LinkShape { from: (x1, y1 + ICON / 2.0 + 28.0), to: (x2, y2 - ICON / 2.0) });
+            links.push(LinkShape { from: (x1, y1 + ICON / 2.0 + 28.0), to: (x2, y2 - ICON / 2.0), key: None });
         }
         icons.insert(
             0,
@@ -472,28 +474,28 @@ fn connectors(design: &Design, boxes: &[BoxShape], icons: &[IconShape], links: &
             .map(|b| b.rect.center())
             .or_else(|| icons.iter().find(|i| i.key == id.as_str()).map(|i| i.rect.center()))
     };
-    let mut line = |a: &Id, b: &Id| {
+    let mut line = |key: &Id, a: &Id, b: &Id| {
         if let (Some(from), Some(to)) = (center(a), center(b)) {
-            links.push(LinkShape { from, to });
+            links.push(LinkShape { from, to, key: Some(key.to_string()) });
         }
     };
     for p in &design.vpc_peerings {
-        line(&p.requester_vpc, &p.accepter_vpc);
+        line(&p.id, &p.requester_vpc, &p.accepter_vpc);
     }
     for v in &design.vpn_connections {
         let (VpnTermination::VpnGateway(g) | VpnTermination::TransitGateway(g)) = &v.gateway;
-        line(&v.customer_gateway, g);
+        line(&v.id, &v.customer_gateway, g);
     }
     for v in &design.virtual_interfaces {
         if let (Some(onprem), Some(VifAttachment::VpnGateway(g) | VifAttachment::DxGateway(g))) =
             (&v.on_premises, &v.attachment)
         {
-            line(onprem, g);
+            line(&v.id, onprem, g);
         }
     }
     for a in &design.tgw_attachments {
         if let TgwAttachmentResource::Vpc { vpc, .. } = &a.resource {
-            line(&a.transit_gateway, vpc);
+            line(&a.id, &a.transit_gateway, vpc);
         }
     }
 }

@@ -359,6 +359,16 @@ test('a peering connects two selected VPCs, and a pair AWS would not connect is 
   await app.paletteItem('vpc_peering').click();
   expect(await app.selectedId()).toBe('pcx-1');
   await expect(app.canvas.locator('.link')).toHaveCount(links + 1);
+  // The line itself can be clicked, and deleted.
+  // (A horizontal line has a box of no height, so the test clicks its midpoint with the mouse.)
+  const line = (await app.canvas.locator('[data-testid="connector"][data-id="pcx-1"] .hit').boundingBox())!;
+  await page.mouse.click(line.x + line.width / 2, line.y + line.height / 2);
+  expect(await app.selectedId()).toBe('pcx-1');
+  await expect(app.canvas.locator('[data-testid="connector"][data-id="pcx-1"]')).toHaveClass(/selected/);
+  await page.keyboard.press('Delete');
+  await expect(app.canvas.locator('[data-testid="connector"]')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(app.canvas.locator('[data-testid="connector"][data-id="pcx-1"]')).toHaveCount(1);
   // A VPC and a subnet: not a peering.
   await app.outlineRow('vpc-1').click();
   await app.outlineRow('rtb-1').click({ modifiers: ['Shift'] });
@@ -405,6 +415,14 @@ test('load balancer, target group, ECS service and instance type forms', async (
   await page.locator('[data-testid="tg-target"][data-id="i-web-c"] input').check();
   await app.expectJson('"instance": "i-web-c"');
   expect(lb).toBe('alb-1');
+  // Its listener forwards to that target group; a second listener on 443.
+  await app.outlineRow('alb-1').click();
+  await page.getByTestId('listener-target-group').selectOption('tg-1');
+  await page.getByTestId('listener-add').click();
+  await expect(page.getByTestId('listener')).toHaveCount(2);
+  await expect(page.getByTestId('listener-port').nth(1)).toHaveValue('443');
+  await expect(page.getByTestId('listener-protocol').nth(1)).toHaveValue('HTTPS');
+  await app.expectJson('"target_groups": [\n        "tg-1"');
   // An ECS service: desired count, launch type, subnets.
   await app.container('ap-northeast-2').locator('.box-title').click();
   await app.paletteItem('ecs_service').click();
