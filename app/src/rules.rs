@@ -47,6 +47,28 @@ fn read_ports(protocol: Protocol, text: &str) -> Result<Option<PortRange>, Strin
     text.parse::<PortRange>().map(Some).map_err(|e| e.to_string())
 }
 
+/// A rule's port-range cell: read as typed when left; committed through `make`, or refused with the reason.
+fn ports_cell(
+    ed: Editor,
+    testid: &'static str,
+    protocol: Protocol,
+    ports: Option<PortRange>,
+    make: impl Fn(Option<PortRange>) -> Resource + 'static,
+) -> impl IntoView {
+    view! {
+        <input
+            class="cell narrow"
+            data-testid=testid
+            prop:value=ports_text(ports)
+            disabled=!protocol.has_ports()
+            on:change=move |e| match read_ports(protocol, &event_target_value(&e)) {
+                Ok(ports) => commit(ed, make(ports)),
+                Err(e) => refuse(ed, format!("Ports: {e}."), format!("포트: {e}.")),
+            }
+        />
+    }
+}
+
 fn protocol_select(value: Protocol, testid: &'static str, on: impl Fn(Protocol) + 'static) -> impl IntoView {
     view! {
         <select
@@ -370,25 +392,13 @@ pub fn security_group_editor(ed: Editor, g: SecurityGroup) -> impl IntoView {
                             })}
                         </td>
                         <td>
-                            <input
-                                class="cell narrow"
-                                data-testid="sg-rule-ports"
-                                prop:value=ports_text(r.ports)
-                                disabled=!protocol.has_ports()
-                                on:change=move |e| {
-                                    let text = event_target_value(&e);
-                                    match read_ports(protocol, &text) {
-                                        Ok(ports) => {
-                                            let mut after = gb.clone();
-                                            if let Some(rule) = sg_list(&mut after, outbound).get_mut(n) {
-                                                rule.ports = ports;
-                                            }
-                                            commit(ed, Resource::SecurityGroup(after));
-                                        }
-                                        Err(e) => refuse(ed, format!("Ports: {e}."), format!("포트: {e}.")),
-                                    }
+                            {ports_cell(ed, "sg-rule-ports", protocol, r.ports, move |ports| {
+                                let mut after = gb.clone();
+                                if let Some(rule) = sg_list(&mut after, outbound).get_mut(n) {
+                                    rule.ports = ports;
                                 }
-                            />
+                                Resource::SecurityGroup(after)
+                            })}
                         </td>
                         <td>
                             <input
@@ -559,25 +569,13 @@ pub fn network_acl_editor(ed: Editor, a: NetworkAcl) -> impl IntoView {
                             })}
                         </td>
                         <td>
-                            <input
-                                class="cell narrow"
-                                data-testid="nacl-rule-ports"
-                                prop:value=ports_text(r.ports)
-                                disabled=!protocol.has_ports()
-                                on:change=move |e| {
-                                    let text = event_target_value(&e);
-                                    match read_ports(protocol, &text) {
-                                        Ok(ports) => {
-                                            let mut after = ad.clone();
-                                            if let Some(rule) = acl_list(&mut after, outbound).get_mut(n) {
-                                                rule.ports = ports;
-                                            }
-                                            commit(ed, Resource::NetworkAcl(after));
-                                        }
-                                        Err(e) => refuse(ed, format!("Ports: {e}."), format!("포트: {e}.")),
-                                    }
+                            {ports_cell(ed, "nacl-rule-ports", protocol, r.ports, move |ports| {
+                                let mut after = ad.clone();
+                                if let Some(rule) = acl_list(&mut after, outbound).get_mut(n) {
+                                    rule.ports = ports;
                                 }
-                            />
+                                Resource::NetworkAcl(after)
+                            })}
                         </td>
                         <td>
                             <input
