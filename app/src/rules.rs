@@ -171,20 +171,13 @@ pub fn route_table_editor(ed: Editor, t: RouteTable) -> impl IntoView {
                     </select>
                 </td>
                 <td>
-                    <button
-                        class="icon-button"
-                        data-testid="route-remove"
-                        title=lang.pick("Remove this route", "이 라우트 삭제")
-                        on:click=move |_| {
-                            let mut after = t3.clone();
-                            if n < after.routes.len() {
-                                after.routes.remove(n);
-                            }
-                            commit(ed, Resource::RouteTable(after));
+                    {remove_button(ed, "route-remove", lang.pick("Remove this route", "이 라우트 삭제"), move || {
+                        let mut after = t3.clone();
+                        if n < after.routes.len() {
+                            after.routes.remove(n);
                         }
-                    >
-                        "×"
-                    </button>
+                        Resource::RouteTable(after)
+                    })}
                 </td>
             </tr>
         }
@@ -425,21 +418,14 @@ pub fn security_group_editor(ed: Editor, g: SecurityGroup) -> impl IntoView {
                             />
                         </td>
                         <td>
-                            <button
-                                class="icon-button"
-                                data-testid="sg-rule-remove"
-                                title=lang.pick("Remove this rule", "이 규칙 삭제")
-                                on:click=move |_| {
-                                    let mut after = gd.clone();
-                                    let list = sg_list(&mut after, outbound);
-                                    if n < list.len() {
-                                        list.remove(n);
-                                    }
-                                    commit(ed, Resource::SecurityGroup(after));
+                            {remove_button(ed, "sg-rule-remove", lang.pick("Remove this rule", "이 규칙 삭제"), move || {
+                                let mut after = gd.clone();
+                                let list = sg_list(&mut after, outbound);
+                                if n < list.len() {
+                                    list.remove(n);
                                 }
-                            >
-                                "×"
-                            </button>
+                                Resource::SecurityGroup(after)
+                            })}
                         </td>
                     </tr>
                 }
@@ -598,21 +584,14 @@ pub fn network_acl_editor(ed: Editor, a: NetworkAcl) -> impl IntoView {
                             />
                         </td>
                         <td>
-                            <button
-                                class="icon-button"
-                                data-testid="nacl-rule-remove"
-                                title=lang.pick("Remove this rule", "이 규칙 삭제")
-                                on:click=move |_| {
-                                    let mut after = af.clone();
-                                    let list = acl_list(&mut after, outbound);
-                                    if n < list.len() {
-                                        list.remove(n);
-                                    }
-                                    commit(ed, Resource::NetworkAcl(after));
+                            {remove_button(ed, "nacl-rule-remove", lang.pick("Remove this rule", "이 규칙 삭제"), move || {
+                                let mut after = af.clone();
+                                let list = acl_list(&mut after, outbound);
+                                if n < list.len() {
+                                    list.remove(n);
                                 }
-                            >
-                                "×"
-                            </button>
+                                Resource::NetworkAcl(after)
+                            })}
                         </td>
                     </tr>
                 }
@@ -1084,20 +1063,13 @@ fn listeners_editor(ed: Editor, lb: LoadBalancer) -> impl IntoView {
                         </select>
                     </td>
                     <td>
-                        <button
-                            class="icon-button"
-                            data-testid="listener-remove"
-                            title=lang.pick("Remove this listener", "이 리스너 삭제")
-                            on:click=move |_| {
-                                let mut after = r.clone();
-                                if n < after.listeners.len() {
-                                    after.listeners.remove(n);
-                                }
-                                commit(ed, Resource::LoadBalancer(after));
+                        {remove_button(ed, "listener-remove", lang.pick("Remove this listener", "이 리스너 삭제"), move || {
+                            let mut after = r.clone();
+                            if n < after.listeners.len() {
+                                after.listeners.remove(n);
                             }
-                        >
-                            "×"
-                        </button>
+                            Resource::LoadBalancer(after)
+                        })}
                     </td>
                 </tr>
             }
@@ -1150,5 +1122,19 @@ fn set_listener_port(ed: Editor, lb: &LoadBalancer, n: usize, text: &str) {
             commit(ed, Resource::LoadBalancer(after));
         }
         _ => refuse(ed, "A listener port is from 1 to 65535.".into(), "리스너 포트는 1에서 65535 사이입니다.".into()),
+    }
+}
+
+/// The "×" that removes one row of a table; `make` gives the resource without it.
+fn remove_button(
+    ed: Editor,
+    testid: &'static str,
+    title: &'static str,
+    make: impl Fn() -> Resource + 'static,
+) -> impl IntoView {
+    view! {
+        <button class="icon-button" data-testid=testid title=title on:click=move |_| commit(ed, make())>
+            "×"
+        </button>
     }
 }

@@ -267,6 +267,12 @@ test('security group and network ACL rules are edited as tables', async ({ page 
   await expect(app.notice).toContainText('ends before it starts');
   await app.expectJson('"from": 8443');
 
+  // The row's × removes it.
+  const rules = page.locator('[data-testid="sg-inbound"] [data-testid="sg-rule"]');
+  const before = await rules.count();
+  await rules.last().getByTestId('sg-rule-remove').click();
+  await expect(rules).toHaveCount(before - 1);
+
   await app.outlineRow('acl-default').click();
   await page.getByTestId('nacl-inbound-add').click();
   const deny = page.locator('[data-testid="nacl-inbound"] [data-testid="nacl-rule"]').last();
@@ -365,6 +371,7 @@ test('a peering connects two selected VPCs, and a pair AWS would not connect is 
   await page.mouse.click(line.x + line.width / 2, line.y + line.height / 2);
   expect(await app.selectedId()).toBe('pcx-1');
   await expect(app.canvas.locator('[data-testid="connector"][data-id="pcx-1"]')).toHaveClass(/selected/);
+  await app.screenshot('editor-peering');
   await page.keyboard.press('Delete');
   await expect(app.canvas.locator('[data-testid="connector"]')).toHaveCount(0);
   await page.keyboard.press('Control+z');
