@@ -27,7 +27,7 @@ fn snap(v: f64) -> f64 {
 }
 
 /// Default sizes of new containers.
-fn default_size(kind: Option<ResourceKind>) -> (f64, f64) {
+pub fn default_size(kind: Option<ResourceKind>) -> (f64, f64) {
     match kind {
         Some(ResourceKind::Region) => (960.0, 640.0),
         Some(ResourceKind::Vpc) => (800.0, 520.0),
@@ -35,6 +35,20 @@ fn default_size(kind: Option<ResourceKind>) -> (f64, f64) {
         // An Availability Zone box.
         _ => (340.0, 440.0),
     }
+}
+
+/// The area an icon takes with its label beneath it (the label may be wider than the icon).
+pub const ICON_FOOTPRINT: (f64, f64) = (144.0, scene::ICON + 44.0);
+
+/// The footprint of an icon drawn at `icon`.
+pub fn icon_footprint(icon: &Rect) -> Rect {
+    let (w, h) = ICON_FOOTPRINT;
+    Rect { x: icon.x + icon.w / 2.0 - w / 2.0, y: icon.y, w, h }
+}
+
+/// The centre of the icon whose footprint's top-left corner is (x, y).
+pub fn icon_center_of_footprint(x: f64, y: f64) -> (f64, f64) {
+    (x + ICON_FOOTPRINT.0 / 2.0, y + scene::ICON / 2.0)
 }
 
 /// Something the palette can put on the canvas: a resource kind, or an Availability Zone box.
@@ -93,10 +107,7 @@ fn overlaps(a: &Rect, b: &Rect) -> bool {
 }
 
 fn contains(outer: &Rect, inner: &Rect) -> bool {
-    inner.x >= outer.x
-        && inner.y >= outer.y
-        && inner.x + inner.w <= outer.x + outer.w
-        && inner.y + inner.h <= outer.y + outer.h
+    outer.contains(inner)
 }
 
 /// Where something that lives in `allowed` lands at a point: the innermost box under the point of an allowed
@@ -191,7 +202,7 @@ fn icon_key(i: &IconShape) -> String {
 /// Puts a new item from the palette at a canvas point: into the innermost container there, if it may go there.
 pub fn drop_item(ed: Editor, scene: &Scene, item: Item, x: f64, y: f64) {
     match drop_target(scene, x, y, &BTreeSet::new(), item_homes(item)) {
-        Ok(target) => place_item(ed, item, target, Some((x, y))),
+        Ok(target) => place_item(ed, scene, item, target, Some((x, y))),
         Err(actual) => refuse(ed, item, &actual),
     }
 }
@@ -210,35 +221,42 @@ fn refuse(ed: Editor, item: Item, into: &Container) {
     }
 }
 
-/// Adds a new item into a container, at a canvas point (or where the layout puts it).
-pub fn place_item(ed: Editor, item: Item, target: Container, at: Option<(f64, f64)>) {
-    let lang = ed.lang.get_untracked();
-    let result: Result<(String, Edit), Text> = ed.design.with_untracked(|d| match item {
-        Item::Zone => {
-            let (Container::Vpc(vpc) | Container::Zone { vpc, .. }) = &target else {
-                return Err(Text::new("An Availability Zone box goes in a VPC.", "가용 영역 상자는 VPC 안에 둡니다."));
-            };
-            let (w, h) = default_size(None);
-            let (x, y) = at.unwrap_or((0.0, 0.0));
-            let (zone, edit) = vpcanvas_core::edit::add_zone(d, vpc, Placement::rect(snap(x), snap(y), w, h))?;
-            Ok((format!("{vpc}/{zone}"), edit))
-        }
-        Item::Kind(kind) => {
-            let made = create(d, kind, &target)?;
-            let key = made[0].id().to_string();
-            let place = at.map(|(x, y)| {
-                if matches!(kind, ResourceKind::Region | ResourceKind::Vpc | ResourceKind::Subnet) {
-                    let (w, h) = default_size(Some(kind));
-                    Placement::rect(snap(x), snap(y), w, h)
-                } else {
-                    Placement::at(snap(x - scene::ICON / 2.0), snap(y - scene::ICON / 2.0))
-                }
-            });
-            let place = if scene::drawn(kind) { place } else { None };
-            Ok((key, Edit::add_all(d, made, place)?))
-        }
+/// Adds a new item into a container, at a canvas point (or where the layout puts it). A container it would
+/// overflow grows to hold it, and so do the containers around that one: all in the same undo step.
+pub fn place_item(ed: Editor, scene: &Scene, item: Item, target: Container, at: Option<(f64, f64)>) {
+    let result: Result<(String, Edit), Text> = ed.design.with_untracked(|d| {
+        let (key, edit, place) = match item {
+            Item::Zone => {
+                let (Container::Vpc(vpc) | Container::Zone { vpc, .. }) = &target else {
+                    return Err(Text::new(
+                        "An Availability Zone box goes in a VPC.",
+                        "가용 영역 상자는 VPC 안에 둡니다.",
+                    ));
+                };
+                let (w, h) = default_size(None);
+                let (x, y) = at.unwrap_or((0.0, 0.0));
+                let place = Placement::rect(snap(x), snap(y), w, h);
+                let (zone, edit) = vpcanvas_core::edit::add_zone(d, vpc, place)?;
+                (format!("{vpc}/{zone}"), edit, Some(place))
+            }
+            Item::Kind(kind) => {
+                let made = create(d, kind, &target)?;
+                let key = made[0].id().to_string();
+                let place = at.map(|(x, y)| {
+                    if matches!(kind, ResourceKind::Region | ResourceKind::Vpc | ResourceKind::Subnet) {
+                        let (w, h) = default_size(Some(kind));
+                        Placement::rect(snap(x), snap(y), w, h)
+                    } else {
+                        Placement::at(snap(x - scene::ICON / 2.0), snap(y - scene::ICON / 2.0))
+                    }
+                });
+                let place = if scene::drawn(kind) { place } else { None };
+                (key, Edit::add_all(d, made, place)?, place)
+            }
+        };
+        let grow = place.map(|p| grow_around(d, scene, &target, &p)).unwrap_or_default();
+        Ok((key, grow.into_iter().fold(edit, Edit::then)))
     });
-    let _ = lang;
     match result {
         Ok((key, edit)) => {
             if ed.commit(edit) {
@@ -249,6 +267,40 @@ pub fn place_item(ed: Editor, item: Item, target: Container, at: Option<(f64, f6
         }
         Err(reason) => ed.say_error(reason),
     }
+}
+
+/// The edits that grow `target` and the boxes around it so that a new shape at `place` fits inside, with a
+/// margin.
+fn grow_around(d: &vpcanvas_core::doc::Design, scene: &Scene, target: &Container, place: &Placement) -> Vec<Edit> {
+    let key = match target {
+        Container::Canvas => return Vec::new(),
+        Container::Region(id) | Container::Vpc(id) | Container::Subnet(id) => id.to_string(),
+        Container::Zone { vpc, zone } => format!("{vpc}/{zone}"),
+    };
+    let Some(inner) = scene.boxes.iter().find(|b| b.key == key).map(|b| b.rect.clone()) else { return Vec::new() };
+    let shape = match (place.w, place.h) {
+        (Some(w), Some(h)) => Rect { x: place.x, y: place.y, w, h },
+        _ => icon_footprint(&Rect { x: place.x, y: place.y, w: scene::ICON, h: scene::ICON }),
+    };
+    // The target and the boxes around it, innermost first.
+    let mut around: Vec<&scene::BoxShape> = scene.boxes.iter().filter(|b| b.rect.contains(&inner)).collect();
+    around.sort_by(|a, b| (a.rect.w * a.rect.h).total_cmp(&(b.rect.w * b.rect.h)));
+    let margin = scene::MARGIN;
+    let mut need =
+        Rect { x: shape.x - margin, y: shape.y - margin, w: shape.w + 2.0 * margin, h: shape.h + 2.0 * margin };
+    let mut out = Vec::new();
+    for b in around {
+        if b.rect.contains(&need) {
+            need = b.rect.clone();
+        } else if let Some(lk) = layout_key(scene, &b.key) {
+            let grown = b.rect.union(&need);
+            let (x, y) = (snap(grown.x), snap(grown.y));
+            let (w, h) = (snap(grown.right() - x + GRID / 2.0), snap(grown.bottom() - y + GRID / 2.0));
+            out.push(Edit::place(d, lk, Some(Placement::rect(x, y, w, h))));
+            need = Rect { x: x - margin, y: y - margin, w: w + 2.0 * margin, h: h + 2.0 * margin };
+        }
+    }
+    out
 }
 
 /// The editor canvas.

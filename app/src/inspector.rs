@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use vpcanvas_core::check::Text;
 use vpcanvas_core::doc::Design;
-use vpcanvas_core::edit::{Edit, Resource};
+use vpcanvas_core::edit::Resource;
 use vpcanvas_core::model::next_free_block;
 use vpcanvas_core::net::Ipv4Cidr;
 
@@ -69,16 +69,6 @@ pub fn cidr_problem(d: &Design, id: &str, text: &str) -> Option<(Text, Option<Ip
         ));
     }
     None
-}
-
-fn commit_update(ed: Editor, after: Resource) {
-    let edit = ed.design.with_untracked(|d| Edit::update(d, after));
-    match edit {
-        Ok(e) => {
-            ed.commit(e);
-        }
-        Err(t) => ed.say_error(t),
-    }
 }
 
 /// A text field that commits on change (leaving it, or Enter).
@@ -185,7 +175,7 @@ fn single(
     let name = ed.design.with_untracked(|d| d.find(&key).map(|r| r.name.to_owned()).unwrap_or_default());
     let for_name = resource.clone();
     let name_field = text_field(l("Name", "이름"), "field-name", name, move |v| {
-        commit_update(ed, for_name.renamed(v.trim()));
+        crate::forms::commit(ed, for_name.renamed(v.trim()));
     });
     let specific = specific_fields(ed, &resource, l);
     let json = resource.pretty();
@@ -202,7 +192,7 @@ fn single(
         )),
         Ok(after) => {
             problem.set(None);
-            commit_update(ed, after);
+            crate::forms::commit(ed, after);
         }
         Err(e) => problem.set(Some(e)),
     };
@@ -215,6 +205,7 @@ fn single(
         </dl>
         {name_field}
         {specific}
+        {crate::forms::tags_editor(ed, resource.clone())}
         <details
             class="raw"
             prop:open=move || raw_open.get_untracked()
@@ -260,8 +251,6 @@ fn specific_fields(
         .into_any(),
         Resource::RouteTable(t) => crate::rules::route_table_editor(ed, t).into_any(),
         Resource::LoadBalancer(lb) => crate::rules::load_balancer_editor(ed, lb).into_any(),
-        Resource::TargetGroup(tg) => crate::rules::target_group_editor(ed, tg).into_any(),
-        Resource::EcsService(svc) => crate::rules::ecs_service_editor(ed, svc).into_any(),
         Resource::SecurityGroup(g) => crate::rules::security_group_editor(ed, g).into_any(),
         Resource::NetworkAcl(a) => crate::rules::network_acl_editor(ed, a).into_any(),
         Resource::Subnet(s) => {
@@ -298,7 +287,7 @@ fn specific_fields(
                         on:change=move |e| {
                             let mut after = s2.clone();
                             after.map_public_ip_on_launch = event_target_checked(&e);
-                            commit_update(ed, Resource::Subnet(after));
+                            crate::forms::commit(ed, Resource::Subnet(after));
                         }
                     />
                     {move || l("Auto-assign public IPv4 addresses", "퍼블릭 IPv4 자동 할당").get()}
@@ -309,27 +298,24 @@ fn specific_fields(
         }
         Resource::Instance(i) => {
             let groups = crate::rules::instance_groups(ed, i.clone());
-            let i2 = i.clone();
             view! {
                 {crate::rules::instance_type_field(ed, i.clone())}
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        data-testid="field-public-ip"
-                        prop:checked=i2.associate_public_ip.unwrap_or(false)
-                        on:change=move |e| {
-                            let mut after = i2.clone();
-                            after.associate_public_ip = Some(event_target_checked(&e));
-                            commit_update(ed, Resource::Instance(after));
-                        }
-                    />
-                    {move || l("Public IPv4 address", "퍼블릭 IPv4 주소").get()}
-                </label>
+                {crate::settings::settings(ed, &Resource::Instance(i))}
                 {groups}
             }
             .into_any()
         }
-        _ => ().into_any(),
+        Resource::EcsService(svc) => view! {
+            {crate::rules::ecs_service_editor(ed, svc.clone())}
+            {crate::settings::settings(ed, &Resource::EcsService(svc))}
+        }
+        .into_any(),
+        Resource::TargetGroup(tg) => view! {
+            {crate::settings::settings(ed, &Resource::TargetGroup(tg.clone()))}
+            {crate::rules::target_group_editor(ed, tg)}
+        }
+        .into_any(),
+        other => crate::settings::settings(ed, &other).unwrap_or_else(|| ().into_any()),
     }
 }
 
@@ -361,7 +347,7 @@ fn cidr_field(
                     let problem = ed.design.with_untracked(|d| cidr_problem(d, &id3, &text));
                     let fine = problem.as_ref().is_none_or(|(t, _)| t.en.contains("host bits"));
                     if let (true, Ok(c)) = (fine, text.trim().parse::<Ipv4Cidr>()) {
-                        commit_update(ed, make(c));
+                        crate::forms::commit(ed, make(c));
                     }
                 }
             />
@@ -384,7 +370,7 @@ fn cidr_field(
                                             data-testid="cidr-suggestion"
                                             on:click=move |_| {
                                                 typed.set(c.to_string());
-                                                commit_update(ed, make(c));
+                                                crate::forms::commit(ed, make(c));
                                             }
                                         >
                                             {format!("{} {c}", lang.pick("Use", "사용:"))}

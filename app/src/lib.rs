@@ -6,12 +6,14 @@
 
 pub mod canvas;
 pub mod editor;
+pub mod forms;
 pub mod i18n;
 pub mod inspector;
 pub mod outline;
 pub mod palette;
 pub mod rules;
 pub mod scene;
+pub mod settings;
 
 use std::rc::Rc;
 

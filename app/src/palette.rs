@@ -165,7 +165,7 @@ fn add_by_press(ed: Editor, scene: &Scene, item: Item) {
         return;
     };
     let at = free_spot(scene, &target, item);
-    place_item(ed, item, target, at);
+    place_item(ed, scene, item, target, at);
 }
 
 /// A connection between the two selected resources.
@@ -206,9 +206,14 @@ fn where_text(allowed: &[ContainerKind]) -> (String, String) {
     (en.join(" or "), ko.join(" 또는 "))
 }
 
-/// A free point inside a container for a new item: for boxes, the top-left corner of a free spot beside the boxes
-/// already there; for icons, `None` (the scene gives them a free slot).
+/// Where a new item pressed in the palette goes inside its container: a free spot clear of the boxes and icons
+/// already there (for an icon its centre, for a box its top-left corner), or beside them when the container is
+/// full (it then grows to hold it: see `place_item`).
 fn free_spot(scene: &Scene, target: &Container, item: Item) -> Option<(f64, f64)> {
+    let kind = match item {
+        Item::Kind(k) => Some(k),
+        Item::Zone => None,
+    };
     let is_box =
         matches!(item, Item::Zone | Item::Kind(ResourceKind::Region | ResourceKind::Vpc | ResourceKind::Subnet));
     let key = match target {
@@ -217,34 +222,46 @@ fn free_spot(scene: &Scene, target: &Container, item: Item) -> Option<(f64, f64)
         Container::Zone { vpc, zone } => Some(format!("{vpc}/{zone}")),
     };
     let parent = key.as_ref().and_then(|k| scene.boxes.iter().find(|b| &b.key == k)).map(|b| b.rect.clone());
-    if !is_box {
-        // An icon in a container the scene does not draw yet still needs a spot: the parent's corner.
-        return if parent.is_some() {
-            None
+    // The area the new shape takes: a box's size, or an icon with its label beneath.
+    let (w, h) = if is_box { crate::canvas::default_size(kind) } else { crate::canvas::ICON_FOOTPRINT };
+    let as_point = |x: f64, y: f64| if is_box { (x, y) } else { crate::canvas::icon_center_of_footprint(x, y) };
+    let Some(p) = parent else {
+        // On the canvas: right of everything.
+        return Some(if scene.boxes.is_empty() && scene.icons.is_empty() {
+            as_point(40.0, 120.0)
         } else {
-            Some((scene.bounds.x + 60.0, scene.bounds.y + scene.bounds.h + 60.0))
-        };
-    }
-    match parent {
-        Some(p) => {
-            // Right of the last box already inside, or the first spot under the title.
-            let inner: Vec<&scene::Rect> = scene
-                .boxes
-                .iter()
-                .filter(|b| {
-                    b.rect.x > p.x
-                        && b.rect.y > p.y
-                        && b.rect.x + b.rect.w < p.x + p.w
-                        && b.rect.y + b.rect.h < p.y + p.h
-                })
-                .map(|b| &b.rect)
-                .collect();
-            let x = inner.iter().map(|r| r.x + r.w + 24.0).fold(p.x + 24.0, f64::max);
-            Some((x, p.y + 48.0))
+            as_point(scene.bounds.x + scene.bounds.w + 40.0, scene.bounds.y + 24.0)
+        });
+    };
+    let inside: Vec<scene::Rect> = scene
+        .boxes
+        .iter()
+        .filter(|b| b.rect != p && p.contains(&b.rect))
+        .map(|b| b.rect.clone())
+        .chain(scene.icons.iter().filter(|i| p.contains(&i.rect)).map(|i| crate::canvas::icon_footprint(&i.rect)))
+        .collect();
+    let gap = 16.0;
+    let clear = |c: &scene::Rect| {
+        inside
+            .iter()
+            .all(|t| !scene::Rect { x: c.x - gap, y: c.y - gap, w: c.w + 2.0 * gap, h: c.h + 2.0 * gap }.overlaps(t))
+    };
+    let step = 16.0;
+    let mut y = p.y + scene::TITLE_BAND;
+    while y + h + 8.0 <= p.bottom() {
+        let mut x = p.x + scene::MARGIN;
+        while x + w + 8.0 <= p.right() {
+            let c = scene::Rect { x, y, w, h };
+            if clear(&c) {
+                return Some(as_point(x, y));
+            }
+            x += step;
         }
-        None if scene.boxes.is_empty() => Some((40.0, 120.0)),
-        None => Some((scene.bounds.x + scene.bounds.w + 40.0, scene.bounds.y + 24.0)),
+        y += step;
     }
+    // Full: beside what is there.
+    let right = inside.iter().map(|r| r.right()).fold(p.x, f64::max);
+    Some(as_point(right + 40.0, p.y + scene::TITLE_BAND))
 }
 
 #[component]

@@ -9,19 +9,11 @@ use vpcanvas_core::doc::{
     LoadBalancerScheme, NaclRule, NetworkAcl, Route, RouteDestination, RouteTable, RouteTarget, RuleAction, RulePeer,
     SecurityGroup, SgRule, Subnet, Target, TargetGroup, TargetRef,
 };
-use vpcanvas_core::edit::{Edit, Resource, route_targets, target_text};
+use vpcanvas_core::edit::{Resource, route_targets, target_text};
 use vpcanvas_core::net::{IpCidr, Ipv4Cidr, PortRange, Protocol};
 
 use crate::editor::Editor;
-
-fn commit(ed: Editor, after: Resource) {
-    match ed.design.with_untracked(|d| Edit::update(d, after)) {
-        Ok(edit) => {
-            ed.commit(edit);
-        }
-        Err(t) => ed.say_error(t),
-    }
-}
+use crate::forms::{commit, label_of};
 
 fn refuse(ed: Editor, en: String, ko: String) {
     ed.say_error(Text::new(en, ko));
@@ -722,7 +714,7 @@ fn acl_list(a: &mut NetworkAcl, outbound: bool) -> &mut Vec<NaclRule> {
 }
 
 /// Checkboxes over a list of resources; every change commits the resource `make` builds from the new list.
-fn id_checkboxes(
+pub(crate) fn id_checkboxes(
     ed: Editor,
     testid: &'static str,
     options: Vec<(Id, String)>,
@@ -754,10 +746,6 @@ fn id_checkboxes(
             }
         })
         .collect_view()
-}
-
-fn label_of(id: &Id, name: &str) -> String {
-    if name.is_empty() { id.to_string() } else { format!("{name} ({id})") }
 }
 
 /// Common instance types, offered as suggestions (any type can be typed).

@@ -10,9 +10,9 @@ use crate::i18n::Lang;
 /// Icon tiles are this many canvas units square.
 pub const ICON: f64 = 48.0;
 /// Room around the drawing.
-const MARGIN: f64 = 24.0;
+pub const MARGIN: f64 = 24.0;
 /// Height of a container's title band, where unplaced children are not put.
-const TITLE_BAND: f64 = 40.0;
+pub const TITLE_BAND: f64 = 40.0;
 /// Space an unplaced icon and its two label lines take.
 const SLOT_W: f64 = 150.0;
 const SLOT_H: f64 = 110.0;
@@ -57,14 +57,27 @@ pub struct Rect {
 }
 
 impl Rect {
-    fn right(&self) -> f64 {
+    pub fn right(&self) -> f64 {
         self.x + self.w
     }
-    fn bottom(&self) -> f64 {
+    pub fn bottom(&self) -> f64 {
         self.y + self.h
     }
-    fn center(&self) -> (f64, f64) {
+    pub fn center(&self) -> (f64, f64) {
         (self.x + self.w / 2.0, self.y + self.h / 2.0)
+    }
+    /// Whether `inner` lies wholly inside this rect.
+    pub fn contains(&self, inner: &Rect) -> bool {
+        inner.x >= self.x && inner.y >= self.y && inner.right() <= self.right() && inner.bottom() <= self.bottom()
+    }
+    /// Whether the two rects share any area.
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.x < other.right() && other.x < self.right() && self.y < other.bottom() && other.y < self.bottom()
+    }
+    /// The smallest rect holding both.
+    pub fn union(&self, other: &Rect) -> Rect {
+        let (x, y) = (self.x.min(other.x), self.y.min(other.y));
+        Rect { x, y, w: self.right().max(other.right()) - x, h: self.bottom().max(other.bottom()) - y }
     }
 }
 
@@ -142,25 +155,46 @@ struct Slots {
 }
 
 impl Slots {
-    fn place(&mut self, parent: Option<&Rect>, parent_key: &str, taken: &[Rect]) -> Rect {
+    /// `taken` are the icons already placed; `inner` the boxes inside the parent, kept clear too while a slot
+    /// inside the parent is free of them (a VPC full of zone boxes gets its icons over them rather than
+    /// outside it).
+    fn place(&mut self, parent: Option<&Rect>, parent_key: &str, taken: &[Rect], inner: &[Rect]) -> Rect {
         let area = parent.cloned().unwrap_or(Rect { x: 0.0, y: 0.0, w: 6.0 * SLOT_W, h: f64::MAX });
         let cols = ((area.w - 2.0 * MARGIN) / SLOT_W).floor().max(1.0) as usize;
-        let counter = self.next.entry(parent_key.to_owned()).or_insert(0);
-        loop {
-            let i = *counter;
-            *counter += 1;
-            let x = area.x + MARGIN + (i % cols) as f64 * SLOT_W + (SLOT_W - ICON) / 2.0;
-            let y = area.y + TITLE_BAND + MARGIN + (i / cols) as f64 * SLOT_H;
-            let candidate = Rect { x, y, w: ICON, h: ICON };
-            let clear = taken.iter().all(|t| {
-                candidate.right() + 40.0 <= t.x
-                    || t.right() + 40.0 <= candidate.x
-                    || candidate.bottom() + 50.0 <= t.y
-                    || t.bottom() + 50.0 <= candidate.y
-            });
-            if clear || i > 10_000 {
-                return candidate;
+        let start = *self.next.entry(parent_key.to_owned()).or_insert(0);
+        let slot = |i: usize| Rect {
+            x: area.x + MARGIN + (i % cols) as f64 * SLOT_W + (SLOT_W - ICON) / 2.0,
+            y: area.y + TITLE_BAND + MARGIN + (i / cols) as f64 * SLOT_H,
+            w: ICON,
+            h: ICON,
+        };
+        let clear_of = |c: &Rect, others: &[Rect], gap_x: f64, gap_y: f64| {
+            others.iter().all(|t| {
+                c.right() + gap_x <= t.x
+                    || t.right() + gap_x <= c.x
+                    || c.bottom() + gap_y <= t.y
+                    || t.bottom() + gap_y <= c.y
+            })
+        };
+        // A slot clear of icons and boxes, inside the parent.
+        let mut i = start;
+        while slot(i).bottom() + 40.0 <= area.bottom() && i < start + 2_000 {
+            let c = slot(i);
+            if clear_of(&c, taken, 40.0, 50.0) && clear_of(&c, inner, 50.0, 16.0) {
+                self.next.insert(parent_key.to_owned(), i + 1);
+                return c;
             }
+            i += 1;
+        }
+        // None: the first clear of icons.
+        let mut i = start;
+        loop {
+            let c = slot(i);
+            if clear_of(&c, taken, 40.0, 50.0) || i > start + 10_000 {
+                self.next.insert(parent_key.to_owned(), i + 1);
+                return c;
+            }
+            i += 1;
         }
     }
 }
@@ -327,7 +361,11 @@ pub fn build_in(design: &Design, lang: Lang) -> Scene {
         let area = parent_rect(&p.parent);
         let parent_key = p.parent.as_ref().map(|p| p.to_string()).unwrap_or_default();
         let taken: Vec<Rect> = icons.iter().map(|i| i.rect.clone()).collect();
-        let rect = slots.place(area.as_ref(), &parent_key, &taken);
+        let inner: Vec<Rect> = match &area {
+            Some(a) => boxes.iter().filter(|b| b.rect != *a && a.contains(&b.rect)).map(|b| b.rect.clone()).collect(),
+            None => boxes.iter().map(|b| b.rect.clone()).collect(),
+        };
+        let rect = slots.place(area.as_ref(), &parent_key, &taken, &inner);
         icons.push(p.into_icon(rect));
     }
 
@@ -467,15 +505,16 @@ pub fn drawn(kind: vpcanvas_core::doc::ResourceKind) -> bool {
 /// connect.
 fn connectors(design: &Design, boxes: &[BoxShape], icons: &[IconShape], links: &mut Vec<LinkShape>) {
     use vpcanvas_core::doc::{TgwAttachmentResource, VifAttachment, VpnTermination};
-    let center = |id: &Id| -> Option<(f64, f64)> {
+    let shape = |id: &Id| -> Option<(Rect, bool)> {
         boxes
             .iter()
             .find(|b| b.key == id.as_str())
-            .map(|b| b.rect.center())
-            .or_else(|| icons.iter().find(|i| i.key == id.as_str()).map(|i| i.rect.center()))
+            .map(|b| (b.rect.clone(), true))
+            .or_else(|| icons.iter().find(|i| i.key == id.as_str()).map(|i| (i.rect.clone(), false)))
     };
     let mut line = |key: &Id, a: &Id, b: &Id| {
-        if let (Some(from), Some(to)) = (center(a), center(b)) {
+        if let (Some(a), Some(b)) = (shape(a), shape(b)) {
+            let (from, to) = ends(&a, &b);
             links.push(LinkShape { from, to, key: Some(key.to_string()) });
         }
     };
@@ -497,6 +536,56 @@ fn connectors(design: &Design, boxes: &[BoxShape], icons: &[IconShape], links: &
         if let TgwAttachmentResource::Vpc { vpc, .. } = &a.resource {
             line(&a.id, &a.transit_gateway, vpc);
         }
+    }
+}
+
+/// Where a connector between two shapes (a rect, and whether it is a container box) starts and ends: on the
+/// border of a box, nearest the other end; at the rim of an icon, facing the other end. So a line never runs
+/// across the boxes it joins.
+fn ends(a: &(Rect, bool), b: &(Rect, bool)) -> ((f64, f64), (f64, f64)) {
+    // Boxes first: their end depends only on where the other shape is.
+    let on_box = |r: &Rect, toward: (f64, f64)| -> (f64, f64) {
+        let (x, y) = toward;
+        let inside = x > r.x && x < r.right() && y > r.y && y < r.bottom();
+        if !inside {
+            return (x.clamp(r.x, r.right()), y.clamp(r.y, r.bottom()));
+        }
+        // The other end is inside this box: to the nearest edge.
+        let d = [x - r.x, r.right() - x, y - r.y, r.bottom() - y];
+        let m = d.iter().copied().fold(f64::INFINITY, f64::min);
+        if m == d[0] {
+            (r.x, y)
+        } else if m == d[1] {
+            (r.right(), y)
+        } else if m == d[2] {
+            (x, r.y)
+        } else {
+            (x, r.bottom())
+        }
+    };
+    let on_icon = |r: &Rect, toward: (f64, f64)| -> (f64, f64) {
+        let (cx, cy) = r.center();
+        let (dx, dy) = (toward.0 - cx, toward.1 - cy);
+        let len = (dx * dx + dy * dy).sqrt();
+        if len < 1.0 {
+            return (cx, cy);
+        }
+        let reach = (ICON / 2.0 + 4.0).min(len / 2.0);
+        (cx + dx / len * reach, cy + dy / len * reach)
+    };
+    let (ra, box_a) = a;
+    let (rb, box_b) = b;
+    match (box_a, box_b) {
+        (true, true) => (on_box(ra, rb.center()), on_box(rb, ra.center())),
+        (true, false) => {
+            let from = on_box(ra, rb.center());
+            (from, on_icon(rb, from))
+        }
+        (false, true) => {
+            let to = on_box(rb, ra.center());
+            (on_icon(ra, to), to)
+        }
+        (false, false) => (on_icon(ra, rb.center()), on_icon(rb, ra.center())),
     }
 }
 
@@ -581,6 +670,22 @@ mod tests {
         assert_eq!(scene.links.len(), 1);
         let vpc = scene.boxes.iter().find(|b| b.style == BoxStyle::Vpc).unwrap();
         assert_eq!(vpc.detail, "10.0.0.0/16");
+    }
+
+    #[test]
+    fn connectors_end_on_the_borders_of_what_they_join() {
+        let r = |x: f64, y: f64, w: f64, h: f64| Rect { x, y, w, h };
+        // Two VPCs side by side: from the facing edges, not the centres.
+        let (from, to) = ends(&(r(0.0, 0.0, 800.0, 500.0), true), &(r(900.0, 0.0, 800.0, 500.0), true));
+        assert_eq!(from, (800.0, 250.0));
+        assert_eq!(to, (900.0, 250.0));
+        // An icon above a VPC: from the icon's rim to the VPC's top edge.
+        let (from, to) = ends(&(r(376.0, -200.0, ICON, ICON), false), &(r(0.0, 0.0, 800.0, 500.0), true));
+        assert_eq!(to, (400.0, 0.0));
+        assert!((from.0 - 400.0).abs() < 1e-9 && (from.1 - (-176.0 + ICON / 2.0 + 4.0)).abs() < 1e-9, "{from:?}");
+        // An icon inside the box it joins: to the nearest edge.
+        let (from, _) = ends(&(r(0.0, 0.0, 800.0, 500.0), true), &(r(10.0, 200.0, ICON, ICON), false));
+        assert_eq!(from, (0.0, 224.0));
     }
 
     #[test]

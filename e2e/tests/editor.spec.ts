@@ -449,3 +449,113 @@ test('load balancer, target group, ECS service and instance type forms', async (
   await expect(page.getByTestId('instance-family')).toHaveText('memory optimised');
   expect(app.errors).toEqual([]);
 });
+
+test('the remaining forms: image, addresses, Elastic IP, tags, containers and ports, transit gateway and VPN', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/');
+  const enter = async (testid: string, value: string, nth = 0) => {
+    const input = page.getByTestId(testid).nth(nth);
+    await input.fill(value);
+    await input.press('Enter');
+  };
+  // An instance's image: a malformed id is refused with the reason; a real one is kept.
+  await app.pick('i-web-a');
+  await enter('field-ami-id', 'ami-12');
+  await expect(app.notice).toContainText('not an AMI id');
+  await enter('field-ami-id', 'ami-0abcdef1234567890');
+  await app.expectJson('"id": "ami-0abcdef1234567890"');
+  await page.getByTestId('field-ami-os').selectOption('windows');
+  await app.expectJson('"os": "windows"');
+  // Its address: inside its subnet and not one AWS reserves.
+  await enter('field-private-ip', '10.9.9.9');
+  await expect(app.notice).toContainText('outside subnet subnet-private-a');
+  await enter('field-private-ip', '10.0.10.1');
+  await expect(app.notice).toContainText('AWS reserves 10.0.10.1');
+  await enter('field-private-ip', '10.0.10.20');
+  await app.expectJson('"private_ip": "10.0.10.20"');
+  // An Elastic IP: the list says which are held already.
+  await expect(page.getByTestId('field-elastic-ip').locator('option[value="eip-nat-a"]')).toContainText('held by nat-a');
+  await page.getByTestId('field-elastic-ip').selectOption('eip-nat-a');
+  await app.expectJson('"elastic_ip": "eip-nat-a"');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('undo').click();
+  await app.expectJson('"elastic_ip"', false);
+  // Tags: add, refuse the Name tag (it is the name field), change a value, remove.
+  await page.getByTestId('tag-new-key').fill('env');
+  await page.getByTestId('tag-new-value').fill('prod');
+  await page.getByTestId('tag-add').click();
+  await app.expectJson('"env": "prod"');
+  await page.getByTestId('tag-new-key').fill('Name');
+  await page.getByTestId('tag-add').click();
+  await expect(app.notice).toContainText('The Name tag is the Name field');
+  await enter('tag-value', 'staging');
+  await app.expectJson('"env": "staging"');
+  await page.getByTestId('tag-remove').click();
+  await expect(page.getByTestId('tag-row')).toHaveCount(0);
+  await app.expectJson('"tags"', false);
+
+  // A task definition: network mode, a second container, its ports in host:container/protocol form.
+  await app.pick('ap-northeast-2');
+  await app.paletteItem('task_definition').click();
+  expect(await app.selectedId()).toBe('td-1');
+  await page.getByTestId('field-network-mode').selectOption('bridge');
+  await app.expectJson('"network_mode": "bridge"');
+  await page.getByTestId('container-add').click();
+  await expect(page.getByTestId('container-row')).toHaveCount(2);
+  await enter('container-ports', '8080:80, 53/udp', 1);
+  await app.expectJson('"host_port": 8080');
+  await app.expectJson('"protocol": "udp"');
+  await enter('container-ports', 'eighty', 1);
+  await expect(app.notice).toContainText('is not a port mapping');
+  await enter('container-name', 'app', 1);
+  await expect(app.notice).toContainText('already a container app');
+  // A service behind a target group sends to a container port of its definition.
+  await app.dropInto('target_group', 'vpc-main', 0.6, 0.06);
+  await app.pick('ap-northeast-2');
+  await app.paletteItem('ecs_service').click();
+  // (A new service takes an awsvpc definition, made for it; it is switched to td-1 here.)
+  await page.getByTestId('field-task-definition').selectOption('td-1');
+  await app.expectJson('"task_definition": "td-1"');
+  await page.getByTestId('field-service-target-group').selectOption('tg-1');
+  await app.expectJson('"container_name": "app"');
+  await page.getByTestId('field-service-container').selectOption('app2:80');
+  await app.expectJson('"container_name": "app2"');
+
+  // A transit gateway: a public ASN is refused; its route table; an attachment of the VPC associated with it.
+  await app.pick('ap-northeast-2');
+  await app.paletteItem('transit_gateway').click();
+  await enter('field-amazon-asn', '100');
+  await expect(app.notice).toContainText('private ASN');
+  await enter('field-amazon-asn', '64600');
+  await app.expectJson('"amazon_side_asn": 64600');
+  await app.pick('ap-northeast-2');
+  await app.paletteItem('tgw_route_table').click();
+  expect(await app.selectedId()).toBe('tgw-rtb-1');
+  await app.pick('tgw-1');
+  await app.pick('vpc-main', ['Shift']);
+  await app.paletteItem('tgw_attachment').click();
+  expect(await app.selectedId()).toBe('tgw-attach-1');
+  await page.getByTestId('field-tgw-association').selectOption('tgw-rtb-1');
+  await page.locator('[data-testid="tgw-propagation"][data-id="tgw-rtb-1"] input').check();
+  await app.expectJson('"association": "tgw-rtb-1"');
+  await app.expectJson('"propagations": [\n    "tgw-rtb-1"');
+  await app.pick('tgw-rtb-1');
+  await page.getByTestId('tgw-route-add').click();
+  await enter('tgw-route-destination', '192.168.0.0/16');
+  await page.getByTestId('tgw-route-target').selectOption('tgw-attach-1');
+  await app.expectJson('"destination": "192.168.0.0/16"');
+  await app.expectJson('"attachment": "tgw-attach-1"');
+  // A static VPN from a customer gateway to it.
+  await app.pick('ap-northeast-2');
+  await app.paletteItem('customer_gateway').click();
+  await enter('field-cgw-ip', '198.51.100.7');
+  await app.expectJson('"ip_address": "198.51.100.7"');
+  await app.pick('tgw-1', ['Shift']);
+  await app.paletteItem('vpn_connection').click();
+  expect(await app.selectedId()).toBe('vpn-1');
+  await page.getByTestId('field-static-routes-only').check();
+  await enter('field-static-routes', '192.168.0.0/16, 172.20.0.0/16');
+  await app.expectJson('"static_routes": [\n    "192.168.0.0/16",\n    "172.20.0.0/16"');
+  await app.screenshot('editor-forms');
+  expect(app.errors).toEqual([]);
+});

@@ -13,6 +13,7 @@ mod copy;
 mod create;
 mod delete;
 mod resource;
+mod tags;
 
 pub use arrange::{add_zone, home_of, next_zone, reparent};
 pub use choices::{TargetChoice, route_targets, target_text};
@@ -21,6 +22,7 @@ pub use copy::{duplicate, paste, with_contents};
 pub use create::{connect, create, next_id};
 pub use delete::{Deletion, delete, delete_zone};
 pub use resource::Resource;
+pub use tags::{MAX_TAGS, tag_problem};
 
 use crate::check::Text;
 use crate::doc::{Design, Id, Placement, ZonePlacement};
