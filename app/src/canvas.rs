@@ -269,6 +269,49 @@ pub fn place_item(ed: Editor, scene: &Scene, item: Item, target: Container, at: 
     }
 }
 
+/// Moves a shape with everything in it into another container (a subnet to another zone's box, chosen in the
+/// inspector): to a free spot there, the container growing if it must. One undo step.
+pub fn move_into(ed: Editor, key: &str, target: Container) {
+    let scene = ed.design.with_untracked(|d| scene::build_in(d, ed.lang.get_untracked()));
+    let Some(rect) = rect_of(&scene, key) else { return };
+    let target_key = match &target {
+        Container::Canvas => None,
+        Container::Region(id) | Container::Vpc(id) | Container::Subnet(id) => Some(id.to_string()),
+        Container::Zone { vpc, zone } => Some(format!("{vpc}/{zone}")),
+    };
+    let parent = target_key.as_ref().and_then(|k| scene.boxes.iter().find(|b| &b.key == k)).map(|b| b.rect.clone());
+    let Some(parent_rect) = parent else {
+        let where_ = target_key.unwrap_or_default();
+        ed.say_error(Text::new(
+            format!("There is no box for {where_} on the diagram: add an Availability Zone box to the VPC first."),
+            format!("다이어그램에 {where_} 상자가 없습니다. 먼저 VPC에 가용 영역 상자를 추가하세요."),
+        ));
+        return;
+    };
+    let (x, y) = crate::palette::spot_in(&scene, Some(&parent_rect), (rect.w, rect.h));
+    let (dx, dy) = (snap(x) - rect.x, snap(y) - rect.y);
+    let keys = with_contents(&scene, key);
+    let result: Result<Edit, Text> = ed.design.with_untracked(|d| {
+        let id = Id::new(key).map_err(|e| Text::new(e.to_string(), e.to_string()))?;
+        let to = moved(&scene, key, dx, dy);
+        let edit = reparent(d, &id, &target, to)?;
+        let moves: Vec<(LayoutKey, Placement)> = keys
+            .iter()
+            .filter(|k| k.as_str() != key)
+            .filter_map(|k| Some((layout_key(&scene, k)?, moved(&scene, k, dx, dy)?)))
+            .collect();
+        let grow = to.map(|p| grow_around(d, &scene, &target, &p)).unwrap_or_default();
+        Ok(grow.into_iter().fold(edit.then(Edit::place_all(d, moves)), Edit::then))
+    });
+    match result {
+        Ok(edit) => {
+            ed.commit(edit);
+            ed.reveal.set(Some(key.to_owned()));
+        }
+        Err(reason) => ed.say_error(reason),
+    }
+}
+
 /// The edits that grow `target` and the boxes around it so that a new shape at `place` fits inside, with a
 /// margin.
 fn grow_around(d: &vpcanvas_core::doc::Design, scene: &Scene, target: &Container, place: &Placement) -> Vec<Edit> {
@@ -337,8 +380,15 @@ pub fn EditorCanvas() -> impl IntoView {
         }
     };
     Effect::new(move |_| {
-        if svg_ref.get().is_some() {
+        if let Some(svg) = svg_ref.get() {
             measure();
+            // Two fingers pinch-zoom; a drag the first finger began is dropped.
+            crate::pinch::follow(&svg.into(), ed.view, move || {
+                gesture.set(None);
+                offset.set((0.0, 0.0));
+                marquee.set(None);
+                resizing.set(None);
+            });
         }
     });
     let resize_handle = window_event_listener(ev::resize, move |_| measure());

@@ -258,15 +258,15 @@ fn specific_fields(
             let id = s.id.to_string();
             let public = ed.design.with_untracked(|d| d.is_public_subnet(&s));
             let s2 = s.clone();
+            let zone = zone_field(ed, &s);
             view! {
                 {cidr_field(ed, id, s.cidr.to_string(), move |c| {
                     let mut after = s.clone();
                     after.cidr = c;
                     Resource::Subnet(after)
                 })}
+                {zone}
                 <dl class="facts">
-                    <dt>{move || l("Availability Zone", "가용 영역").get()}</dt>
-                    <dd>{s2.availability_zone.clone()}</dd>
                     <dt>{move || l("Reaches the internet", "인터넷 연결").get()}</dt>
                     <dd data-testid="inspector-public">
                         {move || {
@@ -316,6 +316,47 @@ fn specific_fields(
         }
         .into_any(),
         other => crate::settings::settings(ed, &other).unwrap_or_else(|| ().into_any()),
+    }
+}
+
+/// A subnet's Availability Zone: any zone of its Region; choosing another moves the subnet, with what is in it,
+/// into that zone's box.
+fn zone_field(ed: Editor, s: &vpcanvas_core::doc::Subnet) -> impl IntoView + use<> {
+    let lang = ed.lang.get_untracked();
+    let zones: Vec<String> = ed.design.with_untracked(|d| {
+        let region = d.vpcs.iter().find(|v| v.id == s.vpc).map(|v| v.region.clone());
+        let mut zones: Vec<String> = d
+            .regions
+            .iter()
+            .filter(|r| Some(&r.id) == region.as_ref())
+            .flat_map(|r| r.availability_zones.iter().map(|z| z.name.clone()))
+            .collect();
+        if !zones.contains(&s.availability_zone) {
+            zones.insert(0, s.availability_zone.clone());
+        }
+        zones
+    });
+    let current = s.availability_zone.clone();
+    let (id, vpc) = (s.id.to_string(), s.vpc.clone());
+    view! {
+        <label class="field">
+            <span>{lang.pick("Availability Zone", "가용 영역")}</span>
+            <select
+                data-testid="field-zone"
+                on:change=move |e| {
+                    let zone = event_target_value(&e);
+                    crate::canvas::move_into(ed, &id, vpcanvas_core::edit::Container::Zone { vpc: vpc.clone(), zone });
+                }
+            >
+                {zones
+                    .into_iter()
+                    .map(|z| {
+                        let on = z == current;
+                        view! { <option value=z.clone() selected=on>{z.clone()}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
     }
 }
 

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod inspector;
 pub mod outline;
 pub mod palette;
+pub mod pinch;
 pub mod rules;
 pub mod scene;
 pub mod settings;

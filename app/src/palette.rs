@@ -225,13 +225,20 @@ fn free_spot(scene: &Scene, target: &Container, item: Item) -> Option<(f64, f64)
     // The area the new shape takes: a box's size, or an icon with its label beneath.
     let (w, h) = if is_box { crate::canvas::default_size(kind) } else { crate::canvas::ICON_FOOTPRINT };
     let as_point = |x: f64, y: f64| if is_box { (x, y) } else { crate::canvas::icon_center_of_footprint(x, y) };
-    let Some(p) = parent else {
-        // On the canvas: right of everything.
-        return Some(if scene.boxes.is_empty() && scene.icons.is_empty() {
-            as_point(40.0, 120.0)
+    let (x, y) = spot_in(scene, parent.as_ref(), (w, h));
+    Some(as_point(x, y))
+}
+
+/// The top-left corner of a free `size` area inside the box `parent` (clear of the boxes and icons in it), or
+/// beside what is in it when it is full; on the canvas (no parent), right of everything.
+pub fn spot_in(scene: &Scene, parent: Option<&scene::Rect>, size: (f64, f64)) -> (f64, f64) {
+    let (w, h) = size;
+    let Some(p) = parent.cloned() else {
+        return if scene.boxes.is_empty() && scene.icons.is_empty() {
+            (40.0, 120.0)
         } else {
-            as_point(scene.bounds.x + scene.bounds.w + 40.0, scene.bounds.y + 24.0)
-        });
+            (scene.bounds.x + scene.bounds.w + 40.0, scene.bounds.y + 24.0)
+        };
     };
     let inside: Vec<scene::Rect> = scene
         .boxes
@@ -253,7 +260,7 @@ fn free_spot(scene: &Scene, target: &Container, item: Item) -> Option<(f64, f64)
         while x + w + 8.0 <= p.right() {
             let c = scene::Rect { x, y, w, h };
             if clear(&c) {
-                return Some(as_point(x, y));
+                return (x, y);
             }
             x += step;
         }
@@ -261,7 +268,7 @@ fn free_spot(scene: &Scene, target: &Container, item: Item) -> Option<(f64, f64)
     }
     // Full: beside what is there.
     let right = inside.iter().map(|r| r.right()).fold(p.x, f64::max);
-    Some(as_point(right + 40.0, p.y + scene::TITLE_BAND))
+    (right + 40.0, p.y + scene::TITLE_BAND)
 }
 
 #[component]

@@ -559,3 +559,61 @@ test('the remaining forms: image, addresses, Elastic IP, tags, containers and po
   await app.screenshot('editor-forms');
   expect(app.errors).toEqual([]);
 });
+
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true });
+
+  test('two fingers pinch to zoom about the point between them, and a shape under a finger does not move', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open('/');
+    const zoomText = async () => Number((await page.getByTestId('zoom-level').textContent())!.replace('%', ''));
+    const before = await zoomText();
+    const web = await app.box('i-web-a');
+    const design = await page.getByTestId('raw-json').count();
+    expect(design).toBe(0);
+    // Real touch input through the DevTools protocol: Chromium turns it into pointer events of type "touch".
+    const cdp = await page.context().newCDPSession(page);
+    const cx = web.x + web.width / 2;
+    const cy = web.y + web.height / 2;
+    const touch = (type: string, d: number) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: type === 'touchEnd' ? [] : [{ x: cx - d, y: cy, id: 1 }, { x: cx + d, y: cy, id: 2 }],
+      });
+    await touch('touchStart', 40);
+    for (const d of [50, 60, 70, 80]) await touch('touchMove', d);
+    await touch('touchEnd', 0);
+    // Twice the spread: twice the zoom (within rounding), about the fingers' midpoint: the instance under it stays.
+    await expect.poll(zoomText).toBeGreaterThan(before * 1.8);
+    const after = await app.box('i-web-a');
+    expect(Math.abs(after.x + after.width / 2 - cx)).toBeLessThan(6);
+    expect(Math.abs(after.y + after.height / 2 - cy)).toBeLessThan(6);
+    // Nothing was moved or committed.
+    await expect(page.getByTestId('undo')).toBeDisabled();
+    expect(app.errors).toEqual([]);
+  });
+});
+
+test("a subnet's zone chosen in the inspector moves it, with what is in it, into that zone's box", async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/');
+  await app.pick('subnet-private-a');
+  await page.getByTestId('field-zone').selectOption('ap-northeast-2c');
+  await app.expectJson('"availability_zone": "ap-northeast-2c"');
+  const inside = (inner: { x: number; y: number; width: number; height: number }, outer: typeof inner) =>
+    inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+  await page.getByTestId('zoom-fit').click();
+  const zone = await app.box('vpc-main/ap-northeast-2c');
+  expect(inside(await app.box('subnet-private-a'), zone)).toBe(true);
+  expect(inside(await app.box('i-web-a'), await app.box('subnet-private-a'))).toBe(true);
+  // The zone's box grew to hold it and does not overlap the subnets already there.
+  const c = await app.box('subnet-private-c');
+  const a = await app.box('subnet-private-a');
+  expect(a.x >= c.x + c.width || c.x >= a.x + a.width || a.y >= c.y + c.height || c.y >= a.y + a.height).toBe(true);
+  await app.screenshot('editor-zone-move');
+  // One undo step puts it all back.
+  await page.getByTestId('undo').click();
+  await app.expectJson('"availability_zone": "ap-northeast-2a"');
+  expect(inside(await app.box('subnet-private-a'), await app.box('vpc-main/ap-northeast-2a'))).toBe(true);
+  expect(app.errors).toEqual([]);
+});
