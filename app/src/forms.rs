@@ -2,11 +2,10 @@
 //! the tags table. Each commits one edit through the editor, or shows why the value was refused and leaves the
 //! design as it was.
 
-use std::net::Ipv4Addr;
-
 use leptos::prelude::*;
 use vpcanvas_core::check::Text;
 use vpcanvas_core::doc::{Id, Tags};
+use vpcanvas_core::edit::fields::read_number;
 use vpcanvas_core::edit::{Edit, Resource, tag_problem};
 use vpcanvas_core::net::Ipv4Cidr;
 
@@ -113,17 +112,6 @@ pub fn read_optional_id(text: &str) -> Result<Option<Id>, Text> {
     Id::new(text).map(Some).map_err(|e| Text::new(format!("{e}"), format!("{e}")))
 }
 
-/// A number in `range`, named `what` in the message.
-pub fn read_number(text: &str, range: std::ops::RangeInclusive<u32>, what: (&str, &str)) -> Result<u32, Text> {
-    match text.trim().parse::<u32>() {
-        Ok(n) if range.contains(&n) => Ok(n),
-        _ => Err(Text::new(
-            format!("{} is a whole number from {} to {}.", what.0, range.start(), range.end()),
-            format!("{}은(는) {}에서 {} 사이의 정수입니다.", what.1, range.start(), range.end()),
-        )),
-    }
-}
-
 /// An optional number: empty is `None`.
 pub fn read_optional_number(
     text: &str,
@@ -131,19 +119,6 @@ pub fn read_optional_number(
     what: (&str, &str),
 ) -> Result<Option<u32>, Text> {
     if text.trim().is_empty() { Ok(None) } else { read_number(text, range, what).map(Some) }
-}
-
-/// An optional IPv4 address: empty is `None`.
-pub fn read_optional_ip(text: &str) -> Result<Option<Ipv4Addr>, Text> {
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    text.trim().parse::<Ipv4Addr>().map(Some).map_err(|_| {
-        Text::new(
-            format!("{text:?} is not an IPv4 address (such as 10.0.1.10)."),
-            format!("{text:?}는 IPv4 주소가 아닙니다(예: 10.0.1.10)."),
-        )
-    })
 }
 
 /// CIDR blocks separated by commas, spaces or new lines; the first that does not read is named.
@@ -161,21 +136,6 @@ pub fn read_cidrs(text: &str) -> Result<Vec<Ipv4Cidr>, Text> {
 /// CIDR blocks as one line.
 pub fn cidrs_text(cidrs: &[Ipv4Cidr]) -> String {
     cidrs.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", ")
-}
-
-/// The private ASN ranges AWS accepts for the Amazon side of a gateway (16-bit 64512–65534, 32-bit
-/// 4200000000–4294967294).
-pub fn read_amazon_asn(text: &str) -> Result<Option<u32>, Text> {
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    match text.trim().parse::<u32>() {
-        Ok(n) if (64512..=65534).contains(&n) || (4_200_000_000..=4_294_967_294).contains(&n) => Ok(Some(n)),
-        _ => Err(Text::new(
-            "The Amazon-side ASN is a private ASN: 64512–65534 or 4200000000–4294967294.",
-            "Amazon 측 ASN은 사설 ASN입니다: 64512–65534 또는 4200000000–4294967294.",
-        )),
-    }
 }
 
 /// A resource's label in a list: its name and id, or its id.

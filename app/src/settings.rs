@@ -13,15 +13,18 @@ use vpcanvas_core::doc::{
     VpnTermination,
 };
 use vpcanvas_core::edit::Resource;
-use vpcanvas_core::model::Network;
 use vpcanvas_core::net::{IpCidr, Ipv4Cidr};
 
 use crate::editor::Editor;
 use crate::forms::{
-    checkbox, choice, cidrs_text, commit, field, label_of, optional_ids, read_amazon_asn, read_cidrs, read_number,
-    read_optional_id, read_optional_ip, read_optional_number,
+    checkbox, choice, cidrs_text, commit, field, label_of, optional_ids, read_cidrs, read_optional_id,
+    read_optional_number,
 };
 use crate::i18n::Lang;
+use vpcanvas_core::edit::fields::{
+    mappings_text, read_account_id, read_address_in_subnet, read_amazon_asn, read_ami_id, read_customer_asn,
+    read_mappings, read_number, read_optional_ip,
+};
 
 /// The settings of `resource` beyond its name and tags, when its kind has any here.
 pub fn settings(ed: Editor, resource: &Resource) -> Option<AnyView> {
@@ -52,25 +55,6 @@ pub fn settings(ed: Editor, resource: &Resource) -> Option<AnyView> {
 
 fn err(en: impl Into<String>, ko: impl Into<String>) -> Text {
     Text::new(en, ko)
-}
-
-/// An address for an interface in `subnet`: inside its block and not one of the five AWS reserves.
-fn read_ip_in_subnet(d: &Design, subnet: &Id, text: &str) -> Result<Option<Ipv4Addr>, Text> {
-    let Some(ip) = read_optional_ip(text)? else { return Ok(None) };
-    let Some(s) = d.subnets.iter().find(|s| &s.id == subnet) else { return Ok(Some(ip)) };
-    if !s.cidr.contains_addr(ip) {
-        return Err(err(
-            format!("{ip} is outside subnet {} ({}).", s.id, s.cidr),
-            format!("{ip}는 서브넷 {}({}) 밖입니다.", s.id, s.cidr),
-        ));
-    }
-    if Network::reserved_addresses(&s.cidr.canonical()).contains(&ip) {
-        return Err(err(
-            format!("AWS reserves {ip} in {}: the first four addresses and the last one of a subnet.", s.cidr),
-            format!("AWS는 {}에서 {ip}를 예약합니다. 서브넷의 처음 네 주소와 마지막 주소입니다.", s.cidr),
-        ));
-    }
-    Ok(Some(ip))
 }
 
 /// The Elastic IPs of the design, each labelled with what holds it (other than `holder`).
@@ -116,14 +100,9 @@ fn instance(ed: Editor, i: vpcanvas_core::doc::Instance, lang: Lang) -> impl Int
         <h3>"AMI"</h3>
         {field(ed, ("Image id", "이미지 ID"), "field-ami-id", ami.as_ref().map(|a| a.id.clone()).unwrap_or_default(), move |t| {
             let mut after = i1.clone();
-            if !t.is_empty() && !is_ami_id(t) {
-                return Err(err(
-                    format!("{t:?} is not an AMI id: ami- and 8 or 17 hexadecimal digits."),
-                    format!("{t:?}는 AMI ID가 아닙니다. ami- 뒤에 16진수 8자리나 17자리입니다."),
-                ));
-            }
+            let id = read_ami_id(t)?;
             let mut a = after.ami.take().unwrap_or(Ami { id: String::new(), name: String::new(), os: OsFamily::Linux, root_volume: None });
-            a.id = t.to_owned();
+            a.id = id;
             after.ami = Some(a);
             Ok(Resource::Instance(after))
         })}
@@ -158,7 +137,7 @@ fn instance(ed: Editor, i: vpcanvas_core::doc::Instance, lang: Lang) -> impl Int
         <h3>{lang.pick("Addresses", "주소")}</h3>
         {field(ed, ("Private IPv4 address (empty: assigned at launch)", "프라이빗 IPv4 주소(비우면 시작할 때 할당)"), "field-private-ip", i.private_ip.map(|a| a.to_string()).unwrap_or_default(), move |t| {
             let mut after = i3.clone();
-            after.private_ip = ed.design.with_untracked(|d| read_ip_in_subnet(d, &after.subnet, t))?;
+            after.private_ip = ed.design.with_untracked(|d| read_address_in_subnet(d, &after.subnet, t))?;
             Ok(Resource::Instance(after))
         })}
         {choice(ed, ("Elastic IP", "탄력적 IP"), "field-elastic-ip", optional_ids(none(lang), eips), i.elastic_ip.as_ref().map(|e| e.to_string()).unwrap_or_default(), move |v| {
@@ -177,11 +156,6 @@ fn instance(ed: Editor, i: vpcanvas_core::doc::Instance, lang: Lang) -> impl Int
             Resource::Instance(after)
         })}
     }
-}
-
-/// `ami-` and 8 or 17 hexadecimal digits, as EC2 writes image ids.
-fn is_ami_id(t: &str) -> bool {
-    t.strip_prefix("ami-").is_some_and(|h| (h.len() == 8 || h.len() == 17) && h.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 fn interface(ed: Editor, n: vpcanvas_core::doc::NetworkInterface, lang: Lang) -> impl IntoView {
@@ -204,7 +178,7 @@ fn interface(ed: Editor, n: vpcanvas_core::doc::NetworkInterface, lang: Lang) ->
         })}
         {field(ed, ("Private IPv4 address", "프라이빗 IPv4 주소"), "field-private-ip", n.private_ip.map(|a| a.to_string()).unwrap_or_default(), move |t| {
             let mut after = n2.clone();
-            after.private_ip = ed.design.with_untracked(|d| read_ip_in_subnet(d, &after.subnet, t))?;
+            after.private_ip = ed.design.with_untracked(|d| read_address_in_subnet(d, &after.subnet, t))?;
             Ok(Resource::NetworkInterface(after))
         })}
         {choice(ed, ("Elastic IP", "탄력적 IP"), "field-elastic-ip", optional_ids(none(lang), eips), n.elastic_ip.as_ref().map(|e| e.to_string()).unwrap_or_default(), move |v| {
@@ -256,7 +230,7 @@ fn nat_gateway(ed: Editor, n: vpcanvas_core::doc::NatGateway, lang: Lang) -> imp
         }))}
         {field(ed, ("Private IPv4 address", "프라이빗 IPv4 주소"), "field-private-ip", n.private_ip.map(|a| a.to_string()).unwrap_or_default(), move |t| {
             let mut after = n3.clone();
-            after.private_ip = ed.design.with_untracked(|d| read_ip_in_subnet(d, &after.subnet, t))?;
+            after.private_ip = ed.design.with_untracked(|d| read_address_in_subnet(d, &after.subnet, t))?;
             Ok(Resource::NatGateway(after))
         })}
     }
@@ -303,59 +277,6 @@ const NETWORK_MODES: [(&str, NetworkMode); 4] = [
     ("host", NetworkMode::Host),
     ("none", NetworkMode::None),
 ];
-
-/// Port mappings as written in the containers table: `80`, `8080:80` (host:container), `53/udp`.
-fn mappings_text(ports: &[PortMapping]) -> String {
-    ports
-        .iter()
-        .map(|p| {
-            let mut s = match p.host_port {
-                Some(h) => format!("{h}:{}", p.container_port),
-                None => p.container_port.to_string(),
-            };
-            if p.protocol == TransportProtocol::Udp {
-                s.push_str("/udp");
-            }
-            s
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn read_mappings(text: &str) -> Result<Vec<PortMapping>, Text> {
-    let port = |s: &str, whole: &str| {
-        s.trim().parse::<u16>().map_err(|_| {
-            err(
-                format!("{whole:?} is not a port mapping: write 80, 8080:80 (host:container) or 53/udp."),
-                format!("{whole:?}는 포트 매핑이 아닙니다. 80, 8080:80(호스트:컨테이너), 53/udp처럼 씁니다."),
-            )
-        })
-    };
-    text.split(|c: char| c == ',' || c.is_whitespace())
-        .filter(|p| !p.is_empty())
-        .map(|whole| {
-            let (ports, protocol) = match whole.split_once('/') {
-                Some((p, "udp")) => (p, TransportProtocol::Udp),
-                Some((p, "tcp")) => (p, TransportProtocol::Tcp),
-                Some(_) => {
-                    return Err(err(
-                        format!("{whole:?}: a port mapping's protocol is tcp or udp."),
-                        format!("{whole:?}: 포트 매핑의 프로토콜은 tcp나 udp입니다."),
-                    ));
-                }
-                None => (whole, TransportProtocol::Tcp),
-            };
-            let (host_port, container_port) = match ports.split_once(':') {
-                Some((h, c)) => (Some(port(h, whole)?), port(c, whole)?),
-                None => (None, port(ports, whole)?),
-            };
-            if container_port == 0 {
-                return Err(err("A container port is from 1 to 65535.", "컨테이너 포트는 1에서 65535 사이입니다."));
-            }
-            Ok(PortMapping { container_port, host_port, protocol })
-        })
-        .collect()
-}
 
 fn task_definition(ed: Editor, t: vpcanvas_core::doc::TaskDefinition, lang: Lang) -> impl IntoView {
     let (t1, t2, t3, t4, t5) = (t.clone(), t.clone(), t.clone(), t.clone(), t.clone());
@@ -629,11 +550,7 @@ fn peering(ed: Editor, p: vpcanvas_core::doc::VpcPeering, lang: Lang) -> impl In
         })}
         {field(ed, ("Accepter account (empty: the same account)", "수락자 계정(비우면 같은 계정)"), "field-accepter-account", p.accepter_account.clone().unwrap_or_default(), move |v| {
             let mut after = p2.clone();
-            let account = v.len() == 12 && v.chars().all(|c| c.is_ascii_digit());
-            if !v.is_empty() && !account {
-                return Err(err("An AWS account id has 12 digits.", "AWS 계정 ID는 12자리 숫자입니다."));
-            }
-            after.accepter_account = (!v.is_empty()).then(|| v.to_owned());
+            after.accepter_account = read_account_id(v)?;
             Ok(Resource::VpcPeering(after))
         })}
     }
@@ -759,7 +676,7 @@ fn customer_gateway(ed: Editor, g: vpcanvas_core::doc::CustomerGateway, lang: La
         })}
         {field(ed, ("BGP ASN", "BGP ASN"), "field-bgp-asn", g.bgp_asn.to_string(), move |v| {
             let mut after = g2.clone();
-            after.bgp_asn = read_number(v, 1..=2_147_483_647, ("The BGP ASN", "BGP ASN"))?;
+            after.bgp_asn = read_customer_asn(v)?;
             Ok(Resource::CustomerGateway(after))
         })}
         {choice(ed, ("On-premises network behind it", "뒤에 있는 온프레미스 네트워크"), "field-on-premises", optional_ids(none(lang), nets), g.on_premises.as_ref().map(|o| o.to_string()).unwrap_or_default(), move |v| {

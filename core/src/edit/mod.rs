@@ -12,6 +12,7 @@ mod contain;
 mod copy;
 mod create;
 mod delete;
+pub mod fields;
 mod resource;
 mod tags;
 

@@ -1,0 +1,204 @@
+//! How the values typed into the editor's fields read, with AWS's rules for them: image ids, ASNs, account ids,
+//! VLANs, an interface's address in its subnet, and a container's port mappings. The app shows the message of a
+//! value that does not read and leaves the design as it was.
+
+use std::net::Ipv4Addr;
+
+use crate::check::Text;
+use crate::doc::{Design, Id, PortMapping, TransportProtocol};
+use crate::model::Network;
+
+/// An AMI id: `ami-` and 8 or 17 hexadecimal digits, as EC2 writes image ids. Empty is no image id.
+pub fn read_ami_id(text: &str) -> Result<String, Text> {
+    let t = text.trim();
+    let ok = t.is_empty()
+        || t.strip_prefix("ami-")
+            .is_some_and(|h| (h.len() == 8 || h.len() == 17) && h.chars().all(|c| c.is_ascii_hexdigit()));
+    if ok {
+        Ok(t.to_owned())
+    } else {
+        Err(Text::new(
+            format!("{t:?} is not an AMI id: ami- and 8 or 17 hexadecimal digits."),
+            format!("{t:?}는 AMI ID가 아닙니다. ami- 뒤에 16진수 8자리나 17자리입니다."),
+        ))
+    }
+}
+
+/// The Amazon-side ASN of a virtual private, transit or Direct Connect gateway: a private ASN, 64512–65534 or
+/// 4200000000–4294967294 (Amazon VPC and Direct Connect user guides). Empty is `None` (AWS's default, 64512).
+pub fn read_amazon_asn(text: &str) -> Result<Option<u32>, Text> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match t.parse::<u32>() {
+        Ok(n) if (64512..=65534).contains(&n) || (4_200_000_000..=4_294_967_294).contains(&n) => Ok(Some(n)),
+        _ => Err(Text::new(
+            "The Amazon-side ASN is a private ASN: 64512–65534 or 4200000000–4294967294.",
+            "Amazon 측 ASN은 사설 ASN입니다: 64512–65534 또는 4200000000–4294967294.",
+        )),
+    }
+}
+
+/// A customer gateway's BGP ASN: 1–2147483647 (CreateCustomerGateway).
+pub fn read_customer_asn(text: &str) -> Result<u32, Text> {
+    read_number(text, 1..=2_147_483_647, ("The BGP ASN", "BGP ASN"))
+}
+
+/// A 12-digit AWS account id; empty is `None` (the same account).
+pub fn read_account_id(text: &str) -> Result<Option<String>, Text> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    if t.len() == 12 && t.chars().all(|c| c.is_ascii_digit()) {
+        Ok(Some(t.to_owned()))
+    } else {
+        Err(Text::new("An AWS account id has 12 digits.", "AWS 계정 ID는 12자리 숫자입니다."))
+    }
+}
+
+/// A whole number in `range`, named `what` in the message.
+pub fn read_number(text: &str, range: std::ops::RangeInclusive<u32>, what: (&str, &str)) -> Result<u32, Text> {
+    match text.trim().parse::<u32>() {
+        Ok(n) if range.contains(&n) => Ok(n),
+        _ => Err(Text::new(
+            format!("{} is a whole number from {} to {}.", what.0, range.start(), range.end()),
+            format!("{}은(는) {}에서 {} 사이의 정수입니다.", what.1, range.start(), range.end()),
+        )),
+    }
+}
+
+/// An optional IPv4 address: empty is `None`.
+pub fn read_optional_ip(text: &str) -> Result<Option<Ipv4Addr>, Text> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse::<Ipv4Addr>().map(Some).map_err(|_| {
+        Text::new(
+            format!("{t:?} is not an IPv4 address (such as 10.0.1.10)."),
+            format!("{t:?}는 IPv4 주소가 아닙니다(예: 10.0.1.10)."),
+        )
+    })
+}
+
+/// A private address for an interface in `subnet`: inside its block, and not one of the five AWS reserves (the
+/// first four and the last). Empty is `None` (assigned at launch).
+pub fn read_address_in_subnet(d: &Design, subnet: &Id, text: &str) -> Result<Option<Ipv4Addr>, Text> {
+    let Some(ip) = read_optional_ip(text)? else { return Ok(None) };
+    let Some(s) = d.subnets.iter().find(|s| &s.id == subnet) else { return Ok(Some(ip)) };
+    if !s.cidr.contains_addr(ip) {
+        return Err(Text::new(
+            format!("{ip} is outside subnet {} ({}).", s.id, s.cidr),
+            format!("{ip}는 서브넷 {}({}) 밖입니다.", s.id, s.cidr),
+        ));
+    }
+    if Network::reserved_addresses(&s.cidr.canonical()).contains(&ip) {
+        return Err(Text::new(
+            format!("AWS reserves {ip} in {}: the first four addresses and the last one of a subnet.", s.cidr),
+            format!("AWS는 {}에서 {ip}를 예약합니다. 서브넷의 처음 네 주소와 마지막 주소입니다.", s.cidr),
+        ));
+    }
+    Ok(Some(ip))
+}
+
+/// Port mappings as the editor writes them: `80`, `8080:80` (host:container), `53/udp`, separated by commas.
+pub fn mappings_text(ports: &[PortMapping]) -> String {
+    ports
+        .iter()
+        .map(|p| {
+            let mut s = match p.host_port {
+                Some(h) => format!("{h}:{}", p.container_port),
+                None => p.container_port.to_string(),
+            };
+            if p.protocol == TransportProtocol::Udp {
+                s.push_str("/udp");
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Reads what [`mappings_text`] writes. A host port of 0 is a dynamic port (bridge mode).
+pub fn read_mappings(text: &str) -> Result<Vec<PortMapping>, Text> {
+    let bad = |whole: &str| {
+        Text::new(
+            format!("{whole:?} is not a port mapping: write 80, 8080:80 (host:container) or 53/udp."),
+            format!("{whole:?}는 포트 매핑이 아닙니다. 80, 8080:80(호스트:컨테이너), 53/udp처럼 씁니다."),
+        )
+    };
+    text.split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .map(|whole| {
+            let port = |s: &str| s.trim().parse::<u16>().map_err(|_| bad(whole));
+            let (ports, protocol) = match whole.split_once('/') {
+                Some((p, "udp")) => (p, TransportProtocol::Udp),
+                Some((p, "tcp")) => (p, TransportProtocol::Tcp),
+                Some(_) => return Err(bad(whole)),
+                None => (whole, TransportProtocol::Tcp),
+            };
+            let (host_port, container_port) = match ports.split_once(':') {
+                Some((h, c)) => (Some(port(h)?), port(c)?),
+                None => (None, port(ports)?),
+            };
+            if container_port == 0 {
+                return Err(Text::new(
+                    "A container port is from 1 to 65535.",
+                    "컨테이너 포트는 1에서 65535 사이입니다.",
+                ));
+            }
+            Ok(PortMapping { container_port, host_port, protocol })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn image_ids_asns_and_accounts_follow_aws() {
+        assert!(read_ami_id("ami-0abcdef1234567890").is_ok());
+        assert!(read_ami_id("ami-12345678").is_ok());
+        assert_eq!(read_ami_id(" ").ok().as_deref(), Some(""));
+        for bad in ["ami-12", "ami-0abcdef123456789g", "img-12345678"] {
+            assert!(read_ami_id(bad).is_err(), "{bad}");
+        }
+        assert_eq!(read_amazon_asn("64512").ok(), Some(Some(64512)));
+        assert_eq!(read_amazon_asn("4200000000").ok(), Some(Some(4_200_000_000)));
+        assert_eq!(read_amazon_asn("").ok(), Some(None));
+        for bad in ["100", "65535", "4294967295", "x"] {
+            assert!(read_amazon_asn(bad).is_err(), "{bad}");
+        }
+        assert!(read_customer_asn("65000").is_ok());
+        assert!(read_customer_asn("0").is_err());
+        assert_eq!(read_account_id("123456789012").ok(), Some(Some("123456789012".into())));
+        assert!(read_account_id("12345").is_err());
+    }
+
+    #[test]
+    fn an_address_is_inside_its_subnet_and_not_reserved() {
+        let d = crate::load(include_str!("../../../public/samples/two-az.json")).unwrap_or_else(|e| panic!("{e}"));
+        let s = Id::new("subnet-public-a").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(read_address_in_subnet(&d, &s, "10.0.0.10").ok(), Some(Some(Ipv4Addr::new(10, 0, 0, 10))));
+        assert_eq!(read_address_in_subnet(&d, &s, "").ok(), Some(None));
+        for bad in ["10.0.0.0", "10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.255", "10.0.1.10", "ten"] {
+            assert!(read_address_in_subnet(&d, &s, bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn port_mappings_read_back_what_they_write() {
+        let m = read_mappings("80, 8080:80 53/udp 0:443").unwrap_or_else(|e| panic!("{}", e.en));
+        assert_eq!(m.len(), 4);
+        assert_eq!(m[1].host_port, Some(8080));
+        assert_eq!(m[2].protocol, TransportProtocol::Udp);
+        assert_eq!(read_mappings(&mappings_text(&m)).ok(), Some(m));
+        for bad in ["eighty", "80/sctp", "0", "70000", "80:"] {
+            assert!(read_mappings(bad).is_err(), "{bad}");
+        }
+        assert_eq!(read_mappings("").ok(), Some(vec![]));
+    }
+}
