@@ -427,3 +427,31 @@ fn trace_reaches_aws_services_by_name() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("no AWS prefix list for s3"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn validate_reports_the_intent_checks_and_fails_on_a_failing_one() {
+    let mut design: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(sample()).unwrap()).unwrap();
+    design["intents"] = serde_json::json!([
+        { "name": "web reaches the internet", "from": "i-web-a", "to": "internet", "port": 443, "expect": "reachable" },
+        { "name": "the internet never reaches web", "from": "internet", "to": "i-web-a", "port": 22, "expect": "unreachable" },
+    ]);
+    let path = temp_file("intents-pass.json", &design.to_string());
+    let out = vpcanvas(&["validate", &path]);
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("Intent checks: 0 of 2 failing"), "{stdout}");
+    assert!(stdout.contains("pass  web reaches the internet"), "{stdout}");
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+
+    // Expecting the internet to reach a private instance on SSH fails, with the reason, and exits 1.
+    design["intents"][1]["expect"] = serde_json::json!("reachable");
+    let path = temp_file("intents-fail.json", &design.to_string());
+    let out = vpcanvas(&["validate", &path, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["summary"]["intents_failed"], 1);
+    assert_eq!(report["intents"][1]["passed"], false);
+    assert_eq!(report["intents"][1]["reachable"], false);
+    assert!(report["intents"][1]["message"]["en"].as_str().unwrap().contains("expected reachable"));
+    let out = vpcanvas(&["validate", &path, "--lang", "ko"]);
+    assert!(text(&out.stdout).contains("실패  the internet never reaches web"));
+}

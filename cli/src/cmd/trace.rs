@@ -3,11 +3,8 @@
 use std::net::Ipv4Addr;
 use std::process::ExitCode;
 
-use vpcanvas_core::doc::Id;
 use vpcanvas_core::net::Protocol;
-use vpcanvas_core::sim::{
-    Answer, Destination, Places, Query, Source, Trace, on_premises_host, service_address, trace_in,
-};
+use vpcanvas_core::sim::{Answer, Places, Query, Trace, destination_of, source_of, trace_in};
 
 const HELP: &str = "\
 Usage: vpcanvas trace <DESIGN> --from <SRC> --to <DST> [--protocol P] [--port N] [--src-port N] [--src-ip IP]
@@ -141,10 +138,6 @@ fn parse(args: &[String]) -> Result<Option<Options>, String> {
     Ok(Some(o))
 }
 
-fn endpoint_id(text: &str) -> Result<Id, String> {
-    Id::new(text).map_err(|e| format!("{text:?} is not a resource id: {e}"))
-}
-
 fn execute(o: Options) -> ExitCode {
     let design = match super::read_design(&o.path) {
         Ok((_, d)) => d,
@@ -153,32 +146,8 @@ fn execute(o: Options) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let onprem_network = design.on_premises.iter().find(|n| n.id.as_str() == o.from).map(|n| n.id.clone());
-    let source = if o.from == "internet" {
-        Ok(Source::Internet { ip: o.src_ip })
-    } else if o.from == "on-premises" || onprem_network.is_some() {
-        match o.src_ip.or_else(|| on_premises_host(&design, onprem_network.as_ref())) {
-            Some(ip) => Ok(Source::OnPremises { ip }),
-            None => Err("--from on-premises needs --src-ip: the design has no on-premises network".to_owned()),
-        }
-    } else {
-        endpoint_id(&o.from).map(Source::Resource)
-    };
-    let destination = if o.to == "internet" {
-        Ok(Destination::Internet)
-    } else if o.to == "s3" || o.to == "dynamodb" {
-        service_address(&design, &o.to).map(Destination::Ip).ok_or_else(|| {
-            format!("--to {}: the design has no AWS prefix list for {} (com.amazonaws.<region>.{})", o.to, o.to, o.to)
-        })
-    } else if o.to == "on-premises" {
-        on_premises_host(&design, None)
-            .map(Destination::Ip)
-            .ok_or_else(|| "--to on-premises: the design has no on-premises network; give an address".to_owned())
-    } else if let Ok(ip) = o.to.parse::<Ipv4Addr>() {
-        Ok(Destination::Ip(ip))
-    } else {
-        endpoint_id(&o.to).map(Destination::Resource)
-    };
+    let source = source_of(&design, &o.from, o.src_ip).map_err(|t| format!("--from {}: {}", o.from, t.en));
+    let destination = destination_of(&design, &o.to).map_err(|t| format!("--to {}: {}", o.to, t.en));
     let (source, destination) = match (source, destination) {
         (Ok(s), Ok(d)) => (s, d),
         (Err(e), _) | (_, Err(e)) => return super::usage(&e, HELP),

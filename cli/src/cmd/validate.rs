@@ -3,19 +3,23 @@
 use std::process::ExitCode;
 
 use vpcanvas_core::check::{Diagnostic, Severity, check};
+use vpcanvas_core::sim::{IntentResult, evaluate_intents};
 
 const HELP: &str = "\
 Usage: vpcanvas validate <DESIGN> [--format text|json] [--lang en|ko]
 
 Checks DESIGN (a vpcanvas design JSON file) against every validation rule (see docs/rules.md): AWS hard limits,
 routing that cannot work, and best practices. Prints the findings grouped by severity, each with the resources it
-is about, what to change, the fix vpcanvas can apply where there is one, and the AWS documentation.
+is about, what to change, the fix vpcanvas can apply where there is one, and the AWS documentation. Then the
+design's intent checks (its `intents`: named flows expected to be reachable or unreachable), each traced.
 
   --format text   Human-readable (the default).
-  --format json   {\"diagnostics\": [...], \"summary\": {\"errors\": N, \"warnings\": N, \"infos\": N}} for machines.
+  --format json   {\"diagnostics\": [...], \"intents\": [{index, name, passed, reachable, message}],
+                  \"summary\": {\"errors\": N, \"warnings\": N, \"infos\": N, \"intents_failed\": N}} for machines.
   --lang ko       Messages in Korean (text format; JSON always carries both languages).
 
-Exit status: 0 no error-severity finding, 1 at least one error, 2 bad usage or unreadable design.
+Exit status: 0 no error-severity finding and every intent check passes, 1 an error or a failing intent check,
+2 bad usage or unreadable design.
 
 Examples:
   vpcanvas validate network.json
@@ -63,13 +67,16 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     };
     let diagnostics = check(&design);
+    let intents = evaluate_intents(&design);
+    let failed = intents.iter().filter(|i| !i.passed).count();
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let (errors, warnings, infos) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
     match format {
         Format::Json => {
             let out = serde_json::json!({
                 "diagnostics": diagnostics,
-                "summary": { "errors": errors, "warnings": warnings, "infos": infos },
+                "intents": intents,
+                "summary": { "errors": errors, "warnings": warnings, "infos": infos, "intents_failed": failed },
             });
             match serde_json::to_string_pretty(&out) {
                 Ok(text) => println!("{text}"),
@@ -79,9 +86,12 @@ pub fn run(args: &[String]) -> ExitCode {
                 }
             }
         }
-        Format::Text => print_text(&path, &diagnostics, korean, (errors, warnings, infos)),
+        Format::Text => {
+            print_text(&path, &diagnostics, korean, (errors, warnings, infos));
+            print_intents(&intents, korean);
+        }
     }
-    if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if errors > 0 || failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
 
 fn print_text(path: &str, diagnostics: &[Diagnostic], korean: bool, (errors, warnings, infos): (usize, usize, usize)) {
@@ -124,5 +134,28 @@ fn print_text(path: &str, diagnostics: &[Diagnostic], korean: bool, (errors, war
         println!("{path}: 오류 {errors}개, 경고 {warnings}개, 참고 {infos}개");
     } else {
         println!("{path}: {errors} error(s), {warnings} warning(s), {infos} note(s)");
+    }
+}
+
+fn print_intents(intents: &[IntentResult], korean: bool) {
+    if intents.is_empty() {
+        return;
+    }
+    let failed = intents.iter().filter(|i| !i.passed).count();
+    println!();
+    if korean {
+        println!("의도 확인 {}개 중 {failed}개 실패", intents.len());
+    } else {
+        println!("Intent checks: {failed} of {} failing", intents.len());
+    }
+    for i in intents {
+        let mark = match (i.passed, korean) {
+            (true, false) => "pass",
+            (false, false) => "FAIL",
+            (true, true) => "통과",
+            (false, true) => "실패",
+        };
+        println!("  {mark}  {}", i.name);
+        println!("        {}", if korean { &i.message.ko } else { &i.message.en });
     }
 }

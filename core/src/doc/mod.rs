@@ -10,6 +10,7 @@ mod connect;
 mod elb;
 mod filters;
 mod id;
+mod intent;
 mod layout;
 pub(crate) mod load;
 mod network;
@@ -20,6 +21,7 @@ pub use connect::*;
 pub use elb::*;
 pub use filters::*;
 pub use id::{Id, IdError, MAX_ID_LEN};
+pub use intent::{Expectation, Intent};
 pub use layout::{Layout, Placement, ZonePlacement};
 pub use load::{LoadError, MAX_COORDINATE, MAX_DESIGN_BYTES, SaveError, json_schema, load, save};
 pub use network::*;
@@ -119,6 +121,9 @@ pub struct Design {
     pub tgw_route_tables: Vec<TgwRouteTable>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub on_premises: Vec<OnPremNetwork>,
+    /// Named expectations about traffic, checked on every edit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub intents: Vec<Intent>,
     #[serde(default, skip_serializing_if = "Layout::is_empty")]
     pub layout: Layout,
 }
@@ -322,6 +327,7 @@ impl Design {
             tgw_attachments: Vec::new(),
             tgw_route_tables: Vec::new(),
             on_premises: Vec::new(),
+            intents: Vec::new(),
             layout: Layout::default(),
         }
     }

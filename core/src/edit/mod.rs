@@ -13,6 +13,7 @@ mod copy;
 mod create;
 mod delete;
 pub mod fields;
+mod fixes;
 mod resource;
 mod tags;
 
@@ -22,6 +23,7 @@ pub use contain::{Container, ContainerKind, check as check_drop, homes};
 pub use copy::{duplicate, paste, with_contents};
 pub use create::{connect, create, next_id};
 pub use delete::{Deletion, delete, delete_zone};
+pub use fixes::from_fix;
 pub use resource::Resource;
 pub use tags::{MAX_TAGS, tag_problem};
 

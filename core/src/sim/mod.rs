@@ -12,6 +12,7 @@ mod engine;
 mod exposure;
 mod failure;
 mod filter;
+mod intent;
 mod place;
 mod queries;
 mod route;
@@ -27,6 +28,10 @@ use crate::net::Protocol;
 
 pub use exposure::{Exposed, exposure};
 pub use failure::{Broken, Flow, Impact, Replacement, Scenario, Unplaced, impact, parse_failures, scenario};
+pub use intent::{
+    IntentResult, destination_of, evaluate as evaluate_intents, evaluate_in as evaluate_intents_in, intent_query,
+    source_of,
+};
 pub use place::Places;
 pub use queries::{Cell, GroupBy, Reach, matrix, outbound_reach};
 pub use route::{RouteChoice, RouteOrigin, lookup};

@@ -1,0 +1,211 @@
+//! Where a flow starts and ends, as people write it (`i-web`, `internet`, `on-premises`, `s3`, `10.0.1.5`), and
+//! the evaluation of a design's intent checks.
+
+use std::net::Ipv4Addr;
+
+use serde::Serialize;
+
+use super::{Answer, Destination, Places, Query, Source, on_premises_host, service_address, trace_in};
+use crate::check::Text;
+use crate::doc::{Design, Expectation, Id, Intent};
+use crate::model::Network;
+
+/// Reads a flow's start: a resource id, `internet` (at `ip`, default 8.8.8.8), `on-premises` (at `ip`, or the
+/// first host of the design's first on-premises network) or an on-premises network's id (its first host, or `ip`).
+pub fn source_of(design: &Design, text: &str, ip: Option<Ipv4Addr>) -> Result<Source, Text> {
+    let text = text.trim();
+    let network = design.on_premises.iter().find(|n| n.id.as_str() == text).map(|n| n.id.clone());
+    if text == "internet" {
+        return Ok(Source::Internet { ip });
+    }
+    if text == "on-premises" || network.is_some() {
+        return ip
+            .or_else(|| on_premises_host(design, network.as_ref()))
+            .map(|ip| Source::OnPremises { ip })
+            .ok_or_else(|| {
+                Text::new(
+                    "The design has no on-premises network to start from: add one, or give an address.",
+                    "출발할 온프레미스 네트워크가 없습니다. 추가하거나 주소를 주세요.",
+                )
+            });
+    }
+    resource(design, text).map(Source::Resource)
+}
+
+/// Reads a flow's end: a resource id, an IPv4 address, `internet`, `s3` or `dynamodb` (an address of the design's
+/// AWS prefix list for it) or `on-premises` (the first host of the design's first on-premises network).
+pub fn destination_of(design: &Design, text: &str) -> Result<Destination, Text> {
+    let text = text.trim();
+    match text {
+        "internet" => Ok(Destination::Internet),
+        "s3" | "dynamodb" => service_address(design, text).map(Destination::Ip).ok_or_else(|| {
+            Text::new(
+                format!("The design has no AWS prefix list for {text} (com.amazonaws.<region>.{text})."),
+                format!("설계에 {text}의 AWS 접두사 목록(com.amazonaws.<region>.{text})이 없습니다."),
+            )
+        }),
+        "on-premises" => on_premises_host(design, None).map(Destination::Ip).ok_or_else(|| {
+            Text::new(
+                "The design has no on-premises network: add one, or give an address.",
+                "설계에 온프레미스 네트워크가 없습니다. 추가하거나 주소를 주세요.",
+            )
+        }),
+        _ => match text.parse::<Ipv4Addr>() {
+            Ok(ip) => Ok(Destination::Ip(ip)),
+            Err(_) => resource(design, text).map(Destination::Resource),
+        },
+    }
+}
+
+fn resource(design: &Design, text: &str) -> Result<Id, Text> {
+    let id = Id::new(text).map_err(|e| {
+        Text::new(format!("{text:?} is not a resource id: {e}."), format!("{text:?}는 리소스 ID가 아닙니다: {e}."))
+    })?;
+    if design.find(id.as_str()).is_none() {
+        return Err(Text::new(format!("The design has no resource {id}."), format!("설계에 {id} 리소스가 없습니다.")));
+    }
+    Ok(id)
+}
+
+/// The outcome of one intent check.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IntentResult {
+    /// Its index in the design's list.
+    pub index: usize,
+    pub name: String,
+    pub passed: bool,
+    /// Whether the flow is reachable; `None` when the check could not run (an endpoint the design lacks).
+    pub reachable: Option<bool>,
+    /// What happened, in words.
+    pub message: Text,
+    /// The traced flow, when it ran.
+    #[serde(skip)]
+    pub answer: Option<Answer>,
+}
+
+/// The query an intent stands for.
+pub fn intent_query(design: &Design, intent: &Intent) -> Result<Query, Text> {
+    let source = source_of(design, &intent.from, None)?;
+    let destination = destination_of(design, &intent.to)?;
+    Ok(Query::new(source, destination, intent.protocol, intent.port))
+}
+
+/// Evaluates every intent of a design.
+pub fn evaluate(design: &Design) -> Vec<IntentResult> {
+    if design.intents.is_empty() {
+        return Vec::new();
+    }
+    let net = Network::new(design);
+    let places = Places::new(&net);
+    evaluate_in(design, &net, &places)
+}
+
+/// Evaluates every intent on an indexed design (the same index as validation, when the caller has it).
+pub fn evaluate_in(design: &Design, net: &Network<'_>, places: &Places<'_>) -> Vec<IntentResult> {
+    design
+        .intents
+        .iter()
+        .enumerate()
+        .map(|(index, intent)| {
+            let flow = format!("{} -> {} {}{}", intent.from, intent.to, intent.protocol, port_text(intent.port));
+            match intent_query(design, intent) {
+                Err(why) => IntentResult {
+                    index,
+                    name: intent.name.clone(),
+                    passed: false,
+                    reachable: None,
+                    message: Text::new(
+                        format!("{flow}: cannot be checked. {}", why.en),
+                        format!("{flow}: 확인할 수 없습니다. {}", why.ko),
+                    ),
+                    answer: None,
+                },
+                Ok(query) => {
+                    let answer = trace_in(net, places, &query);
+                    let want = intent.expect == Expectation::Reachable;
+                    let passed = answer.reachable == want;
+                    let (en, ko) = match (want, answer.reachable) {
+                        (true, true) => ("reachable, as expected", "예상대로 도달"),
+                        (false, false) => ("unreachable, as expected", "예상대로 도달 불가"),
+                        (true, false) => ("expected reachable, but it is not", "도달해야 하지만 도달하지 못함"),
+                        (false, true) => ("expected unreachable, but it is reachable", "막혀야 하지만 도달함"),
+                    };
+                    let why = if passed {
+                        Text::new("", "")
+                    } else {
+                        let t = answer
+                            .reply
+                            .as_ref()
+                            .filter(|r| answer.forward.disposition.arrived() && !r.disposition.arrived())
+                            .unwrap_or(&answer.forward);
+                        Text::new(format!(" {}", t.explanation.en), format!(" {}", t.explanation.ko))
+                    };
+                    IntentResult {
+                        index,
+                        name: intent.name.clone(),
+                        passed,
+                        reachable: Some(answer.reachable),
+                        message: Text::new(format!("{flow}: {en}.{}", why.en), format!("{flow}: {ko}.{}", why.ko)),
+                        answer: Some(answer),
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
+fn port_text(port: u16) -> String {
+    if port == 0 { String::new() } else { format!("/{port}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{Expectation, Intent};
+    use crate::net::Protocol;
+
+    fn sample() -> Design {
+        crate::load(include_str!("../../../public/samples/two-az.json")).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn intent(from: &str, to: &str, port: u16, expect: Expectation) -> Intent {
+        Intent {
+            name: format!("{from} to {to}"),
+            from: from.into(),
+            to: to.into(),
+            protocol: Protocol::TCP,
+            port,
+            expect,
+        }
+    }
+
+    #[test]
+    fn endpoints_read_as_the_cli_reads_them() {
+        let d = sample();
+        assert_eq!(source_of(&d, "internet", None), Ok(Source::Internet { ip: None }));
+        assert!(matches!(source_of(&d, "i-web-a", None), Ok(Source::Resource(_))));
+        assert!(source_of(&d, "i-nope", None).is_err());
+        assert!(source_of(&d, "on-premises", None).is_err(), "the sample has no on-premises network");
+        assert_eq!(destination_of(&d, "10.0.0.5"), Ok(Destination::Ip(Ipv4Addr::new(10, 0, 0, 5))));
+        assert_eq!(destination_of(&d, "internet"), Ok(Destination::Internet));
+        assert!(destination_of(&d, "s3").is_err());
+        assert!(destination_of(&d, "bad id!").is_err());
+    }
+
+    #[test]
+    fn intents_pass_and_fail_with_the_reason() {
+        let mut d = sample();
+        d.intents = vec![
+            intent("i-web-a", "internet", 443, Expectation::Reachable),
+            intent("internet", "i-web-a", 22, Expectation::Unreachable),
+            intent("internet", "i-web-a", 22, Expectation::Reachable),
+            intent("i-gone", "internet", 443, Expectation::Reachable),
+        ];
+        let r = evaluate(&d);
+        assert_eq!(r.iter().map(|x| x.passed).collect::<Vec<_>>(), [true, true, false, false]);
+        assert_eq!(r[2].reachable, Some(false));
+        assert!(r[2].message.en.contains("expected reachable, but it is not"), "{}", r[2].message.en);
+        assert_eq!(r[3].reachable, None);
+        assert!(r[3].message.en.contains("no resource i-gone"), "{}", r[3].message.en);
+    }
+}
