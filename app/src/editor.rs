@@ -67,6 +67,10 @@ pub struct Editor {
     pub creating: RwSignal<Option<crate::canvas::Item>>,
     /// A key the canvas should bring into view (set when something is added or picked in the outline).
     pub reveal: RwSignal<Option<String>>,
+    /// Which end of the traced flow the next click on the canvas picks (`"from"` or `"to"`), if any.
+    pub picking: RwSignal<Option<&'static str>>,
+    /// An end picked on the canvas, for the traffic panel to take.
+    pub picked: RwSignal<Option<(&'static str, String)>>,
     /// What was copied: the design as it was, the ids, and how many times it has been pasted since.
     clipboard: StoredValue<Option<(Design, Vec<Id>, u32)>>,
 }
@@ -85,6 +89,8 @@ impl Editor {
             help_open: RwSignal::new(false),
             creating: RwSignal::new(None),
             reveal: RwSignal::new(None),
+            picking: RwSignal::new(None),
+            picked: RwSignal::new(None),
             clipboard: StoredValue::new(None),
         }
     }
@@ -173,6 +179,14 @@ impl Editor {
 
     /// Selects one key, or with `add` toggles it in the selection.
     pub fn select(&self, key: &str, add: bool) {
+        // Picking an end of a traced flow: the click names it instead of selecting.
+        if let Some(which) = self.picking.get_untracked()
+            && self.design.with_untracked(|d| d.find(key).is_some())
+        {
+            self.picking.set(None);
+            self.picked.set(Some((which, key.to_owned())));
+            return;
+        }
         self.selection.update(|s| {
             if add {
                 if let Some(i) = s.iter().position(|k| k == key) {

@@ -4,6 +4,7 @@
 //! `vpcanvas-core`. [`editor::Editor`] is the shared state; the canvas, palette, outline and inspector are views of
 //! it.
 
+pub mod analysis;
 pub mod canvas;
 pub mod editor;
 pub mod forms;
@@ -250,6 +251,7 @@ fn inside_rect(outer: &scene::Rect, inner: &scene::Rect) -> bool {
 fn Workbench(design: Design) -> impl IntoView {
     let ed = Editor::new(design);
     provide_context(ed);
+    provide_context(analysis::Analysis::new(ed));
     provide_context(FitView(StoredValue::new(None)));
     shortcuts(ed);
     let lang = ed.lang;
@@ -343,7 +345,7 @@ fn Workbench(design: Design) -> impl IntoView {
                 <main class="workspace">
                     <EditorCanvas />
                 </main>
-                <inspector::Inspector />
+                <analysis::Sidebar />
             </div>
             <Notice />
             <Help />

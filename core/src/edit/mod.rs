@@ -28,7 +28,7 @@ pub use resource::Resource;
 pub use tags::{MAX_TAGS, tag_problem};
 
 use crate::check::Text;
-use crate::doc::{Design, Id, Placement, ZonePlacement};
+use crate::doc::{Design, Id, Intent, Placement, ZonePlacement};
 
 /// What a placement belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -57,6 +57,8 @@ pub enum Change {
     RemoveZone { at: usize, zone: ZonePlacement },
     /// Rename the design, whose name must be `before`.
     Rename { before: String, after: String },
+    /// Replace the design's intent checks, which must be `before`.
+    Intents { before: Vec<Intent>, after: Vec<Intent> },
 }
 
 impl Change {
@@ -71,6 +73,7 @@ impl Change {
             Change::AddZone { at, zone } => Change::RemoveZone { at: *at, zone: zone.clone() },
             Change::RemoveZone { at, zone } => Change::AddZone { at: *at, zone: zone.clone() },
             Change::Rename { before, after } => Change::Rename { before: after.clone(), after: before.clone() },
+            Change::Intents { before, after } => Change::Intents { before: after.clone(), after: before.clone() },
         }
     }
 
@@ -124,6 +127,12 @@ impl Change {
                     return Err("the design's name has changed".into());
                 }
                 d.name = after.clone();
+            }
+            Change::Intents { before, after } => {
+                if &d.intents != before {
+                    return Err("the intent checks have changed".into());
+                }
+                d.intents = after.clone();
             }
         }
         Ok(())
@@ -309,6 +318,11 @@ impl Edit {
     }
 
     /// This edit followed by `other`, as one step.
+    /// Sets the design's intent checks to `after` (add, change or remove one), labelled `label`.
+    pub fn intents(d: &Design, after: Vec<Intent>, label: Text) -> Edit {
+        Edit::new(label, vec![Change::Intents { before: d.intents.clone(), after }])
+    }
+
     pub fn then(mut self, other: Edit) -> Edit {
         self.changes.extend(other.changes);
         self

@@ -298,3 +298,29 @@ fn a_resource_reads_back_from_its_json_and_a_mistake_says_where() {
     assert!(e.contains("unknown field `colour`"), "{e}");
     assert!(Resource::read(ResourceKind::Instance, "{} trailing").is_err());
 }
+
+#[test]
+fn intent_checks_are_edited_and_undone_like_anything_else() {
+    let mut d = sample();
+    let original = d.clone();
+    let check = crate::doc::Intent {
+        name: "web reaches the internet".into(),
+        from: "i-web-a".into(),
+        to: "internet".into(),
+        protocol: crate::net::Protocol::TCP,
+        port: 443,
+        expect: crate::doc::Expectation::Reachable,
+    };
+    let mut history = History::new();
+    let add = Edit::intents(&d, vec![check.clone()], Text::new("Add a check", "확인 추가"));
+    history.commit(&mut d, add).unwrap();
+    assert_eq!(d.intents, [check]);
+    // An edit made for another state of the checks is refused whole.
+    let stale = Edit::intents(&original, vec![], Text::new("Remove", "삭제"));
+    let stale = stale.then(Edit::rename(&original, "other"));
+    assert!(stale.apply(&mut d).is_err());
+    assert_eq!(d.intents.len(), 1);
+    assert_eq!(d.name, original.name);
+    history.undo(&mut d).unwrap();
+    assert_eq!(d, original);
+}

@@ -1,0 +1,117 @@
+// Live analysis: the traffic panel, the problems panel and intent checks, driven as a person would.
+import { test, expect } from '@playwright/test';
+import { AppPage } from './fixtures/app_page';
+
+test('a private instance reaches the internet only once a NAT gateway and a route are there, and the panel says so at each step', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/');
+  // Take the sample's NAT gateway of zone a away: its route goes with it.
+  await app.pick('nat-a');
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', 'Undo: Delete nat-a');
+  // Trace web-a to the internet over HTTPS.
+  await page.getByTestId('tab-traffic').click();
+  await page.getByTestId('traffic-from').selectOption('i-web-a');
+  await page.getByTestId('traffic-to').selectOption('internet');
+  await page.getByTestId('traffic-preset').selectOption('https');
+  const verdict = page.getByTestId('traffic-verdict');
+  await expect(verdict).toHaveAttribute('data-reachable', 'false');
+  await expect(page.getByTestId('trace-forward')).toHaveAttribute('data-disposition', 'NoRoute');
+  await expect(page.getByTestId('trace-forward').getByTestId('explanation')).toContainText('rtb-private-a (subnet subnet-private-a) has no route for 8.8.8.8');
+  await expect(app.canvas.getByTestId('trace-stop')).toHaveCount(1);
+  await app.screenshot('analysis-no-route');
+  // A NAT gateway in the public subnet: still no route to it, and the panel still says so.
+  await page.getByTestId('tab-inspector').click();
+  await app.pick('subnet-public-a');
+  await app.paletteItem('nat_gateway').click();
+  expect(await app.selectedId()).toBe('nat-1');
+  await page.getByTestId('tab-traffic').click();
+  await expect(verdict).toHaveAttribute('data-reachable', 'false');
+  await expect(page.getByTestId('trace-forward')).toHaveAttribute('data-disposition', 'NoRoute');
+  // The route: 0.0.0.0/0 to the new NAT gateway in the private route table. Now it flows, and back.
+  await page.getByTestId('tab-inspector').click();
+  await app.pick('rtb-private-a');
+  await page.getByTestId('route-add').click();
+  await page.getByTestId('route-target').last().selectOption('nat-1');
+  await page.getByTestId('tab-traffic').click();
+  await expect(verdict).toHaveAttribute('data-reachable', 'true');
+  await expect(page.getByTestId('trace-forward')).toHaveAttribute('data-disposition', 'ExitsNetwork');
+  await expect(page.getByTestId('trace-forward')).toContainText('nat-1');
+  await expect(page.getByTestId('trace-reply')).toHaveAttribute('data-disposition', 'Accepted');
+  // The path is drawn along the diagram, there and back, with nothing stopping it.
+  const points = await app.canvas.getByTestId('trace-forward-path').getAttribute('points');
+  expect(points!.trim().split(' ').length).toBeGreaterThanOrEqual(4);
+  await expect(app.canvas.getByTestId('trace-reply-path')).toHaveCount(1);
+  await expect(app.canvas.getByTestId('trace-stop')).toHaveCount(0);
+  await app.screenshot('analysis-traffic');
+  expect(app.errors).toEqual([]);
+});
+
+test('a network ACL without the ephemeral return range drops the reply, says why, and its fix is one undoable step', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/');
+  // Inbound: only HTTPS. Requests still get out; replies come back to ephemeral ports and are dropped.
+  await app.pick('acl-default');
+  await page.getByTestId('nacl-rule-protocol').first().selectOption('tcp');
+  const ports = page.getByTestId('nacl-rule-ports').first();
+  await ports.fill('443');
+  await ports.press('Enter');
+  await app.expectJson('"to": 443');
+  await page.getByTestId('tab-traffic').click();
+  await page.getByTestId('traffic-from').selectOption('i-web-a');
+  await page.getByTestId('traffic-to').selectOption('internet');
+  await page.getByTestId('traffic-preset').selectOption('https');
+  await expect(page.getByTestId('traffic-verdict')).toContainText('the reply is dropped');
+  await expect(page.getByTestId('trace-forward')).toHaveAttribute('data-disposition', 'ExitsNetwork');
+  await expect(page.getByTestId('trace-reply')).toHaveAttribute('data-disposition', 'DeniedIn');
+  // Stopped entering the NAT gateway's subnet, by the final deny of its network ACL.
+  await expect(page.getByTestId('trace-reply').getByTestId('blocked-by')).toContainText('subnet-public-a');
+  await expect(page.getByTestId('trace-reply')).toContainText('network ACL acl-default (inbound): the final deny (*) denies');
+  await app.screenshot('analysis-nacl-reply');
+  // The problems panel names it, with a fix.
+  await page.getByTestId('tab-problems').click();
+  const problem = page.locator('[data-testid="problem"][data-code="nacl-no-return-path"]').first();
+  await expect(problem).toContainText('acl-default');
+  await problem.getByTestId('problem-fix').click();
+  await page.getByTestId('tab-traffic').click();
+  await expect(page.getByTestId('traffic-verdict')).toHaveAttribute('data-reachable', 'true');
+  // Undo takes the fix back.
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('traffic-verdict')).toHaveAttribute('data-reachable', 'false');
+  expect(app.errors).toEqual([]);
+});
+
+test('an intent check turns red when a security group is opened to the world, and green again on undo', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/');
+  await page.getByTestId('tab-traffic').click();
+  await page.getByTestId('traffic-from').selectOption('internet');
+  await page.getByTestId('traffic-to').selectOption('i-bastion');
+  await page.getByTestId('traffic-preset').selectOption('ssh');
+  await expect(page.getByTestId('traffic-verdict')).toHaveAttribute('data-reachable', 'false');
+  await page.getByTestId('check-name').fill('the internet never reaches the bastion');
+  await page.getByTestId('check-expect').selectOption('unreachable');
+  await page.getByTestId('check-save').click();
+  const check = page.getByTestId('check');
+  await expect(check).toHaveAttribute('data-passed', 'true');
+  await expect(page.getByTestId('tab-checks')).toHaveText('Checks 1/1');
+  // SSH open to the world on the bastion's group.
+  await page.getByTestId('tab-inspector').click();
+  await app.pick('sg-bastion');
+  const peer = page.getByTestId('sg-rule-peer').first();
+  await peer.fill('0.0.0.0/0');
+  await peer.press('Enter');
+  await expect(page.getByTestId('tab-checks')).toHaveText('Checks 0/1');
+  await page.getByTestId('tab-checks').click();
+  await expect(check).toHaveAttribute('data-passed', 'false');
+  await expect(check).toContainText('expected unreachable, but it is reachable');
+  // Shown as a problem too, and marked on the diagram.
+  await page.getByTestId('tab-problems').click();
+  await expect(page.locator('[data-testid="problem"][data-code="intent"]')).toContainText('the internet never reaches the bastion');
+  await expect(app.canvas.locator('[data-testid="badge"][data-id="i-bastion"]')).toHaveClass(/error/);
+  await app.screenshot('analysis-intent-red');
+  await page.getByTestId('undo').click();
+  await page.getByTestId('tab-checks').click();
+  await expect(check).toHaveAttribute('data-passed', 'true');
+  expect(app.errors).toEqual([]);
+});
