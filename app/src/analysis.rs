@@ -84,11 +84,30 @@ pub fn trace_flow(d: &Design, flow: &Flow) -> Option<Result<Answer, Text>> {
 
 impl Analysis {
     pub fn new(ed: Editor) -> Analysis {
-        let report = Memo::new(move |_| {
+        // Recomputed after each edit, once the edit has been drawn (a timeout after the change), so that a drop
+        // or a keystroke paints first; several changes in one turn are analysed once.
+        let compute = move || {
             let start = now();
-            let (diagnostics, intents) = ed.design.with(analyse);
+            let (diagnostics, intents) = ed.design.with_untracked(analyse);
             Report { diagnostics, intents, millis: now() - start }
+        };
+        let latest = RwSignal::new(compute());
+        let pending = StoredValue::new(false);
+        Effect::new(move |first: Option<()>| {
+            ed.design.track();
+            if first.is_none() || pending.get_value() {
+                return;
+            }
+            pending.set_value(true);
+            set_timeout(
+                move || {
+                    pending.set_value(false);
+                    latest.set(compute());
+                },
+                std::time::Duration::ZERO,
+            );
         });
+        let report = Memo::new(move |_| latest.get());
         let flow = RwSignal::new(Flow { from: String::new(), to: String::new(), protocol: Protocol::TCP, port: 443 });
         let answer = Memo::new(move |_| {
             let f = flow.get();
@@ -178,10 +197,14 @@ fn show(ed: Editor, ids: Vec<String>) {
 }
 
 /// Every problem: failing intent checks first, then diagnostics by severity, each group by resource.
+/// How many findings of one severity are listed before "show all".
+const LONG: usize = 100;
+
 #[component]
 fn ProblemsPanel() -> impl IntoView {
     let ed = expect_context::<Editor>();
     let a = expect_context::<Analysis>();
+    let show_all = RwSignal::new(false);
     move || {
         let lang = ed.lang.get();
         let r = a.report.get();
@@ -218,9 +241,22 @@ fn ProblemsPanel() -> impl IntoView {
                 // By resource, so a resource's problems sit together.
                 items.sort_by(|x, y| x.resources.first().cmp(&y.resources.first()));
                 let n = items.len();
+                // A long list is shown a part at a time: the panel is drawn again on every edit.
+                let shown = if show_all.get() { n } else { n.min(LONG) };
+                let more = (shown < n).then(|| {
+                    view! {
+                        <button class="small" data-testid="problems-more" on:click=move |_| show_all.set(true)>
+                            {match lang {
+                                Lang::En => format!("Show all {n}"),
+                                Lang::Ko => format!("{n}개 모두 보기"),
+                            }}
+                        </button>
+                    }
+                });
                 Some(view! {
                     <h3 data-testid="problem-group">{format!("{} ({n})", severity_words(s, lang))}</h3>
-                    <ul class="problems">{items.into_iter().map(|d| problem_row(ed, d, lang)).collect_view()}</ul>
+                    <ul class="problems">{items.into_iter().take(shown).map(|d| problem_row(ed, d, lang)).collect_view()}</ul>
+                    {more}
                 })
             })
             .collect_view();

@@ -104,6 +104,23 @@ test('5,000 resources: first render and the cost of each drag frame', async ({ p
     return times;
   });
 
+  // Validation plus intent checks run again after every edit, in the page: read what each took (the problems
+  // panel shows the figure of the last run) over a series of nudges.
+  await page.getByTestId('tab-problems').click();
+  const time = page.getByTestId('analysis-time');
+  const analysis: number[] = [Number(await time.getAttribute('data-ms'))];
+  await app.pick(id);
+  // Arrow keys in the outline walk the tree; on the canvas they nudge.
+  await app.canvas.focus();
+  for (let i = 0; i < 10; i++) {
+    const sel = page.locator(`[data-testid="selection"][data-id="${id}"]`);
+    const before = await sel.getAttribute('x');
+    await page.keyboard.press('ArrowRight');
+    await expect(sel).not.toHaveAttribute('x', before ?? '');
+    analysis.push(Number(await time.getAttribute('data-ms')));
+  }
+  const findings = await page.getByTestId('problem').count();
+
   const result = {
     resources: design ? RESOURCES : 0,
     instances,
@@ -112,6 +129,8 @@ test('5,000 resources: first render and the cost of each drag frame', async ({ p
     dragFrameMs: stats(frames),
     dropMs: Math.round(drop),
     panFrameMs: stats(pan),
+    analysisMs: stats(analysis),
+    findings,
     when: new Date().toISOString(),
   };
   mkdirSync('perf-results', { recursive: true });
