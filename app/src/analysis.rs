@@ -22,6 +22,8 @@ pub enum Tab {
     Problems,
     Traffic,
     Checks,
+    Exposure,
+    Failure,
 }
 
 /// Every finding and intent result of the design as it is, and what computing them cost.
@@ -114,11 +116,16 @@ impl Analysis {
             ed.design.with(|d| trace_flow(d, &f))
         });
         // An end picked on the canvas.
-        Effect::new(move |_| {
-            if let Some((which, key)) = ed.picked.get() {
-                flow.update(|f| if which == "from" { f.from = key } else { f.to = key });
+        Effect::new(move |_| match ed.picked.get() {
+            Some(("from", key)) => {
+                flow.update(|f| f.from = key);
                 ed.picked.set(None);
             }
+            Some(("to", key)) => {
+                flow.update(|f| f.to = key);
+                ed.picked.set(None);
+            }
+            _ => {}
         });
         Analysis { tab: RwSignal::new(Tab::Inspector), report, flow, answer }
     }
@@ -153,18 +160,20 @@ pub fn Sidebar() -> impl IntoView {
         let r = a.report.get();
         let failed = r.intents.iter().filter(|i| !i.passed).count();
         if r.intents.is_empty() {
-            l.pick("Checks", "의도 확인").to_owned()
+            l.pick("Checks", "의도").to_owned()
         } else {
-            format!("{} {}/{}", l.pick("Checks", "의도 확인"), r.intents.len() - failed, r.intents.len())
+            format!("{} {}/{}", l.pick("Checks", "의도"), r.intents.len() - failed, r.intents.len())
         }
     };
     view! {
         <div class="sidebar">
             <div class="tabs" role="tablist">
-                {tab_button(Tab::Inspector, "tab-inspector", Box::new(|l: Lang| l.pick("Inspector", "속성").to_owned()))}
+                {tab_button(Tab::Inspector, "tab-inspector", Box::new(|l: Lang| l.pick("Inspect", "속성").to_owned()))}
                 {tab_button(Tab::Problems, "tab-problems", Box::new(problems_label))}
                 {tab_button(Tab::Traffic, "tab-traffic", Box::new(|l: Lang| l.pick("Traffic", "트래픽").to_owned()))}
                 {tab_button(Tab::Checks, "tab-checks", Box::new(checks_label))}
+                {tab_button(Tab::Exposure, "tab-exposure", Box::new(|l: Lang| l.pick("Exposure", "노출").to_owned()))}
+                {tab_button(Tab::Failure, "tab-failure", Box::new(|l: Lang| l.pick("Failure", "장애").to_owned()))}
             </div>
             <div class="panel" class:hidden=move || a.tab.get() != Tab::Inspector>
                 <crate::inspector::Inspector />
@@ -174,6 +183,8 @@ pub fn Sidebar() -> impl IntoView {
                 Tab::Problems => view! { <ProblemsPanel /> }.into_any(),
                 Tab::Traffic => view! { <TrafficPanel /> }.into_any(),
                 Tab::Checks => view! { <ChecksPanel /> }.into_any(),
+                Tab::Exposure => view! { <crate::reach::ExposurePanel /> }.into_any(),
+                Tab::Failure => view! { <crate::reach::FailurePanel /> }.into_any(),
             }}
         </div>
     }
@@ -766,6 +777,10 @@ pub fn Overlay(scene: Memo<Scene>, visible: Memo<Option<Rect>>) -> impl IntoView
         all.into_iter().filter(|(_, r, ..)| vis.as_ref().is_none_or(|v| v.overlaps(r))).collect::<Vec<_>>()
     };
     let path = move || {
+        // Drawn while the traffic panel is open (in failure mode it would show the flow as it runs without it).
+        if a.tab.get() != Tab::Traffic {
+            return ().into_any();
+        }
         let Some(Ok(answer)) = a.answer.get() else { return ().into_any() };
         let (forward, stop) = scene.with(|s| path_of(s, &answer.forward));
         let reply = answer.reply.as_ref().map(|r| scene.with(|s| path_of(s, r)));

@@ -771,6 +771,7 @@ pub fn EditorCanvas() -> impl IntoView {
                         }
                     </For>
                 </g>
+                <crate::reach::ReachOverlay scene=scene visible=visible />
                 <crate::analysis::Overlay scene=scene visible=visible />
                 <g class="layer-selection">
                     <For each=selected key=|(k, r)| format!("{k}|{}|{}|{}|{}", r.x, r.y, r.w, r.h) let:sel>

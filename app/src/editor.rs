@@ -180,8 +180,9 @@ impl Editor {
     /// Selects one key, or with `add` toggles it in the selection.
     pub fn select(&self, key: &str, add: bool) {
         // Picking an end of a traced flow: the click names it instead of selecting.
+        // (Failure mode also takes zone boxes, `vpc/zone`.)
         if let Some(which) = self.picking.get_untracked()
-            && self.design.with_untracked(|d| d.find(key).is_some())
+            && (which == "fail" || self.design.with_untracked(|d| d.find(key).is_some()))
         {
             self.picking.set(None);
             self.picked.set(Some((which, key.to_owned())));

@@ -13,6 +13,7 @@ pub mod inspector;
 pub mod outline;
 pub mod palette;
 pub mod pinch;
+pub mod reach;
 pub mod rules;
 pub mod scene;
 pub mod settings;
@@ -251,7 +252,9 @@ fn inside_rect(outer: &scene::Rect, inner: &scene::Rect) -> bool {
 fn Workbench(design: Design) -> impl IntoView {
     let ed = Editor::new(design);
     provide_context(ed);
-    provide_context(analysis::Analysis::new(ed));
+    let analysis = analysis::Analysis::new(ed);
+    provide_context(analysis);
+    provide_context(reach::Reach::new(ed, analysis));
     provide_context(FitView(StoredValue::new(None)));
     shortcuts(ed);
     let lang = ed.lang;

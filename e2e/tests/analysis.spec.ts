@@ -115,3 +115,71 @@ test('an intent check turns red when a security group is opened to the world, an
   await expect(check).toHaveAttribute('data-passed', 'true');
   expect(app.errors).toEqual([]);
 });
+
+test('exposure: what the internet reaches is coloured with its ports, and the matrix shows who reaches whom', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/');
+  await page.getByTestId('tab-exposure').click();
+  // The sample lets only the office reach the bastion: nothing is open to anyone.
+  await expect(page.getByTestId('exposed-none')).toBeVisible();
+  await page.getByTestId('tab-inspector').click();
+  await app.pick('sg-bastion');
+  const peer = page.getByTestId('sg-rule-peer').first();
+  await peer.fill('0.0.0.0/0');
+  await peer.press('Enter');
+  await page.getByTestId('tab-exposure').click();
+  const bastion = page.locator('[data-testid="exposed"][data-id="i-bastion"]');
+  await expect(bastion).toContainText('203.0.113.20');
+  await expect(bastion.getByTestId('exposed-ports')).toHaveText('tcp 22');
+  await page.getByTestId('exposure-toggle').check();
+  await expect(app.canvas.locator('[data-testid="exposed-mark"][data-id="i-bastion"]')).toContainText('tcp 22');
+  await expect(app.canvas.getByTestId('exposed-mark')).toHaveCount(1);
+  // Between subnets on 22 and 3306: the bastion's subnet reaches web-a's on SSH (web's group allows the
+  // bastion's), not on MySQL.
+  await page.getByTestId('matrix-ports').fill('22, 3306');
+  await page.getByTestId('matrix-ports').press('Enter');
+  await page.getByTestId('matrix-show').click();
+  const cell = (from: string, to: string) => page.locator(`[data-testid="matrix-cell"][data-from="${from}"][data-to="${to}"]`);
+  await expect(cell('subnet-public-a', 'subnet-private-a')).toHaveText('22');
+  // web-a to web-c: web's group takes SSH only from the bastion's group, and MySQL from no one.
+  await expect(cell('subnet-private-a', 'subnet-private-c')).toHaveText('✗');
+  await app.screenshot('analysis-exposure');
+  await page.getByTestId('matrix-ports').fill('0');
+  await page.getByTestId('matrix-ports').press('Enter');
+  await expect(app.notice).toContainText('one to ten TCP ports');
+  expect(app.errors).toEqual([]);
+});
+
+test('failure mode: fail a zone and a NAT gateway, by list and by clicking, and see what breaks', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/');
+  // A check to watch: web-c reaches the internet.
+  await page.getByTestId('tab-traffic').click();
+  await page.getByTestId('traffic-from').selectOption('i-web-c');
+  await page.getByTestId('traffic-to').selectOption('internet');
+  await page.getByTestId('traffic-preset').selectOption('https');
+  await page.getByTestId('check-name').fill('web-c reaches the internet');
+  await page.getByTestId('check-save').click();
+  await page.getByTestId('tab-failure').click();
+  // Zone a fails: its box is greyed, what ran there is down, and the rest keeps working (a NAT gateway per zone).
+  await page.locator('[data-testid="fail-option"][data-id="ap-northeast-2a"] input').check();
+  const verdict = page.getByTestId('failure-verdict');
+  await expect(verdict).toHaveAttribute('data-broken', '0');
+  await expect(app.canvas.locator('[data-testid="down"][data-id="vpc-main/ap-northeast-2a"]')).toHaveCount(1);
+  await expect(app.canvas.locator('[data-testid="down"][data-id="i-web-a"]')).toHaveCount(1);
+  await expect(app.canvas.locator('[data-testid="down"][data-id="i-web-c"]')).toHaveCount(0);
+  // Now fail zone c's NAT gateway by clicking it on the diagram: web-c loses the internet, and the check fails.
+  await page.getByTestId('fail-by-click').click();
+  await app.resource('nat-c').click();
+  await expect(verdict).not.toHaveAttribute('data-broken', '0');
+  await expect(page.getByTestId('broken-flow').first()).toContainText('i-web-c -> internet');
+  await expect(page.getByTestId('failure-check')).toContainText('web-c reaches the internet');
+  await expect(app.canvas.locator('[data-testid="down"][data-id="nat-c"]')).toHaveCount(1);
+  await app.screenshot('analysis-failure');
+  // Clicking it again brings it back; "everything runs" clears the rest.
+  await app.resource('nat-c').click();
+  await expect(verdict).toHaveAttribute('data-broken', '0');
+  await page.getByTestId('fail-clear').click();
+  await expect(app.canvas.getByTestId('down')).toHaveCount(0);
+  expect(app.errors).toEqual([]);
+});
