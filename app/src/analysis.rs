@@ -552,6 +552,11 @@ fn answer_view(ed: Editor, a: Analysis) -> AnyView {
     }
 }
 
+/// A disposition as Batfish and the CLI write it (`NEIGHBOR_UNREACHABLE`).
+fn disposition_text(d: vpcanvas_core::sim::Disposition) -> String {
+    serde_json::to_value(d).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_else(|| format!("{d:?}"))
+}
+
 fn trace_view(t: &Trace, title: &'static str, testid: &'static str, lang: Lang) -> impl IntoView {
     let ok = t.disposition.arrived();
     let blocked = t.blocked.as_ref().map(|b| {
@@ -560,7 +565,7 @@ fn trace_view(t: &Trace, title: &'static str, testid: &'static str, lang: Lang) 
     });
     view! {
         <div class="trace" data-testid=testid data-disposition=format!("{:?}", t.disposition)>
-            <h3>{format!("{title}: {:?}", t.disposition)}</h3>
+            <h3>{format!("{title}: {}", disposition_text(t.disposition))}</h3>
             <ol class="hops">
                 {t.hops
                     .iter()

@@ -488,6 +488,21 @@ pub fn ReachOverlay(scene: Memo<Scene>, visible: Memo<Option<Rect>>) -> impl Int
                 .collect::<Vec<_>>()
         })
     };
+    // Where ECS started replacements: a tag on each subnet that got some.
+    let placed = move || {
+        let Some(Ok(f)) = r.failure.get() else { return Vec::new() };
+        let mut by: std::collections::BTreeMap<String, usize> = Default::default();
+        for x in &f.impact.replacements {
+            if let Some(s) = &x.subnet {
+                *by.entry(s.to_string()).or_default() += 1;
+            }
+        }
+        scene.with(|s| {
+            by.into_iter()
+                .filter_map(|(k, n)| s.boxes.iter().find(|b| b.key == k).map(|b| (k, b.rect.clone(), n)))
+                .collect::<Vec<_>>()
+        })
+    };
     let exposed = move || {
         if !r.exposure_on.get() {
             return Vec::new();
@@ -512,6 +527,22 @@ pub fn ReachOverlay(scene: Memo<Scene>, visible: Memo<Option<Rect>>) -> impl Int
                             <rect x=rect.x y=rect.y width=rect.w height=rect.h rx=if is_box { "6" } else { "8" } />
                             {(!is_box).then(|| view! { <line x1=rect.x y1=rect.y x2=rect.x + rect.w y2=rect.y + rect.h /> })}
                             {is_box.then(|| view! { <text x=rect.x + rect.w / 2.0 y=rect.y + 28.0 text-anchor="middle">"DOWN"</text> })}
+                        </g>
+                    }
+                }
+            </For>
+            <For each=placed key=|(k, r, n)| format!("{k}|{}|{}|{n}", r.x, r.y) let:p>
+                {
+                    let (key, rect, n) = p;
+                    let lang = expect_context::<Editor>().lang.get_untracked();
+                    let text = match lang {
+                        Lang::En => format!("+{n} ECS task(s) re-placed"),
+                        Lang::Ko => format!("ECS 태스크 {n}개 재배치"),
+                    };
+                    view! {
+                        <g class="replaced" data-testid="replaced" data-id=key>
+                            <rect x=rect.x + rect.w - 176.0 y=rect.y + 6.0 width="168" height="20" rx="10" />
+                            <text x=rect.x + rect.w - 92.0 y=rect.y + 20.0 text-anchor="middle">{text}</text>
                         </g>
                     }
                 }

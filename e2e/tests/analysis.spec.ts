@@ -183,3 +183,60 @@ test('failure mode: fail a zone and a NAT gateway, by list and by clicking, and 
   await expect(app.canvas.getByTestId('down')).toHaveCount(0);
   expect(app.errors).toEqual([]);
 });
+
+test('failure mode shows where ECS re-places the tasks a zone took down', async ({ page }) => {
+  // The sample with a Fargate service of two tasks, one per zone.
+  const sample = await (await page.request.get('/samples/two-az.json')).json();
+  sample.ecs_clusters = [{ id: 'cluster-1', name: 'web', region: 'ap-northeast-2' }];
+  sample.task_definitions = [{ id: 'web:1', family: 'web', network_mode: 'awsvpc', compatibilities: ['fargate'], containers: [{ name: 'web', image: 'nginx', port_mappings: [{ container_port: 80 }] }] }];
+  sample.ecs_services = [{ id: 'svc-web', name: 'web', cluster: 'cluster-1', task_definition: 'web:1', desired_count: 2, launch_type: 'fargate', subnets: ['subnet-private-a', 'subnet-private-c'], security_groups: ['sg-web'] }];
+  sample.ecs_tasks = [
+    { id: 'task-a', cluster: 'cluster-1', task_definition: 'web:1', service: 'svc-web', launch_type: 'fargate', subnet: 'subnet-private-a', private_ip: '10.0.10.50', security_groups: ['sg-web'] },
+    { id: 'task-c', cluster: 'cluster-1', task_definition: 'web:1', service: 'svc-web', launch_type: 'fargate', subnet: 'subnet-private-c', private_ip: '10.0.11.50', security_groups: ['sg-web'] },
+  ];
+  await page.route('**/ecs.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(sample) }));
+  const app = new AppPage(page);
+  await page.goto('/?design=ecs.json');
+  await expect(app.resource('task-a')).toBeVisible();
+  await page.getByTestId('tab-failure').click();
+  await page.getByTestId('fail-by-click').click();
+  // Click zone a's box (by its top edge) on the diagram.
+  const zone = await app.box('vpc-main/ap-northeast-2a');
+  await page.mouse.click(zone.x + zone.width / 2, zone.y + 8);
+  await expect(page.locator('[data-testid="fail-option"][data-id="ap-northeast-2a"] input')).toBeChecked();
+  await expect(page.getByTestId('replacement')).toContainText('svc-web task-a');
+  await expect(page.getByTestId('replacement')).toContainText('subnet-private-c');
+  await expect(app.canvas.locator('[data-testid="replaced"][data-id="subnet-private-c"]')).toContainText('+1 ECS task');
+  await expect(app.canvas.locator('[data-testid="down"][data-id="task-a"]')).toHaveCount(1);
+  await app.screenshot('analysis-ecs-replaced');
+  expect(app.errors).toEqual([]);
+});
+
+test('the ends of a flow are picked by clicking on the diagram', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/');
+  await page.getByTestId('tab-traffic').click();
+  await page.getByTestId('pick-from').click();
+  await app.resource('i-bastion').click();
+  await expect(page.getByTestId('traffic-from')).toHaveValue('i-bastion');
+  await page.getByTestId('pick-to').click();
+  await app.resource('i-web-c').click();
+  await expect(page.getByTestId('traffic-to')).toHaveValue('i-web-c');
+  await page.getByTestId('traffic-preset').selectOption('ssh');
+  // The bastion's group is allowed in by web's: SSH goes through, and back.
+  await expect(page.getByTestId('traffic-verdict')).toHaveAttribute('data-reachable', 'true');
+  // Picking does not change the selection; an address can stand for the destination.
+  await page.getByTestId('traffic-to-ip').fill('10.0.11.10');
+  await page.getByTestId('traffic-to-ip').press('Enter');
+  await expect(page.getByTestId('traffic-verdict')).toHaveAttribute('data-reachable', 'true');
+  await page.getByTestId('traffic-to-ip').fill('10.0.11.99');
+  await page.getByTestId('traffic-to-ip').press('Enter');
+  await expect(page.getByTestId('trace-forward')).toHaveAttribute('data-disposition', 'NeighborUnreachable');
+  // In Korean, the panel speaks Korean.
+  await page.getByTestId('lang').click();
+  await expect(page.getByTestId('tab-traffic')).toHaveText('트래픽');
+  await expect(page.getByTestId('traffic-verdict')).toContainText('도달 불가');
+  await app.screenshot('analysis-korean');
+  await page.getByTestId('lang').click();
+  expect(app.errors).toEqual([]);
+});
