@@ -39,6 +39,8 @@ pub struct Report {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Flow {
     pub from: String,
+    /// The address of an internet or on-premises source, when given.
+    pub from_ip: Option<std::net::Ipv4Addr>,
     pub to: String,
     pub protocol: Protocol,
     pub port: u16,
@@ -75,7 +77,7 @@ pub fn trace_flow(d: &Design, flow: &Flow) -> Option<Result<Answer, Text>> {
     if flow.from.is_empty() || flow.to.is_empty() {
         return None;
     }
-    let query = source_of(d, &flow.from, None)
+    let query = source_of(d, &flow.from, flow.from_ip)
         .and_then(|s| destination_of(d, &flow.to).map(|t| Query::new(s, t, flow.protocol, flow.port)));
     Some(query.map(|q| {
         let net = vpcanvas_core::model::Network::new(d);
@@ -110,7 +112,13 @@ impl Analysis {
             );
         });
         let report = Memo::new(move |_| latest.get());
-        let flow = RwSignal::new(Flow { from: String::new(), to: String::new(), protocol: Protocol::TCP, port: 443 });
+        let flow = RwSignal::new(Flow {
+            from: String::new(),
+            from_ip: None,
+            to: String::new(),
+            protocol: Protocol::TCP,
+            port: 443,
+        });
         let answer = Memo::new(move |_| {
             let f = flow.get();
             ed.design.with(|d| trace_flow(d, &f))
@@ -402,7 +410,14 @@ fn TrafficPanel() -> impl IntoView {
                             data-testid=testid
                             on:change=move |e| {
                                 let v = event_target_value(&e);
-                                a.flow.update(|f| if which == "from" { f.from = v } else { f.to = v });
+                                a.flow.update(|f| {
+                                    if which == "from" {
+                                        f.from = v;
+                                        f.from_ip = None;
+                                    } else {
+                                        f.to = v;
+                                    }
+                                });
                             }
                         >
                             <option value="" selected=current.is_empty()>{l.pick("(choose)", "(선택)")}</option>
@@ -440,6 +455,27 @@ fn TrafficPanel() -> impl IntoView {
             </p>
             {end_choice("from")}
             {end_choice("to")}
+            {move || {
+                let f = a.flow.get();
+                (f.from == "internet" || f.from == "on-premises" || ed.design.with(|d| d.on_premises.iter().any(|o| o.id.as_str() == f.from)))
+                    .then(|| {
+                        let l = lang.get();
+                        view! {
+                            <div class="field">
+                                <span>{l.pick("Source address (empty: a typical one)", "출발 주소(비우면 대표 주소)")}</span>
+                                <input
+                                    data-testid="traffic-from-ip"
+                                    placeholder=if f.from == "internet" { "8.8.8.8" } else { "192.168.0.10" }
+                                    prop:value=f.from_ip.map(|ip| ip.to_string()).unwrap_or_default()
+                                    on:change=move |e| match vpcanvas_core::edit::fields::read_optional_ip(&event_target_value(&e)) {
+                                        Ok(ip) => a.flow.update(|f| f.from_ip = ip),
+                                        Err(t) => ed.say_error(t),
+                                    }
+                                />
+                            </div>
+                        }
+                    })
+            }}
             {move || {
                 let l = lang.get();
                 view! {
@@ -678,7 +714,7 @@ fn ChecksPanel() -> impl IntoView {
                             class="problem-text"
                             title=lang.pick("Trace it", "추적하기")
                             on:click=move |_| {
-                                a.flow.set(Flow { from: from.clone(), to: to.clone(), protocol, port });
+                                a.flow.set(Flow { from: from.clone(), from_ip: None, to: to.clone(), protocol, port });
                                 a.tab.set(Tab::Traffic);
                             }
                         >

@@ -232,6 +232,20 @@ test('the ends of a flow are picked by clicking on the diagram', async ({ page }
   await page.getByTestId('traffic-to-ip').fill('10.0.11.99');
   await page.getByTestId('traffic-to-ip').press('Enter');
   await expect(page.getByTestId('trace-forward')).toHaveAttribute('data-disposition', 'NeighborUnreachable');
+  // From the internet, the bastion answers SSH only from the office's addresses.
+  await page.getByTestId('traffic-from').selectOption('internet');
+  await page.getByTestId('traffic-to').selectOption('i-bastion');
+  await expect(page.getByTestId('traffic-verdict')).toHaveAttribute('data-reachable', 'false');
+  await page.getByTestId('traffic-from-ip').fill('198.51.100.7');
+  await page.getByTestId('traffic-from-ip').press('Enter');
+  await expect(page.getByTestId('traffic-verdict')).toHaveAttribute('data-reachable', 'true');
+  await page.getByTestId('traffic-from-ip').fill('198.51.100.300');
+  await page.getByTestId('traffic-from-ip').press('Enter');
+  await expect(app.notice).toContainText('not an IPv4 address');
+  await page.getByTestId('traffic-from').selectOption('i-bastion');
+  await page.getByTestId('traffic-to-ip').fill('10.0.11.98');
+  await page.getByTestId('traffic-to-ip').press('Enter');
+  await expect(page.getByTestId('trace-forward')).toHaveAttribute('data-disposition', 'NeighborUnreachable');
   // In Korean, the panel speaks Korean.
   await page.getByTestId('lang').click();
   await expect(page.getByTestId('tab-traffic')).toHaveText('트래픽');
