@@ -67,6 +67,8 @@ pub struct Editor {
     pub creating: RwSignal<Option<crate::canvas::Item>>,
     /// A key the canvas should bring into view (set when something is added or picked in the outline).
     pub reveal: RwSignal<Option<String>>,
+    /// A shared design opened from a link: shown, not changed, until the user edits a copy.
+    pub read_only: RwSignal<bool>,
     /// Which end of the traced flow the next click on the canvas picks (`"from"` or `"to"`), if any.
     pub picking: RwSignal<Option<&'static str>>,
     /// An end picked on the canvas, for the traffic panel to take.
@@ -89,6 +91,7 @@ impl Editor {
             help_open: RwSignal::new(false),
             creating: RwSignal::new(None),
             reveal: RwSignal::new(None),
+            read_only: RwSignal::new(false),
             picking: RwSignal::new(None),
             picked: RwSignal::new(None),
             clipboard: StoredValue::new(None),
@@ -106,6 +109,13 @@ impl Editor {
     pub fn commit(&self, edit: Edit) -> bool {
         if edit.is_empty() {
             return true;
+        }
+        if self.read_only.get_untracked() {
+            self.say_error(Text::new(
+                "This shared design is read-only: press “Edit a copy” to change it.",
+                "공유된 설계는 읽기 전용입니다. 바꾸려면 “사본 편집”을 누르세요.",
+            ));
+            return false;
         }
         let mut result = Ok(());
         self.history.update_value(|h| {

@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod canvas;
 pub mod editor;
+pub mod files;
 pub mod forms;
 pub mod i18n;
 pub mod inspector;
@@ -16,7 +17,9 @@ pub mod pinch;
 pub mod reach;
 pub mod rules;
 pub mod scene;
+pub mod session;
 pub mod settings;
+pub mod store;
 
 use std::rc::Rc;
 
@@ -44,54 +47,35 @@ async fn fetch_design(url: &str) -> Result<Rc<Design>, String> {
     vpcanvas_core::load(&text).map(Rc::new).map_err(|e| format!("{url}: {e}"))
 }
 
-/// The design to open: `?new` starts from an empty design, `?design=URL` opens another file served beside the app,
-/// anything else the sample.
-fn start_url() -> Option<String> {
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    let params: Vec<(String, String)> = search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| match p.split_once('=') {
-            Some((k, v)) => (k.to_owned(), v.to_owned()),
-            None => (p.to_owned(), String::new()),
-        })
-        .collect();
-    if params.iter().any(|(k, _)| k == "new") {
-        return None;
-    }
-    // Only files of this site: no scheme, no host.
-    match params.iter().find(|(k, _)| k == "design") {
-        Some((_, v)) if !v.contains(':') && !v.starts_with("//") => Some(v.clone()),
-        _ => Some(SAMPLE_URL.to_owned()),
-    }
-}
-
-/// The whole app.
+/// The whole app: opens what the page was asked for (see [`session::start`]).
 #[component]
 pub fn App() -> impl IntoView {
-    let url = start_url();
-    let design = LocalResource::new(move || {
-        let url = url.clone();
-        async move {
-            match url {
-                Some(u) => fetch_design(&u).await,
-                None => Ok(Rc::new(Design::new("Untitled design"))),
-            }
+    // A new share link pasted into the address bar of an open tab changes only the fragment: open it.
+    let hash = window_event_listener(leptos::ev::hashchange, |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
         }
     });
-    view! {
-        {move || match design.get() {
-            None => view! { <p class="status" data-testid="loading">"Loading the design…"</p> }.into_any(),
-            Some(Ok(d)) => view! { <Workbench design=(*d).clone() /> }.into_any(),
-            Some(Err(e)) => view! {
-                <div class="app">
-                    <header class="topbar"><span class="brand">"vpcanvas"</span></header>
-                    <p class="status error" data-testid="load-error" role="alert">{e}</p>
-                </div>
+    on_cleanup(move || hash.remove());
+    match session::start(SAMPLE_URL) {
+        session::Start::Open { design, id, shared } => {
+            view! { <Workbench design=*design id=id shared=shared /> }.into_any()
+        }
+        session::Start::Error(message) => session::error_page(message).into_any(),
+        session::Start::Fetch(url) => {
+            let design = LocalResource::new(move || {
+                let url = url.clone();
+                async move { fetch_design(&url).await }
+            });
+            view! {
+                {move || match design.get() {
+                    None => view! { <p class="status" data-testid="loading">"Loading the design…"</p> }.into_any(),
+                    Some(Ok(d)) => view! { <Workbench design=(*d).clone() id=Some(store::new_id()) shared=false /> }.into_any(),
+                    Some(Err(e)) => session::error_page(e).into_any(),
+                }}
             }
-            .into_any(),
-        }}
+            .into_any()
+        }
     }
 }
 
@@ -249,9 +233,11 @@ fn inside_rect(outer: &scene::Rect, inner: &scene::Rect) -> bool {
 
 /// The editor around one design.
 #[component]
-fn Workbench(design: Design) -> impl IntoView {
+fn Workbench(design: Design, id: Option<String>, shared: bool) -> impl IntoView {
     let ed = Editor::new(design);
     provide_context(ed);
+    provide_context(session::Session::new(ed, id, shared));
+    session::accept_drops(ed);
     let analysis = analysis::Analysis::new(ed);
     provide_context(analysis);
     provide_context(reach::Reach::new(ed, analysis));
@@ -297,6 +283,7 @@ fn Workbench(design: Design) -> impl IntoView {
                     prop:value=title
                     on:change=rename
                 />
+                <session::DesignsMenu />
                 <div class="tools" role="toolbar">
                     <button data-testid="undo" title=undo_title aria-label=undo_title disabled=move || ed.undo_label.get().is_none() on:click=move |_| ed.undo()>
                         "↶"
@@ -340,6 +327,7 @@ fn Workbench(design: Design) -> impl IntoView {
                     </button>
                 </div>
             </header>
+            <session::SharedBanner />
             <div class="body">
                 <nav class="left">
                     <palette::Palette />

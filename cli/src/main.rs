@@ -20,6 +20,8 @@ Commands:
   fmt <DESIGN> [--check]   Load a design file and print it in canonical form (stable for git diffs).
                            With --check, print nothing and exit 1 when the file is not already canonical.
   schema                   Print the JSON Schema of the design format (draft 2020-12).
+  share <DESIGN> [--base URL]
+                           Print the link that opens the design in the app (the design in the URL fragment).
   synth [--resources N]    Write a generated, laid-out design of about N resources (benchmarks, trying scale).
   trace <DESIGN> --from SRC --to DST [--protocol P] [--port N]
                            Trace a flow and its reply hop by hop (--format json, --expect reachable|unreachable).
@@ -65,6 +67,7 @@ fn main() -> ExitCode {
         "fmt" => cmd::fmt::run(rest),
         "import-aws" => cmd::import_aws::run(rest),
         "schema" => cmd::schema::run(rest),
+        "share" => cmd::share::run(rest),
         "synth" => cmd::synth::run(rest),
         "trace" => cmd::trace::run(rest),
         "validate" => cmd::validate::run(rest),

@@ -455,3 +455,16 @@ fn validate_reports_the_intent_checks_and_fails_on_a_failing_one() {
     let out = vpcanvas(&["validate", &path, "--lang", "ko"]);
     assert!(text(&out.stdout).contains("실패  the internet never reaches web"));
 }
+
+#[test]
+fn share_prints_a_link_that_carries_the_design() {
+    let out = vpcanvas(&["share", &sample(), "--base", "https://example.org/app/"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let link = text(&out.stdout).trim().to_owned();
+    let fragment = link.strip_prefix("https://example.org/app/#").expect("the base, then the fragment");
+    let back = vpcanvas_core::share::decode(fragment).unwrap();
+    let original = vpcanvas_core::load(&std::fs::read_to_string(sample()).unwrap()).unwrap();
+    assert_eq!(back, original);
+    assert!(text(&out.stderr).contains("characters"));
+    assert_eq!(vpcanvas(&["share"]).status.code(), Some(2));
+}

@@ -10,6 +10,7 @@ pub mod edit;
 pub mod import;
 pub mod model;
 pub mod net;
+pub mod share;
 pub mod sim;
 pub mod synth;
 

@@ -1,4 +1,4 @@
-//! Property: any document survives save → load unchanged, and saving is stable.
+//! Property: any document survives save → load unchanged, and saving is stable; and it survives a share link.
 //!
 //! Documents are built by `arbitrary` from random bytes that proptest draws (and shrinks on failure).
 
@@ -25,6 +25,19 @@ proptest! {
         let back = load(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
         prop_assert_eq!(&back, &design);
         prop_assert_eq!(save(&back).unwrap(), text);
+    }
+
+    #[test]
+    fn any_design_survives_a_share_link(bytes in proptest::collection::vec(any::<u8>(), 0..8192)) {
+        let Some(design) = design_from(&bytes) else { return Ok(()) };
+        let link = vpcanvas_core::share::encode(&design).unwrap();
+        let back = vpcanvas_core::share::decode(&format!("#{link}")).unwrap_or_else(|e| panic!("{}", e.en));
+        prop_assert_eq!(&back, &design);
+    }
+
+    #[test]
+    fn decoding_any_link_never_panics(text in "(d1\\.)?[A-Za-z0-9_-]{0,400}") {
+        let _ = vpcanvas_core::share::decode(&text);
     }
 
     #[test]

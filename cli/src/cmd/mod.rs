@@ -5,6 +5,7 @@ pub mod failure;
 pub mod fmt;
 pub mod import_aws;
 pub mod schema;
+pub mod share;
 pub mod synth;
 pub mod trace;
 pub mod validate;

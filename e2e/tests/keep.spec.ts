@@ -1,0 +1,161 @@
+// Keeping and sharing designs: autosave, share links, files, and what happens when they go wrong.
+import { readdirSync, readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
+import { test, expect } from '@playwright/test';
+import { AppPage } from './fixtures/app_page';
+
+test('reloading mid-edit keeps every edit', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/?new');
+  const canvas = (await app.canvas.boundingBox())!;
+  await app.dropFromPalette('region', canvas.x + 60, canvas.y + 60);
+  await page.getByTestId('zoom-fit').click();
+  await app.dropInto('vpc', 'us-east-1', 0.05, 0.1);
+  await app.designName.fill('Kept across reloads');
+  await app.designName.press('Enter');
+  // The address now names the saved design, so a reload (or a crashed tab reopened) comes back to it.
+  await expect(page).toHaveURL(/\?id=/);
+  await page.reload();
+  await expect(app.designName).toHaveValue('Kept across reloads');
+  await expect(app.containers('vpc')).toHaveCount(1);
+  await expect(app.containers('region')).toHaveCount(1);
+  // Opening the app again (no address) reopens the last design.
+  await page.goto('/');
+  await expect(app.designName).toHaveValue('Kept across reloads');
+  expect(app.errors).toEqual([]);
+});
+
+test('a share link opened in a fresh browser shows the same design, read-only, with "edit a copy"', async ({ page, browser }) => {
+  const app = new AppPage(page);
+  await app.open('/');
+  await app.designName.fill('Shared two-AZ');
+  await app.designName.press('Enter');
+  await page.getByTestId('designs-menu').click();
+  await page.getByTestId('design-share').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  expect(link).toMatch(/#d1\.[A-Za-z0-9_-]+$/);
+  const chars = Number(await page.getByTestId('share-length').getAttribute('data-chars'));
+  expect(chars).toBe(link.length);
+  console.log(`share link of the sample: ${chars} characters`);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  const them = new AppPage(other);
+  await other.goto(link);
+  await expect(them.canvas).toBeVisible();
+  await expect(other.getByTestId('shared-banner')).toBeVisible();
+  await expect(them.designName).toHaveValue('Shared two-AZ');
+  await expect(them.containers('subnet')).toHaveCount(4);
+  await expect(them.resources('instance')).toHaveCount(3);
+  // Read-only: an edit is refused with the way out.
+  await them.pick('i-web-a');
+  await other.keyboard.press('Delete');
+  await expect(them.notice).toContainText('read-only');
+  await expect(them.resources('instance')).toHaveCount(3);
+  // Edit a copy: now it is theirs, saved in their browser.
+  await other.getByTestId('edit-copy').click();
+  await expect(other.getByTestId('shared-banner')).toHaveCount(0);
+  await expect(other).toHaveURL(/\?id=/);
+  await them.pick('i-web-a');
+  await other.keyboard.press('Delete');
+  await expect(them.resources('instance')).toHaveCount(2);
+  await other.reload();
+  await expect(them.resources('instance')).toHaveCount(2);
+  expect(them.errors).toEqual([]);
+  await fresh.close();
+});
+
+test('a full storage is reported at once, with a way out', async ({ page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  const app = new AppPage(page);
+  await app.open('/');
+  await expect(page.getByTestId('save-error')).toBeVisible();
+  await expect(app.notice).toContainText('Not saved in this browser');
+  // The way out: the design as a file.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('save-error-export').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Two-AZ-web-VPC.vpcanvas.json');
+});
+
+test('a corrupted or oversized link shows a message and leaves the saved designs alone', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/');
+  await app.designName.fill('Mine');
+  await app.designName.press('Enter');
+  await page.goto('/#d1.abc$def');
+  await expect(page.getByTestId('load-error')).toContainText('damaged');
+  await expect(page.getByTestId('load-error')).toContainText('1 saved design(s) are untouched');
+  // A link that inflates past the size limit (a "zip bomb") is stopped, not decoded to the end.
+  const bomb = deflateRawSync(Buffer.alloc(80 * 1024 * 1024, 32), { level: 9 }).toString('base64url');
+  await page.goto(`/#d1.${bomb}`);
+  await expect(page.getByTestId('load-error')).toContainText('too large for a design');
+  await page.goto('/#x9.whatever');
+  await expect(page.getByTestId('load-error')).toContainText('does not carry a vpcanvas design');
+  await page.goto('/');
+  await expect(app.designName).toHaveValue('Mine');
+});
+
+test('files: save as JSON, open it again, open AWS describe-* output, and a bad file is refused with the place', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/');
+  await page.getByTestId('designs-menu').click();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('design-export').click();
+  const saved = readFileSync(await (await download).path(), 'utf8');
+  expect(JSON.parse(saved).format).toBe('vpcanvas-design');
+  // A damaged file: refused with its path and line, and the open design stays.
+  const broken = saved.replace('"10.0.0.0/16"', '"10.0.0.0/33"');
+  await page.getByTestId('file-input').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
+  await expect(app.notice).toContainText('broken.json');
+  await expect(app.notice).toContainText('$.vpcs[0].cidr');
+  await expect(app.designName).toHaveValue('Two-AZ web VPC');
+  // The saved file opens as a new design.
+  const before = page.url();
+  await page.getByTestId('file-input').setInputFiles({ name: 'mine.vpcanvas.json', mimeType: 'application/json', buffer: Buffer.from(saved.replace('Two-AZ web VPC', 'Reopened')) });
+  await expect(app.designName).toHaveValue('Reopened');
+  expect(page.url()).not.toBe(before);
+  // A set of describe-* files is imported the way the CLI does it.
+  const dir = '../../shared/aws-conformance/nat-gateway/aws_configs';
+  const files = readdirSync(dir).map((name) => ({ name, mimeType: 'application/json', buffer: readFileSync(`${dir}/${name}`) }));
+  await page.getByTestId('designs-menu').click();
+  await page.getByTestId('file-input').setInputFiles(files);
+  await expect(app.containers('vpc')).toHaveCount(1);
+  await expect(app.resources('nat_gateway')).toHaveCount(1);
+  // Every design is listed, and one can be deleted and brought back.
+  await page.getByTestId('designs-menu').click();
+  await expect(page.getByTestId('saved-design')).toHaveCount(3);
+  await page.getByTestId('saved-delete').first().click();
+  await expect(page.getByTestId('saved-design')).toHaveCount(2);
+  await page.getByTestId('undo-delete').click();
+  await expect(page.getByTestId('saved-design')).toHaveCount(3);
+  expect(app.errors).toEqual([]);
+});
+
+test('hostile names render as text in the panels and the designs list, and run nothing', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  const app = new AppPage(page);
+  await app.open('/');
+  const hostile = '<img src=x onerror=alert(1)>';
+  await app.designName.fill(hostile);
+  await app.designName.press('Enter');
+  await app.pick('i-web-a');
+  await page.getByTestId('field-name').fill(hostile);
+  await page.getByTestId('field-name').press('Enter');
+  await page.getByTestId('designs-menu').click();
+  await expect(page.getByTestId('saved-design').first()).toContainText(hostile);
+  await page.getByTestId('tab-traffic').click();
+  await expect(page.getByTestId('traffic-from')).toContainText(hostile);
+  await expect(app.resource('i-web-a')).toContainText(hostile);
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(dialogs).toBe(0);
+  expect(app.errors).toEqual([]);
+});
