@@ -409,6 +409,10 @@ pub fn EditorCanvas() -> impl IntoView {
     // The edges snap to a coarse grid, so that most steps of a pan leave this rect (and so the drawn shapes) as
     // they are.
     let visible = Memo::new(move |_| {
+        if ed.export_all.get() {
+            let b = scene.with(|s| s.bounds.clone());
+            return Some(Rect { x: b.x - 1000.0, y: b.y - 1000.0, w: b.w + 2000.0, h: b.h + 2000.0 });
+        }
         let (w, h) = size.get()?;
         let v = ed.view.get();
         let (vw, vh) = (w / v.zoom, h / v.zoom);

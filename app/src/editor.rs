@@ -67,6 +67,8 @@ pub struct Editor {
     pub creating: RwSignal<Option<crate::canvas::Item>>,
     /// A key the canvas should bring into view (set when something is added or picked in the outline).
     pub reveal: RwSignal<Option<String>>,
+    /// Draw every shape, not only those in view (while a picture is taken).
+    pub export_all: RwSignal<bool>,
     /// A shared design opened from a link: shown, not changed, until the user edits a copy.
     pub read_only: RwSignal<bool>,
     /// Which end of the traced flow the next click on the canvas picks (`"from"` or `"to"`), if any.
@@ -92,6 +94,7 @@ impl Editor {
             creating: RwSignal::new(None),
             reveal: RwSignal::new(None),
             read_only: RwSignal::new(false),
+            export_all: RwSignal::new(false),
             picking: RwSignal::new(None),
             picked: RwSignal::new(None),
             clipboard: StoredValue::new(None),

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod inspector;
 pub mod outline;
 pub mod palette;
+pub mod picture;
 pub mod pinch;
 pub mod reach;
 pub mod rules;

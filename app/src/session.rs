@@ -259,6 +259,27 @@ pub fn DesignsMenu() -> impl IntoView {
     let ed = expect_context::<Editor>();
     let s = expect_context::<Session>();
     let input = NodeRef::<leptos::html::Input>::new();
+    // Escape, or a press anywhere outside the menu, closes it.
+    let keys = window_event_listener(leptos::ev::keydown, move |e| {
+        if e.key() == "Escape" && s.menu_open.get_untracked() {
+            s.menu_open.set(false);
+        }
+    });
+    let outside = window_event_listener(leptos::ev::pointerdown, move |e| {
+        use wasm_bindgen::JsCast;
+        let inside = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(".menu-anchor").ok().flatten())
+            .is_some();
+        if !inside && s.menu_open.get_untracked() {
+            s.menu_open.set(false);
+        }
+    });
+    on_cleanup(move || {
+        keys.remove();
+        outside.remove();
+    });
     let share = move |_| {
         let made = ed.design.with_untracked(encode).map(|fragment| {
             let loc = web_sys::window().map(|w| w.location());
@@ -437,6 +458,7 @@ pub fn DesignsMenu() -> impl IntoView {
                     }
                 />
                 {link_view}
+                <crate::picture::PictureControls />
                 <h3>{move || ed.lang.get().pick("Saved in this browser", "이 브라우저에 저장됨")}</h3>
                 {undo_delete}
                 <ul class="saved-list">{list}</ul>

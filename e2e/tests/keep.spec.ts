@@ -159,3 +159,50 @@ test('hostile names render as text in the panels and the designs list, and run n
   expect(dialogs).toBe(0);
   expect(app.errors).toEqual([]);
 });
+
+test('pictures: SVG and PNG (2x) of the whole design or the selection, with a legend, names kept as text', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/');
+  await app.pick('i-web-a');
+  await page.getByTestId('field-name').fill('<b>web</b> & "a"');
+  await page.getByTestId('field-name').press('Enter');
+  await page.getByTestId('designs-menu').click();
+  // SVG of everything, with the legend: every shape is there, not only those in view.
+  let download = page.waitForEvent('download');
+  await page.getByTestId('picture-svg').click();
+  let file = await download;
+  expect(file.suggestedFilename()).toBe('Two-AZ-web-VPC.svg');
+  const svg = readFileSync(await file.path(), 'utf8');
+  expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+  expect((svg.match(/<g[^>]*data-testid="container"/g) ?? []).length).toBe(8);
+  expect((svg.match(/<g[^>]*data-testid="resource"/g) ?? []).length).toBe(7);
+  expect(svg).toContain('&lt;b&gt;web&lt;/b&gt; &amp; "a"');
+  expect(svg).not.toContain('<b>web</b>');
+  expect(svg).toContain('Legend');
+  // It is well-formed XML, as a browser reads it.
+  const parsed = await page.evaluate((text) => new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('parsererror') === null, svg);
+  expect(parsed).toBe(true);
+  // Only the selection: a smaller picture.
+  const whole = svg.match(/viewBox="([^"]+)"/)![1].split(' ').map(Number);
+  await page.keyboard.press('Escape');
+  await app.pick('subnet-private-c');
+  await page.getByTestId('designs-menu').click();
+  await page.getByTestId('picture-selection').check();
+  await page.getByTestId('picture-legend').uncheck();
+  download = page.waitForEvent('download');
+  await page.getByTestId('picture-svg').click();
+  const part = readFileSync(await (await download).path(), 'utf8');
+  const box = part.match(/viewBox="([^"]+)"/)![1].split(' ').map(Number);
+  expect(box[2]).toBeLessThan(whole[2] / 2);
+  expect(part).not.toContain('Legend');
+  // PNG at twice the size.
+  download = page.waitForEvent('download');
+  await page.getByTestId('picture-png').click();
+  file = await download;
+  expect(file.suggestedFilename()).toBe('Two-AZ-web-VPC.png');
+  const png = readFileSync(await file.path());
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  expect(png.readUInt32BE(16)).toBe(Math.round(box[2] * 2));
+  expect(png.readUInt32BE(20)).toBe(Math.round(box[3] * 2));
+  expect(app.errors).toEqual([]);
+});
