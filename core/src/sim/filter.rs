@@ -99,9 +99,12 @@ fn rule_matches(
             if !can_reference(net, own_vpc, peer_vpc) {
                 return false;
             }
+            // The sender is a member of the group: an interface with it, or a load balancer node whose load balancer
+            // has it (S7: "not NAT/LB IPs unless the LB's own SG"; targets admitting the load balancer's group).
             match places.private(peer_vpc, peer) {
                 Some(At::Iface(i)) => places.iface(i).is_some_and(|f| f.groups.iter().any(|g| &g.id == group)),
-                _ => false,
+                Some(At::Lb(k)) => places.lb_node(k).is_some_and(|n| n.lb.security_groups.contains(group)),
+                Some(At::Nat(_)) | None => false,
             }
         }
         RulePeer::SecurityGroup { account: Some(_), .. } => false,

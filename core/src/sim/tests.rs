@@ -587,6 +587,22 @@ fn the_internet_reaches_web_servers_through_the_load_balancer_and_back() {
 }
 
 #[test]
+fn targets_that_admit_the_load_balancers_group_are_reached_through_it() {
+    // web's group admits HTTP only from the load balancer's group, not from the VPC's block.
+    let mut d = with_alb();
+    let web = d.security_groups.iter_mut().find(|g| g.id.as_str() == "sg-web").unwrap();
+    for r in web.inbound.iter_mut().filter(|r| r.ports == Some(PortRange::single(80))) {
+        r.peer = RulePeer::SecurityGroup { group: id("sg-alb"), account: None };
+    }
+    let q = Query::new(Source::Internet { ip: None }, Destination::Ip(ip("203.0.113.50")), Protocol::TCP, 80);
+    let a = trace(&d, &q);
+    assert!(a.reachable, "{:#?}", a.forward);
+    // Another instance in the same subnet as the node is not a member of sg-alb: refused.
+    let q = Query::new(Source::Resource(id("i-bastion")), Destination::Resource(id("i-web-a")), Protocol::TCP, 80);
+    assert!(!trace(&d, &q).reachable);
+}
+
+#[test]
 fn a_port_without_a_listener_stops_at_the_load_balancer_node() {
     let q = Query::new(Source::Internet { ip: None }, Destination::Ip(ip("203.0.113.50")), Protocol::TCP, 8080);
     let a = trace(&with_alb(), &q);
