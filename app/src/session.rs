@@ -459,6 +459,35 @@ pub fn DesignsMenu() -> impl IntoView {
                 />
                 {link_view}
                 <crate::picture::PictureControls />
+                <h3>{move || ed.lang.get().pick("Start from a template", "템플릿에서 시작")}</h3>
+                <div class="templates">
+                    {vpcanvas_core::templates::all()
+                        .into_iter()
+                        .map(|t| {
+                            let key = t.key;
+                            view! {
+                                <button
+                                    class="small"
+                                    data-testid="template"
+                                    data-key=key
+                                    on:click=move |_| {
+                                        let made = vpcanvas_core::templates::all()
+                                            .into_iter()
+                                            .find(|t| t.key == key)
+                                            .map(|t| t.design());
+                                        match made {
+                                            Some(Ok(d)) => open_new(ed, d, Vec::new()),
+                                            Some(Err(e)) => ed.say_error(e),
+                                            None => {}
+                                        }
+                                    }
+                                >
+                                    {move || ed.lang.get().pick(t.title_en, t.title_ko)}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </div>
                 <h3>{move || ed.lang.get().pick("Saved in this browser", "이 브라우저에 저장됨")}</h3>
                 {undo_delete}
                 <ul class="saved-list">{list}</ul>

@@ -13,5 +13,6 @@ pub mod net;
 pub mod share;
 pub mod sim;
 pub mod synth;
+pub mod templates;
 
 pub use doc::{Design, LoadError, load, save};

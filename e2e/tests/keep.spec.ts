@@ -1,5 +1,5 @@
 // Keeping and sharing designs: autosave, share links, files, and what happens when they go wrong.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { test, expect } from '@playwright/test';
 import { AppPage } from './fixtures/app_page';
@@ -204,5 +204,42 @@ test('pictures: SVG and PNG (2x) of the whole design or the selection, with a le
   expect(png.subarray(1, 4).toString()).toBe('PNG');
   expect(png.readUInt32BE(16)).toBe(Math.round(box[2] * 2));
   expect(png.readUInt32BE(20)).toBe(Math.round(box[3] * 2));
+  expect(app.errors).toEqual([]);
+});
+
+test('every template opens, is valid with its checks passing, and its share link length is recorded', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/');
+  await page.getByTestId('designs-menu').click();
+  const keys = await page.getByTestId('template').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')!));
+  expect(keys.length).toBe(8);
+  const lengths: Record<string, { resources: number; chars: number }> = {};
+  const openMenu = async () => {
+    if (!(await page.getByTestId('designs-panel').isVisible())) await page.getByTestId('designs-menu').click();
+  };
+  for (const key of keys) {
+    await openMenu();
+    await page.locator(`[data-testid="template"][data-key="${key}"]`).click();
+    await expect(page).toHaveURL(/\?id=/);
+    await expect(app.canvas.locator('[data-testid="container"]').first()).toBeVisible();
+    // No errors, and every intent check passes.
+    await expect(page.getByTestId('tab-checks')).toHaveText(/Checks (\d+)\/\1$/);
+    await app.screenshot(`template-${key}`);
+    await page.getByTestId('tab-problems').click();
+    await expect(page.getByTestId('problem-group').filter({ hasText: 'Errors' })).toHaveCount(0);
+    await page.getByTestId('tab-inspector').click();
+    await openMenu();
+    await page.getByTestId('design-share').click();
+    const chars = Number(await page.getByTestId('share-length').getAttribute('data-chars'));
+    const resources = await page.evaluate(() => {
+      const d = JSON.parse(localStorage.getItem(`vpcanvas.design.${new URLSearchParams(location.search).get('id')}`)!);
+      return Object.entries(d).filter(([k, v]) => Array.isArray(v) && k !== 'intents').reduce((n, [, v]) => n + (v as unknown[]).length, 0);
+    });
+    lengths[key] = { resources, chars };
+    await page.keyboard.press('Escape');
+  }
+  mkdirSync('perf-results', { recursive: true });
+  writeFileSync('perf-results/share-lengths.json', JSON.stringify(lengths, null, 2));
+  console.log(JSON.stringify(lengths));
   expect(app.errors).toEqual([]);
 });

@@ -1585,15 +1585,40 @@ pub fn arrange(d: &Design) -> Layout {
     for n in d.network_interfaces.iter().filter(|n| n.attachment.is_none()) {
         in_subnet.entry(n.subnet.as_str()).or_default().push(&n.id);
     }
+    // ECS tasks: in their own subnet (awsvpc), or in their container instance's.
+    for t in &d.ecs_tasks {
+        let host = t.container_instance.as_ref().and_then(|h| d.instances.iter().find(|i| &i.id == h));
+        if let Some(subnet) = t.subnet.as_ref().or(host.map(|h| &h.subnet)) {
+            in_subnet.entry(subnet.as_str()).or_default().push(&t.id);
+        }
+    }
     let subnet_h = |id: &str| {
         let n = in_subnet.get(id).map_or(0, Vec::len).max(1);
         TITLE + PAD + SLOT_H * n.div_ceil(COLS) as f64
+    };
+
+    // Icons that belong to a VPC but to no subnet (load balancers, endpoints): a band under the VPC's title.
+    let in_vpc = |vpc: &Id| -> Vec<&Id> {
+        d.load_balancers
+            .iter()
+            .filter(|l| &l.vpc == vpc)
+            .map(|l| &l.id)
+            .chain(d.vpc_endpoints.iter().filter(|e| &e.vpc == vpc).map(|e| &e.id))
+            .collect()
     };
 
     // One VPC laid out with its top-left corner at (vpc_x, y); returns its width and height.
     let place_vpc = |layout: &mut Layout, vpc: &Vpc, vpc_x: f64, y: f64| -> (f64, f64) {
         let subnets: Vec<&Subnet> = d.subnets.iter().filter(|s| s.vpc == vpc.id).collect();
         let zones: BTreeSet<&str> = subnets.iter().map(|s| s.availability_zone.as_str()).collect();
+        let banded = in_vpc(&vpc.id);
+        let band = if banded.is_empty() { 0.0 } else { SLOT_H };
+        for (k, item) in banded.iter().enumerate() {
+            layout
+                .nodes
+                .insert((*item).clone(), Placement::at(vpc_x + PAD + 40.0 + k as f64 * SLOT_W, y + TITLE + 8.0));
+        }
+        let y = y + band;
         let mut zone_x = vpc_x + PAD;
         let mut tallest: f64 = 0.0;
         for zone in &zones {
@@ -1622,10 +1647,17 @@ pub fn arrange(d: &Design) -> Layout {
             zone_x += SUBNET_W + 3.0 * PAD;
         }
         let vpc_w = (zone_x - vpc_x).max(SUBNET_W + 4.0 * PAD);
-        let vpc_h = TITLE + PAD + tallest.max(60.0) + PAD;
-        layout.nodes.insert(vpc.id.clone(), Placement::rect(vpc_x, y, vpc_w, vpc_h));
+        let vpc_h = band + TITLE + PAD + tallest.max(60.0) + PAD;
+        let top = y - band;
+        layout.nodes.insert(vpc.id.clone(), Placement::rect(vpc_x, top, vpc_w, vpc_h));
+        // Gateways sit on the VPC's edge: internet gateways on top, virtual private gateways at the bottom.
         for (k, g) in d.internet_gateways.iter().filter(|g| g.vpc.as_ref() == Some(&vpc.id)).enumerate() {
-            layout.nodes.insert(g.id.clone(), Placement::at(vpc_x + vpc_w / 2.0 - 24.0 + k as f64 * 200.0, y - 24.0));
+            layout.nodes.insert(g.id.clone(), Placement::at(vpc_x + vpc_w / 2.0 - 24.0 + k as f64 * 200.0, top - 24.0));
+        }
+        for (k, g) in d.vpn_gateways.iter().filter(|g| g.vpc.as_ref() == Some(&vpc.id)).enumerate() {
+            layout
+                .nodes
+                .insert(g.id.clone(), Placement::at(vpc_x + vpc_w / 2.0 - 24.0 + k as f64 * 200.0, top + vpc_h - 24.0));
         }
         (vpc_w, vpc_h)
     };
@@ -1655,11 +1687,32 @@ pub fn arrange(d: &Design) -> Layout {
             widest = widest.max(x - left + w);
             x += w + 80.0;
         }
-        let bottom = if vpcs.is_empty() { y } else { y + row_h + 80.0 };
+        let mut bottom = if vpcs.is_empty() { y } else { y + row_h + 80.0 };
+        // Transit and customer gateways of the Region: a row under its VPCs.
+        let regional: Vec<&Id> = d
+            .transit_gateways
+            .iter()
+            .filter(|t| t.region == region.id)
+            .map(|t| &t.id)
+            .chain(d.customer_gateways.iter().filter(|c| c.region == region.id).map(|c| &c.id))
+            .collect();
+        for (k, item) in regional.iter().enumerate() {
+            layout.nodes.insert((*item).clone(), Placement::at(left + 40.0 + k as f64 * 200.0, bottom - 40.0));
+        }
+        if !regional.is_empty() {
+            widest = widest.max(40.0 + regional.len() as f64 * 200.0);
+            bottom += SLOT_H;
+        }
         let region_w = widest + 2.0 * PAD;
         layout.nodes.insert(region.id.clone(), Placement::rect(region_x, top, region_w, (bottom - top).max(200.0)));
         region_x += region_w + 80.0;
     }
     layout.internet = Some(Placement::at(40.0 + (region_x - 120.0) / 2.0, 40.0));
+    // Outside AWS, under the Regions: Direct Connect gateways, then the on-premises networks.
+    let below = layout.nodes.values().filter_map(|p| p.h.map(|h| p.y + h)).fold(top, f64::max) + 100.0;
+    let outside: Vec<&Id> = d.dx_gateways.iter().map(|g| &g.id).chain(d.on_premises.iter().map(|o| &o.id)).collect();
+    for (k, item) in outside.iter().enumerate() {
+        layout.nodes.insert((*item).clone(), Placement::at(120.0 + k as f64 * 260.0, below));
+    }
     layout
 }
