@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { test, expect } from '@playwright/test';
 import { AppPage } from './fixtures/app_page';
+import { synthDesign } from './fixtures/synth';
 
 test('reloading mid-edit keeps every edit', async ({ page }) => {
   const app = new AppPage(page);
@@ -241,5 +242,27 @@ test('every template opens, is valid with its checks passing, and its share link
   mkdirSync('perf-results', { recursive: true });
   writeFileSync('perf-results/share-lengths.json', JSON.stringify(lengths, null, 2));
   console.log(JSON.stringify(lengths));
+  expect(app.errors).toEqual([]);
+});
+
+test('a design file dropped on the page opens; a link too long for common use says so and offers the file', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/');
+  const text = (await (await page.request.get('/samples/two-az.json')).text()).replace('Two-AZ web VPC', 'Dropped in');
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.vpcanvas.json', { type: 'application/json' }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(app.designName).toHaveValue('Dropped in');
+  // A generated design of 600 resources makes a link far over 8,000 characters.
+  const big = synthDesign(600, 'test-results/big.json');
+  await page.route('**/big.json', (route) => route.fulfill({ contentType: 'application/json', body: big }));
+  await page.goto('/?design=big.json');
+  await expect(app.canvas.locator('[data-testid="container"]').first()).toBeVisible();
+  await page.getByTestId('designs-menu').click();
+  await page.getByTestId('design-share').click();
+  await expect(page.getByTestId('share-too-long')).toContainText('share the design as a file instead');
+  expect(Number(await page.getByTestId('share-length').getAttribute('data-chars'))).toBeGreaterThan(8000);
   expect(app.errors).toEqual([]);
 });

@@ -1,24 +1,12 @@
 // Benchmark, not a pass/fail timing: opens a generated 5,000-resource design, and records how long the first render
 // takes and what each frame of dragging one instance costs, then writes the figures to perf-results/. The only
 // assertions are about behaviour (everything drawn, the drag commits one step).
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { AppPage } from './fixtures/app_page';
+import { synthDesign } from './fixtures/synth';
 
 const RESOURCES = 5000;
-
-function largeDesign(): string {
-  const out = 'test-results/large.json';
-  mkdirSync('test-results', { recursive: true });
-  const binary = '../target/debug/vpcanvas';
-  if (existsSync(binary)) {
-    execFileSync(binary, ['synth', '--resources', String(RESOURCES), '-o', out]);
-  } else {
-    execFileSync('cargo', ['run', '-q', '-p', 'vpcanvas-cli', '--', 'synth', '--resources', String(RESOURCES), '-o', `e2e/${out}`], { cwd: '..' });
-  }
-  return readFileSync(out, 'utf8');
-}
 
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -28,7 +16,7 @@ const stats = (xs: number[]) => {
 
 test('5,000 resources: first render and the cost of each drag frame', async ({ page }) => {
   test.setTimeout(120_000);
-  const body = largeDesign();
+  const body = synthDesign(RESOURCES, 'test-results/large.json');
   const design = JSON.parse(body);
   const instances: number = design.instances.length;
   await page.route('**/large.json', (route) => route.fulfill({ contentType: 'application/json', body }));
