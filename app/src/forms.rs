@@ -138,6 +138,20 @@ pub fn cidrs_text(cidrs: &[Ipv4Cidr]) -> String {
     cidrs.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", ")
 }
 
+/// A VPC's subnets as choices, each with its zone.
+pub fn subnet_choices(d: &vpcanvas_core::doc::Design, vpc: &Id) -> Vec<(Id, String)> {
+    d.subnets
+        .iter()
+        .filter(|s| &s.vpc == vpc)
+        .map(|s| (s.id.clone(), format!("{} · {}", label_of(&s.id, &s.name), s.availability_zone)))
+        .collect()
+}
+
+/// A VPC's security groups as choices.
+pub fn group_choices(d: &vpcanvas_core::doc::Design, vpc: &Id) -> Vec<(Id, String)> {
+    d.security_groups.iter().filter(|g| &g.vpc == vpc).map(|g| (g.id.clone(), label_of(&g.id, &g.name))).collect()
+}
+
 /// A resource's label in a list: its name and id, or its id.
 pub fn label_of(id: &Id, name: &str) -> String {
     if name.is_empty() { id.to_string() } else { format!("{name} ({id})") }

@@ -822,18 +822,8 @@ pub fn instance_type_field(ed: Editor, i: Instance) -> impl IntoView {
 pub fn load_balancer_editor(ed: Editor, lb: LoadBalancer) -> impl IntoView {
     let lang = ed.lang.get_untracked();
     let (subnets, groups) = ed.design.with_untracked(|d| {
-        let subnets: Vec<(Id, String)> = d
-            .subnets
-            .iter()
-            .filter(|s| s.vpc == lb.vpc)
-            .map(|s| (s.id.clone(), format!("{} · {}", label_of(&s.id, &s.name), s.availability_zone)))
-            .collect();
-        let groups: Vec<(Id, String)> = d
-            .security_groups
-            .iter()
-            .filter(|g| g.vpc == lb.vpc)
-            .map(|g| (g.id.clone(), label_of(&g.id, &g.name)))
-            .collect();
+        let subnets: Vec<(Id, String)> = crate::forms::subnet_choices(d, &lb.vpc);
+        let groups: Vec<(Id, String)> = crate::forms::group_choices(d, &lb.vpc);
         (subnets, groups)
     });
     let (l1, l2, l3, l4) = (lb.clone(), lb.clone(), lb.clone(), lb.clone());
@@ -1114,7 +1104,7 @@ fn set_listener_port(ed: Editor, lb: &LoadBalancer, n: usize, text: &str) {
 }
 
 /// The "×" that removes one row of a table; `make` gives the resource without it.
-fn remove_button(
+pub(crate) fn remove_button(
     ed: Editor,
     testid: &'static str,
     title: &'static str,

@@ -161,12 +161,7 @@ fn instance(ed: Editor, i: vpcanvas_core::doc::Instance, lang: Lang) -> impl Int
 fn interface(ed: Editor, n: vpcanvas_core::doc::NetworkInterface, lang: Lang) -> impl IntoView {
     let (eips, groups) = ed.design.with_untracked(|d| {
         let vpc = d.subnets.iter().find(|s| s.id == n.subnet).map(|s| s.vpc.clone());
-        let groups: Vec<(Id, String)> = d
-            .security_groups
-            .iter()
-            .filter(|g| Some(&g.vpc) == vpc.as_ref())
-            .map(|g| (g.id.clone(), label_of(&g.id, &g.name)))
-            .collect();
+        let groups = vpc.map(|v| crate::forms::group_choices(d, &v)).unwrap_or_default();
         (elastic_ip_options(d, &n.id, lang), groups)
     });
     let (n1, n2, n3, n4, n5) = (n.clone(), n.clone(), n.clone(), n.clone(), n.clone());
@@ -350,13 +345,13 @@ fn task_definition(ed: Editor, t: vpcanvas_core::doc::TaskDefinition, lang: Lang
                         } />
                     </td>
                     <td>
-                        <button class="icon-button" data-testid="container-remove" title="Remove" on:click=move |_| {
+                        {crate::rules::remove_button(ed, "container-remove", "Remove", move || {
                             let mut after = c5.clone();
                             if n < after.containers.len() {
                                 after.containers.remove(n);
                             }
-                            commit(ed, Resource::TaskDefinition(after));
-                        }>"×"</button>
+                            Resource::TaskDefinition(after)
+                        })}
                     </td>
                 </tr>
             }
@@ -564,18 +559,8 @@ fn endpoint(ed: Editor, e: vpcanvas_core::doc::VpcEndpoint, lang: Lang) -> AnyVi
             .filter(|t| t.vpc == e.vpc)
             .map(|t| (t.id.clone(), label_of(&t.id, &t.name)))
             .collect();
-        let subnets: Vec<(Id, String)> = d
-            .subnets
-            .iter()
-            .filter(|s| s.vpc == e.vpc)
-            .map(|s| (s.id.clone(), format!("{} · {}", label_of(&s.id, &s.name), s.availability_zone)))
-            .collect();
-        let groups: Vec<(Id, String)> = d
-            .security_groups
-            .iter()
-            .filter(|g| g.vpc == e.vpc)
-            .map(|g| (g.id.clone(), label_of(&g.id, &g.name)))
-            .collect();
+        let subnets: Vec<(Id, String)> = crate::forms::subnet_choices(d, &e.vpc);
+        let groups: Vec<(Id, String)> = crate::forms::group_choices(d, &e.vpc);
         (tables, subnets, groups)
     });
     let e1 = e.clone();
@@ -908,12 +893,7 @@ fn transit_gateway(ed: Editor, t: vpcanvas_core::doc::TransitGateway, lang: Lang
 fn tgw_attachment(ed: Editor, a: vpcanvas_core::doc::TgwAttachment, lang: Lang) -> impl IntoView {
     let (tables, subnets) = ed.design.with_untracked(|d| {
         let subnets: Vec<(Id, String)> = match &a.resource {
-            TgwAttachmentResource::Vpc { vpc, .. } => d
-                .subnets
-                .iter()
-                .filter(|s| &s.vpc == vpc)
-                .map(|s| (s.id.clone(), format!("{} · {}", label_of(&s.id, &s.name), s.availability_zone)))
-                .collect(),
+            TgwAttachmentResource::Vpc { vpc, .. } => crate::forms::subnet_choices(d, vpc),
             _ => vec![],
         };
         (tgw_tables(d, &a.transit_gateway), subnets)
@@ -1033,13 +1013,13 @@ fn tgw_route_table(ed: Editor, t: vpcanvas_core::doc::TgwRouteTable, lang: Lang)
                         </select>
                     </td>
                     <td>
-                        <button class="icon-button" data-testid="tgw-route-remove" title="Remove" on:click=move |_| {
+                        {crate::rules::remove_button(ed, "tgw-route-remove", "Remove", move || {
                             let mut after = t3.clone();
                             if n < after.routes.len() {
                                 after.routes.remove(n);
                             }
-                            commit(ed, Resource::TgwRouteTable(after));
-                        }>"×"</button>
+                            Resource::TgwRouteTable(after)
+                        })}
                     </td>
                 </tr>
             }
