@@ -1,6 +1,27 @@
 //! The `vpcanvas` command: glue over vpcanvas-core for pipelines. One file per subcommand under `cmd/`; no AWS
 //! logic lives here.
 
+/// Prints a line to stdout. When the reader has gone (`vpcanvas validate f | head`), the program ends quietly with
+/// success, as Unix tools do, instead of panicking on the broken pipe.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout(), $($arg)*) {
+            $crate::closed_output(e);
+        }
+    }};
+}
+
+/// Prints to stdout without a new line; see [`outln`].
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = write!(std::io::stdout(), $($arg)*) {
+            $crate::closed_output(e);
+        }
+    }};
+}
+
 mod cmd;
 
 use std::process::ExitCode;
@@ -46,6 +67,15 @@ Examples:
   vpcanvas failure network.vpcanvas.json --each-zone --expect-survives
 ";
 
+/// Output could not be written: a closed pipe ends the program; anything else is reported.
+fn closed_output(e: std::io::Error) {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    eprintln!("vpcanvas: cannot write the output: {e}");
+    std::process::exit(2);
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(command) = args.first() else {
@@ -55,11 +85,11 @@ fn main() -> ExitCode {
     let rest = &args[1..];
     match command.as_str() {
         "-h" | "--help" | "help" => {
-            print!("{HELP}");
+            out!("{HELP}");
             ExitCode::SUCCESS
         }
         "-V" | "--version" => {
-            println!("vpcanvas {}", env!("CARGO_PKG_VERSION"));
+            outln!("vpcanvas {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
         "exposure" => cmd::exposure::run(rest),

@@ -468,3 +468,22 @@ fn share_prints_a_link_that_carries_the_design() {
     assert!(text(&out.stderr).contains("characters"));
     assert_eq!(vpcanvas(&["share"]).status.code(), Some(2));
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    // `vpcanvas fmt big.json | head -1`: the pipe closes after the first line; no panic, no error.
+    let big = temp_file("big.json", "");
+    assert!(vpcanvas(&["synth", "--resources", "2000", "-o", &big]).status.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vpcanvas"))
+        .args(["fmt", &big])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(!text(&out.stderr).contains("panicked"), "{}", text(&out.stderr));
+}

@@ -33,7 +33,7 @@ pub fn run(args: &[String]) -> ExitCode {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "-h" | "--help" => {
-                print!("{HELP}");
+                out!("{HELP}");
                 return ExitCode::SUCCESS;
             }
             "--format" => match it.next().map(String::as_str) {
@@ -79,13 +79,13 @@ pub fn run(args: &[String]) -> ExitCode {
     let places = Places::new(&net);
     let found = exposure(&net, &places, ports.as_deref());
     if json {
-        println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "exposed": found })).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&serde_json::json!({ "exposed": found })).unwrap_or_default());
     } else if found.is_empty() {
         super::print_scenario(&scenario, false);
-        println!("Nothing in {path} is reachable from the internet.");
+        outln!("Nothing in {path} is reachable from the internet.");
     } else {
         super::print_scenario(&scenario, false);
-        println!("Reachable from the internet ({}):", found.len());
+        outln!("Reachable from the internet ({}):", found.len());
         for e in &found {
             let mut what = Vec::new();
             if !e.tcp.is_empty() {
@@ -97,8 +97,8 @@ pub fn run(args: &[String]) -> ExitCode {
             if e.icmp {
                 what.push("ICMP".to_owned());
             }
-            println!("  {} at {}: {}", e.id, e.public_ip, what.join("; "));
-            println!("    via {}", e.witness.nodes().join(" -> "));
+            outln!("  {} at {}: {}", e.id, e.public_ip, what.join("; "));
+            outln!("    via {}", e.witness.nodes().join(" -> "));
         }
     }
     if found.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }

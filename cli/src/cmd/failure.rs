@@ -104,7 +104,7 @@ pub fn run(args: &[String]) -> ExitCode {
     let o = match parse(args) {
         Ok(Some(o)) => o,
         Ok(None) => {
-            print!("{HELP}");
+            out!("{HELP}");
             return ExitCode::SUCCESS;
         }
         Err(message) => return super::usage(&message, HELP),
@@ -136,7 +136,7 @@ pub fn run(args: &[String]) -> ExitCode {
     };
     let reports: Vec<Impact> = outages.into_iter().map(|outage| impact(&design, outage, &o.ports)).collect();
     if o.json {
-        println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "reports": reports })).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&serde_json::json!({ "reports": reports })).unwrap_or_default());
     } else {
         for r in &reports {
             print_report(r, o.korean);
@@ -152,57 +152,57 @@ pub fn run(args: &[String]) -> ExitCode {
 
 fn print_report(r: &Impact, korean: bool) {
     let pick = |t: &vpcanvas_core::check::Text| if korean { t.ko.clone() } else { t.en.clone() };
-    println!("{} {}", if korean { "장애:" } else { "Failure:" }, pick(&r.failure));
+    outln!("{} {}", if korean { "장애:" } else { "Failure:" }, pick(&r.failure));
     if !r.down.is_empty() {
-        println!("  {} {}", if korean { "중단됨:" } else { "down:" }, r.down.join(", "));
+        outln!("  {} {}", if korean { "중단됨:" } else { "down:" }, r.down.join(", "));
     }
     for x in &r.replacements {
         let place = x.subnet.as_ref().or(x.container_instance.as_ref()).map(|p| p.to_string()).unwrap_or_default();
         if korean {
-            println!("  ECS 서비스 {}: {}를 {}({place}, {})로 다시 배치", x.service, x.task, x.replacement, x.zone);
+            outln!("  ECS 서비스 {}: {}를 {}({place}, {})로 다시 배치", x.service, x.task, x.replacement, x.zone);
         } else {
-            println!("  ECS service {}: {} re-placed as {} in {place} ({})", x.service, x.task, x.replacement, x.zone);
+            outln!("  ECS service {}: {} re-placed as {} in {place} ({})", x.service, x.task, x.replacement, x.zone);
         }
     }
     for u in &r.unplaced {
-        println!("  {}", pick(&u.reason));
+        outln!("  {}", pick(&u.reason));
     }
     let (path, lost): (Vec<_>, Vec<_>) = r.broken.iter().partition(|b| !b.endpoint_down);
     if path.is_empty() {
         if korean {
-            println!("  작동하던 흐름 {}개 중 실행 중인 워크로드 사이에서 끊긴 흐름은 없습니다.", r.flows_checked);
+            outln!("  작동하던 흐름 {}개 중 실행 중인 워크로드 사이에서 끊긴 흐름은 없습니다.", r.flows_checked);
         } else {
-            println!("  Of {} working flows, none between running workloads breaks.", r.flows_checked);
+            outln!("  Of {} working flows, none between running workloads breaks.", r.flows_checked);
         }
     } else {
         if korean {
-            println!("  실행 중인 워크로드 사이에서 끊긴 흐름 {}개(작동하던 {}개 중):", path.len(), r.flows_checked);
+            outln!("  실행 중인 워크로드 사이에서 끊긴 흐름 {}개(작동하던 {}개 중):", path.len(), r.flows_checked);
         } else {
-            println!("  {} of {} working flows break between running workloads:", path.len(), r.flows_checked);
+            outln!("  {} of {} working flows break between running workloads:", path.len(), r.flows_checked);
         }
         for b in &path {
             let f = &b.flow;
             let blocked =
                 b.answer.forward.blocked.as_ref().or(b.answer.reply.as_ref().and_then(|x| x.blocked.as_ref()));
             let at = blocked.map(|x| format!(" at {} [{}]", x.id, x.code)).unwrap_or_default();
-            println!("    {} -> {} ({} {}){at}", f.from, f.to, f.protocol.to_uppercase(), f.port);
+            outln!("    {} -> {} ({} {}){at}", f.from, f.to, f.protocol.to_uppercase(), f.port);
             let why = if b.answer.forward.disposition.arrived() {
                 b.answer.reply.as_ref().map(|x| pick(&x.explanation)).unwrap_or_default()
             } else {
                 pick(&b.answer.forward.explanation)
             };
-            println!("      {why}");
+            outln!("      {why}");
         }
     }
     if !lost.is_empty() {
         if korean {
-            println!("  끝점이 중단되어 잃은 흐름 {}개:", lost.len());
+            outln!("  끝점이 중단되어 잃은 흐름 {}개:", lost.len());
         } else {
-            println!("  {} flows lost with an end that is down:", lost.len());
+            outln!("  {} flows lost with an end that is down:", lost.len());
         }
         for b in &lost {
             let f = &b.flow;
-            println!("    {} -> {} ({} {})", f.from, f.to, f.protocol.to_uppercase(), f.port);
+            outln!("    {} -> {} ({} {})", f.from, f.to, f.protocol.to_uppercase(), f.port);
         }
     }
 }

@@ -21,7 +21,7 @@ pub fn run(args: &[String]) -> ExitCode {
         match arg.as_str() {
             "--check" => check = true,
             "-h" | "--help" => {
-                print!("{HELP}");
+                out!("{HELP}");
                 return ExitCode::SUCCESS;
             }
             flag if flag.starts_with('-') => return super::usage(&format!("unknown option {flag:?}"), HELP),
@@ -52,7 +52,7 @@ pub fn run(args: &[String]) -> ExitCode {
             ExitCode::from(1)
         }
     } else {
-        print!("{canonical}");
+        out!("{canonical}");
         ExitCode::SUCCESS
     }
 }

@@ -32,7 +32,7 @@ pub fn run(args: &[String]) -> ExitCode {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "-h" | "--help" => {
-                print!("{HELP}");
+                out!("{HELP}");
                 return ExitCode::SUCCESS;
             }
             "-o" | "--output" => match it.next() {

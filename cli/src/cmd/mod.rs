@@ -55,20 +55,20 @@ pub fn print_scenario(s: &vpcanvas_core::sim::Scenario, korean: bool) {
         return;
     }
     if korean {
-        println!("장애: {}", s.outage.describe_ko());
+        outln!("장애: {}", s.outage.describe_ko());
     } else {
-        println!("Failure: {}", s.outage.describe());
+        outln!("Failure: {}", s.outage.describe());
     }
     for r in &s.replacements {
         let place = r.subnet.as_ref().or(r.container_instance.as_ref()).map(|p| p.to_string()).unwrap_or_default();
         if korean {
-            println!("  ECS 서비스 {}: {}를 {}({place}, {})로 다시 배치", r.service, r.task, r.replacement, r.zone);
+            outln!("  ECS 서비스 {}: {}를 {}({place}, {})로 다시 배치", r.service, r.task, r.replacement, r.zone);
         } else {
-            println!("  ECS service {}: {} re-placed as {} in {place} ({})", r.service, r.task, r.replacement, r.zone);
+            outln!("  ECS service {}: {} re-placed as {} in {place} ({})", r.service, r.task, r.replacement, r.zone);
         }
     }
     for u in &s.unplaced {
-        println!("  {}", if korean { &u.reason.ko } else { &u.reason.en });
+        outln!("  {}", if korean { &u.reason.ko } else { &u.reason.en });
     }
 }
 
@@ -90,7 +90,7 @@ pub fn emit_design(design: &vpcanvas_core::Design, out: Option<&str>) -> ExitCod
             }
         },
         None => {
-            print!("{text}");
+            out!("{text}");
             ExitCode::SUCCESS
         }
     }

@@ -16,14 +16,14 @@ pub fn run(args: &[String]) -> ExitCode {
     match args.first().map(String::as_str) {
         None => {}
         Some("-h" | "--help") => {
-            print!("{HELP}");
+            out!("{HELP}");
             return ExitCode::SUCCESS;
         }
         Some(other) => return super::usage(&format!("unexpected argument {other:?}"), HELP),
     }
     match serde_json::to_string_pretty(&vpcanvas_core::doc::json_schema()) {
         Ok(text) => {
-            println!("{text}");
+            outln!("{text}");
             ExitCode::SUCCESS
         }
         Err(e) => {

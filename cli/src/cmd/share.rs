@@ -24,7 +24,7 @@ pub fn run(args: &[String]) -> ExitCode {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "-h" | "--help" => {
-                print!("{HELP}");
+                out!("{HELP}");
                 return ExitCode::SUCCESS;
             }
             "--base" => match it.next() {
@@ -47,7 +47,7 @@ pub fn run(args: &[String]) -> ExitCode {
     match encode(&design) {
         Ok(fragment) => {
             let link = format!("{base}#{fragment}");
-            println!("{link}");
+            outln!("{link}");
             let n = link.chars().count();
             if n > COMFORTABLE_LINK_CHARS {
                 eprintln!("{n} characters: too long for some tools; share the file instead");

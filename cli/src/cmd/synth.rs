@@ -24,7 +24,7 @@ pub fn run(args: &[String]) -> ExitCode {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "-h" | "--help" => {
-                print!("{HELP}");
+                out!("{HELP}");
                 return ExitCode::SUCCESS;
             }
             "--resources" => match it.next().and_then(|v| v.parse::<usize>().ok()) {

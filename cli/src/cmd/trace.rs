@@ -45,7 +45,7 @@ pub fn run(args: &[String]) -> ExitCode {
     match parse(args) {
         Ok(Some(opts)) => execute(opts),
         Ok(None) => {
-            print!("{HELP}");
+            out!("{HELP}");
             ExitCode::SUCCESS
         }
         Err(message) => super::usage(&message, HELP),
@@ -175,7 +175,7 @@ fn execute(o: Options) -> ExitCode {
                 }),
             );
         }
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
     } else {
         super::print_scenario(&scenario, o.korean);
         print_text(&o, &answer);
@@ -220,15 +220,15 @@ fn to_json(a: &Answer) -> serde_json::Value {
 
 fn print_trace(t: &Trace, korean: bool) {
     for h in &t.hops {
-        println!("  -> {} ({})", h.node, h.kind);
+        outln!("  -> {} ({})", h.node, h.kind);
         for s in &h.steps {
             let d = s.describe();
-            println!("       {}", if korean { d.ko } else { d.en });
+            outln!("       {}", if korean { d.ko } else { d.en });
         }
     }
     let disposition =
         serde_json::to_value(t.disposition).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-    println!("  = {disposition}: {}", if korean { &t.explanation.ko } else { &t.explanation.en });
+    outln!("  = {disposition}: {}", if korean { &t.explanation.ko } else { &t.explanation.en });
     if let Some(b) = &t.blocked {
         let direction = match (b.direction, korean) {
             (vpcanvas_core::sim::Direction::Ingress, false) => "inbound",
@@ -239,7 +239,7 @@ fn print_trace(t: &Trace, korean: bool) {
         let rule =
             b.rule.as_ref().map(|r| format!(", {} {r}", if korean { "규칙" } else { "rule" })).unwrap_or_default();
         let label = if korean { "차단 지점" } else { "blocked by" };
-        println!("  {label} {} ({}, {direction}{rule}) [{}]", b.id, b.kind, b.code);
+        outln!("  {label} {} ({}, {direction}{rule}) [{}]", b.id, b.kind, b.code);
     }
 }
 
@@ -251,11 +251,11 @@ fn print_text(o: &Options, a: &Answer) {
         (true, true) => "도달 가능",
         (false, true) => "도달 불가",
     };
-    println!("{} -> {} ({}{port}): {verdict}", o.from, o.to, o.protocol.to_string().to_uppercase());
-    println!("{}", if o.korean { "요청" } else { "Request" });
+    outln!("{} -> {} ({}{port}): {verdict}", o.from, o.to, o.protocol.to_string().to_uppercase());
+    outln!("{}", if o.korean { "요청" } else { "Request" });
     print_trace(&a.forward, o.korean);
     if let Some(r) = &a.reply {
-        println!("{}", if o.korean { "응답" } else { "Reply" });
+        outln!("{}", if o.korean { "응답" } else { "Reply" });
         print_trace(r, o.korean);
     }
 }

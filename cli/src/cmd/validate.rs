@@ -40,7 +40,7 @@ pub fn run(args: &[String]) -> ExitCode {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "-h" | "--help" => {
-                print!("{HELP}");
+                out!("{HELP}");
                 return ExitCode::SUCCESS;
             }
             "--format" => match it.next().map(String::as_str) {
@@ -79,7 +79,7 @@ pub fn run(args: &[String]) -> ExitCode {
                 "summary": { "errors": errors, "warnings": warnings, "infos": infos, "intents_failed": failed },
             });
             match serde_json::to_string_pretty(&out) {
-                Ok(text) => println!("{text}"),
+                Ok(text) => outln!("{text}"),
                 Err(e) => {
                     eprintln!("vpcanvas: cannot print the diagnostics: {e}");
                     return ExitCode::from(2);
@@ -108,13 +108,13 @@ fn print_text(path: &str, diagnostics: &[Diagnostic], korean: bool, (errors, war
             (Severity::Warning, true) => "경고",
             (Severity::Info, true) => "참고",
         };
-        println!("{heading} ({})", group.len());
+        outln!("{heading} ({})", group.len());
         for d in group {
             let resources = d.resources.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(", ");
-            println!("  {}[{}] {resources}", severity.label(), d.code);
-            println!("    {}", if korean { &d.message.ko } else { &d.message.en });
+            outln!("  {}[{}] {resources}", severity.label(), d.code);
+            outln!("    {}", if korean { &d.message.ko } else { &d.message.en });
             if let Some(fix) = &d.fix {
-                println!(
+                outln!(
                     "    {}: {}",
                     if korean { "수정" } else { "fix" },
                     if korean { &fix.title.ko } else { &fix.title.en }
@@ -123,17 +123,17 @@ fn print_text(path: &str, diagnostics: &[Diagnostic], korean: bool, (errors, war
             let refs: Vec<&str> =
                 d.refs.security_hub.iter().chain(d.refs.checkov).chain(d.refs.cfn_lint).copied().collect();
             if refs.is_empty() {
-                println!("    {}", d.docs);
+                outln!("    {}", d.docs);
             } else {
-                println!("    {} ({})", d.docs, refs.join(", "));
+                outln!("    {} ({})", d.docs, refs.join(", "));
             }
         }
-        println!();
+        outln!();
     }
     if korean {
-        println!("{path}: 오류 {errors}개, 경고 {warnings}개, 참고 {infos}개");
+        outln!("{path}: 오류 {errors}개, 경고 {warnings}개, 참고 {infos}개");
     } else {
-        println!("{path}: {errors} error(s), {warnings} warning(s), {infos} note(s)");
+        outln!("{path}: {errors} error(s), {warnings} warning(s), {infos} note(s)");
     }
 }
 
@@ -142,11 +142,11 @@ fn print_intents(intents: &[IntentResult], korean: bool) {
         return;
     }
     let failed = intents.iter().filter(|i| !i.passed).count();
-    println!();
+    outln!();
     if korean {
-        println!("의도 확인 {}개 중 {failed}개 실패", intents.len());
+        outln!("의도 확인 {}개 중 {failed}개 실패", intents.len());
     } else {
-        println!("Intent checks: {failed} of {} failing", intents.len());
+        outln!("Intent checks: {failed} of {} failing", intents.len());
     }
     for i in intents {
         let mark = match (i.passed, korean) {
@@ -155,7 +155,7 @@ fn print_intents(intents: &[IntentResult], korean: bool) {
             (true, true) => "통과",
             (false, true) => "실패",
         };
-        println!("  {mark}  {}", i.name);
-        println!("        {}", if korean { &i.message.ko } else { &i.message.en });
+        outln!("  {mark}  {}", i.name);
+        outln!("        {}", if korean { &i.message.ko } else { &i.message.en });
     }
 }
