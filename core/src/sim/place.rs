@@ -101,8 +101,9 @@ impl Allocator {
     }
 
     fn public(&mut self) -> Ipv4Addr {
-        // 198.18.0.0/15: 131,072 stand-ins.
-        let ip = Ipv4Addr::from(0xC612_0000u32 | (self.next_public & 0x1_FFFF));
+        // 198.18.0.0/15: 131,070 stand-ins, never the block's first or last address (198.18.0.1 onwards, so that a
+        // trace does not show a network address as a host).
+        let ip = Ipv4Addr::from(0xC612_0000u32 | (1 + self.next_public % 0x1_FFFE));
         self.next_public += 1;
         ip
     }
