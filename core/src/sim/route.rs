@@ -125,6 +125,32 @@ pub fn candidates(net: &Network<'_>, table: &RouteTable, vpc: &Vpc, dst: Ipv4Add
             _ => {}
         }
     }
+    // A gateway endpoint associated with this table adds its route itself: the service's prefix list to the
+    // endpoint (E1), whether or not the document also lists that route.
+    for e in net.design.vpc_endpoints.iter().filter(|e| e.vpc == vpc.id) {
+        let crate::doc::EndpointKind::Gateway { route_tables, prefix_list } = &e.endpoint else { continue };
+        if !route_tables.contains(&table.id)
+            || table.routes.iter().any(|r| matches!(&r.target, RouteTarget::GatewayEndpoint(x) if x == &e.id))
+        {
+            continue;
+        }
+        let list = match prefix_list {
+            Some(pl) => net.prefix_list(pl),
+            None => net.design.prefix_lists.iter().find(|p| p.name == e.service_name),
+        };
+        for entry in list.into_iter().flat_map(|p| &p.entries) {
+            if let IpCidr::V4(c) = entry.cidr
+                && c.canonical().contains_addr(dst)
+            {
+                out.push(RouteChoice {
+                    prefix: c.canonical(),
+                    target: RouteTarget::GatewayEndpoint(e.id.clone()),
+                    origin: RouteOrigin::PrefixList,
+                    written: list.map(|p| p.id.to_string()).unwrap_or_default(),
+                });
+            }
+        }
+    }
     for vgw in &table.propagating_vpn_gateways {
         let attached = net.vpn_gateway(vgw).is_some_and(|g| g.vpc.as_ref() == Some(&vpc.id));
         if !attached {

@@ -776,3 +776,25 @@ fn a_reply_to_on_premises_that_leaves_for_the_internet_is_not_an_answer() {
         .push(id("vgw-1"));
     assert!(trace(&d, &q).reachable);
 }
+
+#[test]
+fn a_gateway_endpoint_routes_the_tables_it_is_associated_with_by_itself() {
+    // The S3 template, without the route the document also lists: the association alone routes S3 (E1).
+    let t = crate::templates::all().into_iter().find(|t| t.key == "s3-gateway-endpoint").unwrap();
+    let mut d = t.design().unwrap();
+    for table in &mut d.route_tables {
+        table.routes.retain(|r| !matches!(r.target, RouteTarget::GatewayEndpoint(_)));
+    }
+    let s3 = service_address(&d, "s3").unwrap();
+    let q = Query::new(Source::Resource(id("i-app-a")), Destination::Ip(s3), Protocol::TCP, 443);
+    let a = trace(&d, &q);
+    assert!(a.reachable, "{:#?}", a.forward);
+    assert!(a.forward.nodes().iter().any(|n| n.starts_with("vpce-")), "{:?}", a.forward.nodes());
+    // Not associated: no route, no S3.
+    for e in &mut d.vpc_endpoints {
+        if let EndpointKind::Gateway { route_tables, .. } = &mut e.endpoint {
+            route_tables.clear();
+        }
+    }
+    assert!(!trace(&d, &q).reachable);
+}
