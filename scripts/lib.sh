@@ -94,6 +94,23 @@ ensure_chromium() {
 }
 
 # Everything the app build needs.
+# The infrastructure-code checkers, from PyPI, in a virtualenv of their own under .tools/ (pinned: their findings
+# are compared in tests).
+CHECKOV_VERSION=3.3.30
+CFN_LINT_VERSION=1.58.0
+IAC_VENV="$ROOT/.tools/iac"
+ensure_iac_tools() {
+  if [ -x "$IAC_VENV/bin/checkov" ] && [ -x "$IAC_VENV/bin/cfn-lint" ] \
+    && "$IAC_VENV/bin/checkov" --version 2>/dev/null | grep -qx "$CHECKOV_VERSION"; then
+    return 0
+  fi
+  need python3
+  say "installing checkov $CHECKOV_VERSION and cfn-lint $CFN_LINT_VERSION from PyPI into .tools/iac"
+  python3 -m venv "$IAC_VENV" || die "python3 -m venv failed"
+  "$IAC_VENV/bin/pip" install -q "checkov==$CHECKOV_VERSION" "cfn-lint==$CFN_LINT_VERSION" \
+    || die "pip install checkov cfn-lint failed (see above)"
+}
+
 ensure_app_toolchain() {
   ensure_rust
   ensure_trunk

@@ -34,6 +34,8 @@ Usage: vpcanvas <COMMAND> [ARGS]
 Commands:
   exposure <DESIGN> [--ports LIST]
                            What the internet can reach, on which ports, with a witness path; exit 1 if anything.
+  export terraform <DESIGN> -o DIR
+                           Write the design as Terraform configuration (network, security, instances).
   failure <DESIGN> (--fail NAME... | --each-zone)
                            Which working flows break when a zone or component fails; ECS re-places tasks.
   import-aws <DIR> [-o FILE]
@@ -92,6 +94,7 @@ fn main() -> ExitCode {
             outln!("vpcanvas {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
+        "export" => cmd::export::run(rest),
         "exposure" => cmd::exposure::run(rest),
         "failure" => cmd::failure::run(rest),
         "fmt" => cmd::fmt::run(rest),

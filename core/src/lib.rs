@@ -7,6 +7,7 @@
 pub mod check;
 pub mod doc;
 pub mod edit;
+pub mod export;
 pub mod import;
 pub mod model;
 pub mod net;

@@ -1,5 +1,6 @@
 //! One module per subcommand, each with a `run(args) -> ExitCode`.
 
+pub mod export;
 pub mod exposure;
 pub mod failure;
 pub mod fmt;
