@@ -487,3 +487,19 @@ fn a_reader_that_stops_early_ends_the_output_quietly() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(!text(&out.stderr).contains("panicked"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn export_terraform_writes_the_files_and_says_what_it_left_out() {
+    let dir = std::env::temp_dir().join(format!("vpcanvas-tf-{}", std::process::id()));
+    let out = vpcanvas(&["export", "terraform", &sample(), "-o", &dir.display().to_string()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    for f in ["versions.tf", "variables.tf", "network.tf", "security.tf", "compute.tf", "outputs.tf"] {
+        assert!(dir.join(f).exists(), "{f}");
+    }
+    assert!(std::fs::read_to_string(dir.join("network.tf")).unwrap().contains("resource \"aws_vpc\" \"vpc_main\""));
+    let templates = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../core/templates/three-tier-multi-az.json");
+    let out = vpcanvas(&["export", "terraform", &templates.display().to_string(), "-o", &dir.display().to_string()]);
+    assert!(text(&out.stderr).contains("not exported yet"), "{}", text(&out.stderr));
+    assert_eq!(vpcanvas(&["export", "pulumi", &sample(), "-o", "x"]).status.code(), Some(2));
+    assert_eq!(vpcanvas(&["export", "terraform", &sample()]).status.code(), Some(2));
+}
