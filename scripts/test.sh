@@ -46,7 +46,7 @@ step "clippy (wasm32: core and app)" \
 step "core has no web dependency" core_has_no_web_deps
 step "core builds for wasm32" cargo build -p vpcanvas-core --target wasm32-unknown-unknown --locked
 step "cargo test (workspace)" cargo test --workspace --locked
-step "exported Terraform parsed by checkov" bash "$ROOT/scripts/check-export.sh"
+step "exports checked by checkov and cfn-lint" bash "$ROOT/scripts/check-export.sh"
 step "trunk build --release" trunk build --release
 if [ "$last" = 0 ]; then
   step "playwright (headless Debian chromium)" bash -c 'cd e2e && npx playwright test'

@@ -16,10 +16,20 @@ use crate::editor::Editor;
 
 /// Offers `text` as a file download named `name`.
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let parts = js_array_of(text);
+    save_blob(name, mime, &js_array_of(text))
+}
+
+/// Offers bytes (an archive) as a file download named `name`.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let array = js_sys::Array::new();
+    array.push(&js_sys::Uint8Array::from(bytes));
+    save_blob(name, mime, &array.into())
+}
+
+fn save_blob(name: &str, mime: &str, parts: &wasm_bindgen::JsValue) -> Result<(), String> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "no Blob".to_owned())?;
+    let blob = web_sys::Blob::new_with_blob_sequence_and_options(parts, &options).map_err(|_| "no Blob".to_owned())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "no object URL".to_owned())?;
     let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement =
@@ -106,5 +116,32 @@ pub fn read_all(list: web_sys::FileList, done: impl FnOnce(Vec<(String, String)>
         });
         reader.set_onload(Some(onload.unchecked_ref()));
         let _ = reader.read_as_text(&file);
+    }
+}
+
+/// Saves the design as Terraform (a .zip of the files) or CloudFormation (one YAML template), and says what was not
+/// written.
+pub fn export_code(ed: Editor, terraform: bool) {
+    let base = ed.design.with_untracked(file_name).replace(".vpcanvas.json", "");
+    let (result, skipped, file) = ed.design.with_untracked(|d| {
+        if terraform {
+            let e = vpcanvas_core::export::terraform::export(d);
+            let files: Vec<(String, String)> = e.files.into_iter().collect();
+            let zip = vpcanvas_core::export::zip::zip(&format!("{base}-terraform"), &files);
+            let file = format!("{base}-terraform.zip");
+            (download_bytes(&file, "application/zip", &zip), e.skipped, file)
+        } else {
+            let e = vpcanvas_core::export::cloudformation::export(d);
+            let file = format!("{base}.cloudformation.yaml");
+            (download(&file, "application/yaml", &e.template), e.skipped, file)
+        }
+    });
+    match result {
+        Ok(()) if skipped.is_empty() => ed.say(Text::new(format!("Saved {file}."), format!("{file}로 저장했습니다."))),
+        Ok(()) => ed.say(Text::new(
+            format!("Saved {file}. Not written: {}.", skipped.join("; ")),
+            format!("{file}로 저장했습니다. 쓰지 않은 것: {}.", skipped.join("; ")),
+        )),
+        Err(e) => ed.say_error(Text::new(format!("Could not save: {e}."), format!("저장할 수 없습니다: {e}."))),
     }
 }

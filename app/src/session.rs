@@ -459,6 +459,15 @@ pub fn DesignsMenu() -> impl IntoView {
                 />
                 {link_view}
                 <crate::picture::PictureControls />
+                <h3>{move || ed.lang.get().pick("Infrastructure code", "인프라 코드")}</h3>
+                <div class="end-row">
+                    <button class="small" data-testid="export-terraform" on:click=move |_| crate::files::export_code(ed, true)>
+                        "Terraform (.zip)"
+                    </button>
+                    <button class="small" data-testid="export-cloudformation" on:click=move |_| crate::files::export_code(ed, false)>
+                        "CloudFormation (.yaml)"
+                    </button>
+                </div>
                 <h3>{move || ed.lang.get().pick("Start from a template", "템플릿에서 시작")}</h3>
                 <div class="templates">
                     {vpcanvas_core::templates::all()

@@ -34,8 +34,8 @@ Usage: vpcanvas <COMMAND> [ARGS]
 Commands:
   exposure <DESIGN> [--ports LIST]
                            What the internet can reach, on which ports, with a witness path; exit 1 if anything.
-  export terraform <DESIGN> -o DIR
-                           Write the design as Terraform configuration (network, security, instances).
+  export terraform <DESIGN> -o DIR | export cloudformation <DESIGN> -o FILE
+                           Write the design as Terraform files or a CloudFormation template.
   failure <DESIGN> (--fail NAME... | --each-zone)
                            Which working flows break when a zone or component fails; ECS re-places tasks.
   import-aws <DIR> [-o FILE]

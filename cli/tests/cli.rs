@@ -499,7 +499,15 @@ fn export_terraform_writes_the_files_and_says_what_it_left_out() {
     assert!(std::fs::read_to_string(dir.join("network.tf")).unwrap().contains("resource \"aws_vpc\" \"vpc_main\""));
     let templates = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../core/templates/three-tier-multi-az.json");
     let out = vpcanvas(&["export", "terraform", &templates.display().to_string(), "-o", &dir.display().to_string()]);
-    assert!(text(&out.stderr).contains("not exported yet"), "{}", text(&out.stderr));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(dir.join("load_balancing.tf").exists());
+    let yaml = dir.join("three-tier.yaml");
+    let out =
+        vpcanvas(&["export", "cloudformation", &templates.display().to_string(), "-o", &yaml.display().to_string()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let template = std::fs::read_to_string(&yaml).unwrap();
+    assert!(template.starts_with("AWSTemplateFormatVersion: \"2010-09-09\""), "{template}");
+    assert!(template.contains("Type: \"AWS::ElasticLoadBalancingV2::LoadBalancer\""));
     assert_eq!(vpcanvas(&["export", "pulumi", &sample(), "-o", "x"]).status.code(), Some(2));
     assert_eq!(vpcanvas(&["export", "terraform", &sample()]).status.code(), Some(2));
 }

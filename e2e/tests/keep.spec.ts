@@ -1,5 +1,6 @@
 // Keeping and sharing designs: autosave, share links, files, and what happens when they go wrong.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { test, expect } from '@playwright/test';
 import { AppPage } from './fixtures/app_page';
@@ -264,5 +265,39 @@ test('a design file dropped on the page opens; a link too long for common use sa
   await page.getByTestId('design-share').click();
   await expect(page.getByTestId('share-too-long')).toContainText('share the design as a file instead');
   expect(Number(await page.getByTestId('share-length').getAttribute('data-chars'))).toBeGreaterThan(8000);
+  expect(app.errors).toEqual([]);
+});
+
+test('infrastructure code from the app: Terraform as a .zip of files, CloudFormation as YAML that cfn-lint accepts', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('/');
+  await page.getByTestId('designs-menu').click();
+  let download = page.waitForEvent('download');
+  await page.getByTestId('export-terraform').click();
+  const zip = await download;
+  expect(zip.suggestedFilename()).toBe('Two-AZ-web-VPC-terraform.zip');
+  // Python's own zipfile reads the archive and checks every CRC.
+  const listing = execFileSync('python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print("\\n".join(z.namelist()))', await zip.path()], { encoding: 'utf8' });
+  expect(listing.trim().split('\n')).toEqual(expect.arrayContaining(['Two-AZ-web-VPC-terraform/network.tf', 'Two-AZ-web-VPC-terraform/security.tf', 'Two-AZ-web-VPC-terraform/versions.tf']));
+  download = page.waitForEvent('download');
+  await page.getByTestId('export-cloudformation').click();
+  const yaml = await download;
+  expect(yaml.suggestedFilename()).toBe('Two-AZ-web-VPC.cloudformation.yaml');
+  const text = readFileSync(await yaml.path(), 'utf8');
+  expect(text).toContain('Type: "AWS::EC2::VPC"');
+  // The same linter the test command runs on every template, when it is installed (scripts/test.sh installs it).
+  const lint = '../.tools/iac/bin/cfn-lint';
+  if (existsSync(lint)) {
+    const copy = 'test-results/exported.yaml';
+    writeFileSync(copy, text);
+    const out = (() => {
+      try {
+        return execFileSync(lint, ['--format', 'parseable', copy], { encoding: 'utf8' });
+      } catch (e) {
+        return String((e as { stdout?: string }).stdout ?? e);
+      }
+    })();
+    expect(out).not.toMatch(/:E\d+:/);
+  }
   expect(app.errors).toEqual([]);
 });

@@ -1,22 +1,28 @@
-//! `vpcanvas export terraform`: the design as Terraform configuration, files written to a folder.
+//! `vpcanvas export terraform|cloudformation`: the design as infrastructure code.
 
 use std::process::ExitCode;
 
-use vpcanvas_core::export::terraform;
+use vpcanvas_core::export::{cloudformation, terraform};
 
 const HELP: &str = "\
 Usage: vpcanvas export terraform <DESIGN|DIR> -o DIR
+       vpcanvas export cloudformation <DESIGN|DIR> -o FILE
 
-Writes DESIGN as Terraform configuration for the AWS provider (v5) into DIR: versions.tf, variables.tf (the Region,
-one AMI per instance), network.tf (VPCs, subnets, gateways, Elastic IPs, route tables, routes, associations),
-security.tf (network ACLs, security groups with one resource per rule), compute.tf (instances) and outputs.tf.
-Resources refer to each other by reference; names come from the design's ids.
+terraform: writes DESIGN as Terraform configuration for the AWS provider (v5) into DIR: versions.tf, variables.tf
+(the Region, one AMI per instance, certificates), network.tf (VPCs, subnets, gateways, Elastic IPs, route tables,
+routes, associations), security.tf (network ACLs, security groups with one resource per rule), compute.tf
+(instances, interfaces), load_balancing.tf, ecs.tf, connectivity.tf (peering, endpoints, prefix lists, VPN, Direct
+Connect, transit gateways) and outputs.tf.
 
-Not exported yet (listed on stderr when the design has them): load balancers, ECS, VPC peering, endpoints, VPN,
-Direct Connect and transit gateways. CloudFormation export follows.
+cloudformation: writes DESIGN as one CloudFormation template (YAML) to FILE, with a parameter per AMI and
+certificate. CloudFormation has no Direct Connect resources; those are listed, not written.
 
-Example:
+Resources refer to each other by reference; names come from the design's ids. What is not written (running ECS
+tasks, which their services start; anything the format has no resource for) is listed on stderr.
+
+Examples:
   vpcanvas export terraform network.json -o infra/
+  vpcanvas export cloudformation network.json -o network.yaml
 ";
 
 pub fn run(args: &[String]) -> ExitCode {
@@ -40,12 +46,13 @@ pub fn run(args: &[String]) -> ExitCode {
             extra => return super::usage(&format!("unexpected argument {extra:?}"), HELP),
         }
     }
-    match target.as_deref() {
-        Some("terraform") => {}
-        Some(other) => return super::usage(&format!("export knows terraform, not {other:?}"), HELP),
-        None => return super::usage("export needs a format: terraform", HELP),
-    }
-    let (Some(path), Some(out)) = (path, out) else { return super::usage("export needs a design and -o DIR", HELP) };
+    let cloudformation = match target.as_deref() {
+        Some("terraform") => false,
+        Some("cloudformation") => true,
+        Some(other) => return super::usage(&format!("export knows terraform and cloudformation, not {other:?}"), HELP),
+        None => return super::usage("export needs a format: terraform or cloudformation", HELP),
+    };
+    let (Some(path), Some(out)) = (path, out) else { return super::usage("export needs a design and -o", HELP) };
     let design = match super::read_design(&path) {
         Ok((_, d)) => d,
         Err(message) => {
@@ -53,6 +60,18 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if cloudformation {
+        let export = cloudformation::export(&design);
+        if let Err(e) = super::write_whole(&out, &export.template) {
+            eprintln!("vpcanvas: {e}");
+            return ExitCode::from(2);
+        }
+        eprintln!("wrote {out}");
+        if !export.skipped.is_empty() {
+            eprintln!("not written ({}): {}", export.skipped.len(), export.skipped.join("; "));
+        }
+        return ExitCode::SUCCESS;
+    }
     let export = terraform::export(&design);
     if let Err(e) = std::fs::create_dir_all(&out) {
         eprintln!("vpcanvas: cannot create {out}: {e}");
@@ -67,7 +86,7 @@ pub fn run(args: &[String]) -> ExitCode {
     }
     eprintln!("wrote {} file(s) to {out}", export.files.len());
     if !export.skipped.is_empty() {
-        eprintln!("not exported yet ({}): {}", export.skipped.len(), export.skipped.join(", "));
+        eprintln!("not written ({}): {}", export.skipped.len(), export.skipped.join("; "));
     }
     ExitCode::SUCCESS
 }
