@@ -165,11 +165,21 @@ impl Block {
                             Item::Block(_) => None,
                         })
                         .collect();
-                    let width = attrs.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
-                    for (k, v) in &attrs {
-                        let _ = write!(out, "{pad}  {k:width$} = ");
-                        v.write(out, indent + 1);
-                        out.push('\n');
+                    // A value over several lines (an object) stands alone: it is not padded, and the
+                    // attributes after it align among themselves.
+                    let multi = |v: &Expr| matches!(v, Expr::Map(m) if !m.is_empty());
+                    for run in attrs.split_inclusive(|(_, v)| multi(v)) {
+                        let single = run.iter().filter(|(_, v)| !multi(v));
+                        let width = single.map(|(k, _)| k.len()).max().unwrap_or(0);
+                        for (k, v) in run {
+                            if multi(v) {
+                                let _ = write!(out, "{pad}  {k} = ");
+                            } else {
+                                let _ = write!(out, "{pad}  {k:width$} = ");
+                            }
+                            v.write(out, indent + 1);
+                            out.push('\n');
+                        }
                     }
                     i += attrs.len();
                 }
@@ -204,7 +214,7 @@ mod tests {
             .attr("tags", Expr::Map(vec![("Name".into(), s("main")), ("Cost Centre".into(), s("x"))]));
         assert_eq!(
             b.text(),
-            "resource \"aws_vpc\" \"main\" {\n  cidr_block         = \"10.0.0.0/16\"\n  enable_dns_support = true\n  tags               = {\n    Name          = \"main\"\n    \"Cost Centre\" = \"x\"\n  }\n}\n\n"
+            "resource \"aws_vpc\" \"main\" {\n  cidr_block         = \"10.0.0.0/16\"\n  enable_dns_support = true\n  tags = {\n    Name          = \"main\"\n    \"Cost Centre\" = \"x\"\n  }\n}\n\n"
         );
     }
 }
