@@ -35,7 +35,7 @@ fn params() -> Vec<(String, String)> {
         .collect()
 }
 
-/// Decides what to open: a link's design (`#d1.…`), `?new`, `?id=ID` (saved in this browser), `?design=FILE` (served
+/// Decides what to open: a link's design (`#d2.…`), `?new`, `?id=ID` (saved in this browser), `?design=FILE` (served
 /// beside the app), else the design opened last, else the sample.
 pub fn start(sample: &str) -> Start {
     let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();

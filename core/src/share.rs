@@ -1,7 +1,10 @@
-//! Designs in links: the document compressed into a URL fragment (`#d1.…`), which browsers never send to a server.
+//! Designs in links: the document compressed into a URL fragment (`#d2.…`), which browsers never send to a server.
 //!
-//! Encoding: the design's compact JSON, compressed with raw DEFLATE, written in base64url without padding, after
-//! the version tag `d1.`. Decoding is bounded: a link longer than [`MAX_LINK_CHARS`] is refused before anything is
+//! Encoding (`d2`): the design's compact JSON without its constant header, with its layout reduced to what differs
+//! from the automatic one (`import::arrange`, recomputed on opening) and its field names replaced by short codes
+//! from a fixed dictionary ([`KEYS`]; codes are upper case, field names never are, so unknown names pass through);
+//! then raw DEFLATE and base64url without padding, after the version tag. `d1` links (plain JSON) still open.
+//! Decoding is bounded: a link longer than [`MAX_LINK_CHARS`] is refused before anything is
 //! decoded, and inflation stops at [`crate::doc::MAX_DESIGN_BYTES`] of output, so a crafted link can neither hang
 //! nor exhaust the tab (inflating is linear in what it writes). What decodes is then loaded like any file, with the
 //! same checks and messages.
@@ -9,8 +12,205 @@
 use crate::check::Text;
 use crate::doc::{Design, MAX_DESIGN_BYTES, load};
 
-/// The version tag every link starts with.
-pub const PREFIX: &str = "d1.";
+/// The version tag of the links written now.
+pub const PREFIX: &str = "d2.";
+
+/// The tag of the first links (plain JSON), still read.
+pub const PREFIX_V1: &str = "d1.";
+
+/// Field names and their codes (the index, as A, B, … Z, AA, …). Append only: a link made with one list must open
+/// with every later one. A test keeps every field name of the format in it.
+pub const KEYS: &[&str] = &[
+    "accepter_account",
+    "accepter_vpc",
+    "account",
+    "action",
+    "advertised_prefixes",
+    "allowed_prefixes",
+    "amazon_side_asn",
+    "ami",
+    "appliance_mode",
+    "assign_public_ip",
+    "associate_public_ip",
+    "association",
+    "associations",
+    "attachment",
+    "availability_zone",
+    "availability_zones",
+    "bgp_asn",
+    "block_devices",
+    "certificates",
+    "cidr",
+    "cidrs",
+    "cluster",
+    "code",
+    "collapsed",
+    "compatibilities",
+    "connectivity",
+    "container_instance",
+    "container_name",
+    "container_port",
+    "containers",
+    "cpu",
+    "cross_zone",
+    "customer_asn",
+    "customer_gateway",
+    "customer_gateways",
+    "default_association_route_table",
+    "default_propagation_route_table",
+    "delete_on_termination",
+    "description",
+    "desired_count",
+    "destination",
+    "device_index",
+    "device_name",
+    "dns_hostnames",
+    "dns_support",
+    "dx_gateway",
+    "dx_gateways",
+    "ebs",
+    "ecs_cluster",
+    "ecs_clusters",
+    "ecs_services",
+    "ecs_tasks",
+    "elastic_ip",
+    "elastic_ips",
+    "encrypted",
+    "endpoint",
+    "entries",
+    "essential",
+    "expect",
+    "family",
+    "flow_logs",
+    "format",
+    "from",
+    "gateway",
+    "gateway_associations",
+    "gateway_endpoint",
+    "group",
+    "h",
+    "health_check_port",
+    "host_port",
+    "icmp",
+    "id",
+    "image",
+    "inbound",
+    "instance",
+    "instance_store",
+    "instance_type",
+    "instances",
+    "intents",
+    "interface",
+    "internet",
+    "internet_gateway",
+    "internet_gateways",
+    "ip",
+    "ip_address",
+    "ipv6_cidr",
+    "is_default",
+    "kind",
+    "launch_type",
+    "layout",
+    "listeners",
+    "load_balancer",
+    "load_balancers",
+    "location",
+    "main",
+    "map_public_ip_on_launch",
+    "memory_mib",
+    "name",
+    "nat_gateway",
+    "nat_gateways",
+    "network_acl",
+    "network_acls",
+    "network_interface",
+    "network_interfaces",
+    "network_mode",
+    "node_addresses",
+    "nodes",
+    "on_premises",
+    "os",
+    "outbound",
+    "peer",
+    "peer_transit_gateway",
+    "peering",
+    "placement",
+    "port",
+    "port_mappings",
+    "ports",
+    "prefix_list",
+    "prefix_lists",
+    "preserve_client_ip",
+    "primary_interface_id",
+    "private_dns",
+    "private_ip",
+    "propagating_vpn_gateways",
+    "propagations",
+    "protocol",
+    "public_ip",
+    "region",
+    "regions",
+    "requester_vpc",
+    "resource",
+    "revision",
+    "root_volume",
+    "route_table",
+    "route_tables",
+    "routes",
+    "rule_number",
+    "scheme",
+    "secondary_cidrs",
+    "secondary_private_ips",
+    "security_group",
+    "security_group_referencing",
+    "security_groups",
+    "service",
+    "service_name",
+    "size_gib",
+    "source_dest_check",
+    "static_routes",
+    "static_routes_only",
+    "status",
+    "storage",
+    "subnet",
+    "subnets",
+    "tags",
+    "target",
+    "target_group",
+    "target_groups",
+    "target_type",
+    "targets",
+    "task_definition",
+    "task_definitions",
+    "tgw_attachments",
+    "tgw_route_tables",
+    "to",
+    "transit_gateway",
+    "transit_gateways",
+    "tunnel_outside_ips",
+    "type",
+    "version",
+    "virtual_interfaces",
+    "virtual_name",
+    "vlan",
+    "volume_type",
+    "vpc",
+    "vpc_endpoints",
+    "vpc_peering",
+    "vpc_peerings",
+    "vpcs",
+    "vpn",
+    "vpn_connection",
+    "vpn_connections",
+    "vpn_gateway",
+    "vpn_gateways",
+    "w",
+    "x",
+    "y",
+    "zone",
+    "zone_id",
+    "zones",
+];
 
 /// The longest link text decoded (a design that compresses to more is shared as a file).
 pub const MAX_LINK_CHARS: usize = 2_000_000;
@@ -21,11 +221,126 @@ pub const COMFORTABLE_LINK_CHARS: usize = 8_000;
 
 /// The fragment text (without `#`) that carries `design`.
 pub fn encode(design: &Design) -> Result<String, Text> {
-    let json = serde_json::to_vec(design).map_err(|e| {
-        Text::new(format!("The design cannot be written: {e}."), format!("설계를 쓸 수 없습니다: {e}."))
-    })?;
+    let unwritable =
+        |e: String| Text::new(format!("The design cannot be written: {e}."), format!("설계를 쓸 수 없습니다: {e}."));
+    let mut value = serde_json::to_value(design).map_err(|e| unwritable(e.to_string()))?;
+    if let Some(map) = value.as_object_mut() {
+        map.remove("format");
+        map.remove("version");
+        let diff = layout_diff(&design.layout, &crate::import::arrange(design));
+        match diff {
+            Some(d) => map.insert("layout".to_owned(), d),
+            None => map.remove("layout"),
+        };
+    }
+    let json = serde_json::to_vec(&shorten(value, false)).map_err(|e| unwritable(e.to_string()))?;
     let packed = miniz_oxide::deflate::compress_to_vec(&json, 10);
     Ok(format!("{PREFIX}{}", base64url(&packed)))
+}
+
+/// The layout as far as it differs from `auto`: placements that differ (or `null` where `auto` places something the
+/// design does not), and the zones or the internet when they differ. `None` when it is the automatic one.
+fn layout_diff(layout: &crate::doc::Layout, auto: &crate::doc::Layout) -> Option<serde_json::Value> {
+    use serde_json::{Map, Value, json};
+    let mut nodes = Map::new();
+    for (id, p) in &layout.nodes {
+        if auto.nodes.get(id) != Some(p) {
+            nodes.insert(id.to_string(), json!(p));
+        }
+    }
+    for id in auto.nodes.keys().filter(|id| !layout.nodes.contains_key(*id)) {
+        nodes.insert(id.to_string(), Value::Null);
+    }
+    let mut out = Map::new();
+    if !nodes.is_empty() {
+        out.insert("nodes".to_owned(), Value::Object(nodes));
+    }
+    if layout.zones != auto.zones {
+        out.insert("zones".to_owned(), json!(layout.zones));
+    }
+    if layout.internet != auto.internet {
+        out.insert("internet".to_owned(), json!(layout.internet));
+    }
+    (!out.is_empty()).then_some(Value::Object(out))
+}
+
+/// Applies a layout diff to the automatic layout.
+fn apply_layout(auto: crate::doc::Layout, diff: &serde_json::Value) -> Result<crate::doc::Layout, String> {
+    let mut layout = auto;
+    if let Some(nodes) = diff.get("nodes").and_then(|n| n.as_object()) {
+        for (id, p) in nodes {
+            let id = crate::doc::Id::new(id.as_str()).map_err(|e| e.to_string())?;
+            if p.is_null() {
+                layout.nodes.remove(&id);
+            } else {
+                layout.nodes.insert(id, serde_json::from_value(p.clone()).map_err(|e| e.to_string())?);
+            }
+        }
+    }
+    if let Some(z) = diff.get("zones") {
+        layout.zones = serde_json::from_value(z.clone()).map_err(|e| e.to_string())?;
+    }
+    if let Some(i) = diff.get("internet") {
+        layout.internet = serde_json::from_value(i.clone()).map_err(|e| e.to_string())?;
+    }
+    Ok(layout)
+}
+
+/// The code of the `n`th key: A … Z, AA, AB, …
+fn code(n: usize) -> String {
+    let mut n = n + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        n -= 1;
+        out.push(b'A' + (n % 26) as u8);
+        n /= 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Replaces field names by their codes (`inside_map`: the keys are data, such as tag keys or ids, and stay).
+fn shorten(v: serde_json::Value, inside_map: bool) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| {
+                    let is_map = k == "tags" || k == "nodes";
+                    let key = if inside_map { k } else { KEYS.iter().position(|x| *x == k).map(code).unwrap_or(k) };
+                    (key, shorten(v, is_map))
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(|i| shorten(i, false)).collect()),
+        other => other,
+    }
+}
+
+/// Puts the field names back.
+fn expand(v: serde_json::Value, inside_map: bool) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| {
+                    let key = if inside_map { k } else { decode_key(&k).map(str::to_owned).unwrap_or(k) };
+                    let is_map = key == "tags" || key == "nodes";
+                    (key, expand(v, is_map))
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(|i| expand(i, false)).collect()),
+        other => other,
+    }
+}
+
+fn decode_key(k: &str) -> Option<&'static str> {
+    if k.is_empty() || k.len() > 3 || !k.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let n = k.bytes().fold(0usize, |n, b| n * 26 + usize::from(b - b'A') + 1) - 1;
+    KEYS.get(n).copied()
 }
 
 /// Reads a design from fragment text (with or without the leading `#`), or says what is wrong with the link.
@@ -37,11 +352,15 @@ pub fn decode(fragment: &str) -> Result<Design, Text> {
             format!("링크가 설계로 보기에는 너무 깁니다({}자, 최대 {MAX_LINK_CHARS}자).", text.len()),
         ));
     }
-    let Some(body) = text.strip_prefix(PREFIX) else {
-        return Err(Text::new(
-            "This link does not carry a vpcanvas design (it should start with #d1.).",
-            "이 링크에는 vpcanvas 설계가 없습니다(#d1.로 시작해야 합니다).",
-        ));
+    let (body, v2) = match (text.strip_prefix(PREFIX), text.strip_prefix(PREFIX_V1)) {
+        (Some(b), _) => (b, true),
+        (None, Some(b)) => (b, false),
+        (None, None) => {
+            return Err(Text::new(
+                "This link does not carry a vpcanvas design (it should start with #d2.).",
+                "이 링크에는 vpcanvas 설계가 없습니다(#d2.로 시작해야 합니다).",
+            ));
+        }
     };
     let packed = unbase64url(body).map_err(|at| {
         Text::new(
@@ -65,9 +384,27 @@ pub fn decode(fragment: &str) -> Result<Design, Text> {
     let text = String::from_utf8(json).map_err(|_| {
         Text::new("The link is damaged: its design is not text.", "링크가 손상되었습니다: 설계가 텍스트가 아닙니다.")
     })?;
-    load(&text).map_err(|e| {
+    let invalid = |e: String| {
         Text::new(format!("The link's design is not valid: {e}"), format!("링크의 설계가 올바르지 않습니다: {e}"))
-    })
+    };
+    if !v2 {
+        return load(&text).map_err(|e| invalid(e.to_string()));
+    }
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| invalid(format!("not JSON: {e}")))?;
+    let mut value = expand(value, false);
+    let map = value.as_object_mut().ok_or_else(|| invalid("not an object".to_owned()))?;
+    let diff = map.remove("layout");
+    map.insert("format".to_owned(), serde_json::json!(crate::doc::FORMAT_NAME));
+    map.insert("version".to_owned(), serde_json::json!(crate::doc::FORMAT_VERSION));
+    let mut design = load(&value.to_string()).map_err(|e| invalid(e.to_string()))?;
+    let auto = crate::import::arrange(&design);
+    design.layout = match &diff {
+        Some(d) => apply_layout(auto, d).map_err(|e| invalid(format!("at $.layout: {e}")))?,
+        None => auto,
+    };
+    // Loaded once more whole, so that the layout gets the same checks as a file's.
+    let whole = crate::save(&design).map_err(|e| invalid(e.to_string()))?;
+    load(&whole).map_err(|e| invalid(e.to_string()))
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -150,12 +487,64 @@ mod tests {
         let link = encode(&sample()).unwrap_or_else(|e| panic!("{}", e.en));
         let err = |text: &str| decode(text).err().map(|e| e.en).unwrap_or_default();
         assert!(err("#x1.abc").contains("does not carry a vpcanvas design"));
-        assert!(err("#d1.ab$cd").contains("character 6"), "{}", err("#d1.ab$cd"));
+        assert!(err("#d2.ab$cd").contains("character 6"), "{}", err("#d2.ab$cd"));
         assert!(err(&link[..link.len() / 2]).contains("damaged"), "cut short");
-        assert!(err(&"d1.A".repeat(MAX_LINK_CHARS)).contains("too long"));
+        assert!(err(&"d2.A".repeat(MAX_LINK_CHARS)).contains("too long"));
         // Valid compression of text that is not a design.
         let not_a_design = format!("{PREFIX}{}", base64url(&miniz_oxide::deflate::compress_to_vec(b"{\"a\":1}", 6)));
         assert!(err(&not_a_design).contains("not valid"), "{}", err(&not_a_design));
+    }
+
+    #[test]
+    fn every_field_name_of_the_format_has_a_code() {
+        let schema = serde_json::to_string(&crate::doc::json_schema()).unwrap_or_default();
+        let schema: serde_json::Value = serde_json::from_str(&schema).unwrap_or_default();
+        fn names(v: &serde_json::Value, out: &mut Vec<String>) {
+            match v {
+                serde_json::Value::Object(m) => {
+                    for (k, v) in m {
+                        if k == "properties"
+                            && let Some(p) = v.as_object()
+                        {
+                            out.extend(p.keys().cloned());
+                        }
+                        names(v, out);
+                    }
+                }
+                serde_json::Value::Array(a) => a.iter().for_each(|x| names(x, out)),
+                _ => {}
+            }
+        }
+        let mut all = Vec::new();
+        names(&schema, &mut all);
+        for n in all {
+            assert!(KEYS.contains(&n.as_str()), "{n} has no code: append it to KEYS");
+        }
+        for (i, k) in KEYS.iter().enumerate() {
+            assert_eq!(decode_key(&code(i)), Some(*k));
+        }
+    }
+
+    #[test]
+    fn old_links_still_open_and_an_untouched_layout_is_not_sent() {
+        let d = sample();
+        let v1 = format!(
+            "{PREFIX_V1}{}",
+            base64url(&miniz_oxide::deflate::compress_to_vec(&serde_json::to_vec(&d).unwrap_or_default(), 10))
+        );
+        assert_eq!(decode(&v1).unwrap_or_else(|e| panic!("{}", e.en)), d);
+        let mut laid = d.clone();
+        laid.layout = crate::import::arrange(&laid);
+        let link = encode(&laid).unwrap_or_else(|e| panic!("{}", e.en));
+        assert_eq!(decode(&link).unwrap_or_else(|e| panic!("{}", e.en)), laid);
+        let bare = {
+            let mut x = laid.clone();
+            x.layout = Default::default();
+            encode(&x).unwrap_or_default()
+        };
+        // Only the "no placements at all" marks differ from the automatic layout's: far shorter than the sample's own.
+        assert!(link.len() < encode(&d).unwrap_or_default().len(), "{} vs sample", link.len());
+        assert!(decode(&bare).is_ok());
     }
 
     #[test]

@@ -35,7 +35,7 @@ test('a share link opened in a fresh browser shows the same design, read-only, w
   await page.getByTestId('designs-menu').click();
   await page.getByTestId('design-share').click();
   const link = await page.getByTestId('share-link').inputValue();
-  expect(link).toMatch(/#d1\.[A-Za-z0-9_-]+$/);
+  expect(link).toMatch(/#d2\.[A-Za-z0-9_-]+$/);
   const chars = Number(await page.getByTestId('share-length').getAttribute('data-chars'));
   expect(chars).toBe(link.length);
   console.log(`share link of the sample: ${chars} characters`);

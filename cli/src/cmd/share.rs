@@ -7,7 +7,7 @@ use vpcanvas_core::share::{COMFORTABLE_LINK_CHARS, encode};
 const HELP: &str = "\
 Usage: vpcanvas share <DESIGN> [--base URL]
 
-Prints the link that opens DESIGN in the vpcanvas app: the design compressed into the URL fragment (#d1.…), which
+Prints the link that opens DESIGN in the vpcanvas app: the design compressed into the URL fragment (#d2.…), which
 browsers never send to a server. The app shows it read-only, with \"edit a copy\". The length goes to stderr; a link
 over 8,000 characters is too long for some tools (share the file instead).
 
