@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
+use super::tf_more::{aws_name, listener_protocol, network_mode};
 use crate::doc::{
     Design, EndpointKind, Id, LaunchType, ListenerProtocol, LoadBalancerKind, LoadBalancerScheme, NatConnectivity,
     NetworkMode, RouteDestination, RouteTarget, RuleAction, RulePeer, SgRule, Tags, TargetRef, TargetType,
@@ -83,23 +84,6 @@ fn protocol(p: Protocol) -> Value {
         Protocol::UDP => json!("udp"),
         Protocol::ICMP => json!("icmp"),
         Protocol::Number(n) => json!(n.to_string()),
-    }
-}
-
-/// Letters, digits and hyphens, at most 32: what load balancers and target groups may be named.
-fn aws_name(text: &str) -> String {
-    super::tf_more::aws_name(text)
-}
-
-fn listener_protocol(p: ListenerProtocol) -> &'static str {
-    match p {
-        ListenerProtocol::Http => "HTTP",
-        ListenerProtocol::Https => "HTTPS",
-        ListenerProtocol::Tcp => "TCP",
-        ListenerProtocol::Tls => "TLS",
-        ListenerProtocol::Udp => "UDP",
-        ListenerProtocol::TcpUdp => "TCP_UDP",
-        ListenerProtocol::Geneve => "GENEVE",
     }
 }
 
@@ -517,7 +501,7 @@ pub fn export(d: &Design) -> Export {
             .collect();
         let mut props = json!({
             "Family": aws_name(&t.family),
-            "NetworkMode": match t.network_mode { NetworkMode::Awsvpc => "awsvpc", NetworkMode::Bridge => "bridge", NetworkMode::Host => "host", NetworkMode::None => "none" },
+            "NetworkMode": network_mode(t.network_mode),
             "ContainerDefinitions": containers,
         });
         if !t.compatibilities.is_empty() {

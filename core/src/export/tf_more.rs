@@ -22,7 +22,8 @@ pub fn aws_name(text: &str) -> String {
     if out.is_empty() { "vpcanvas".to_owned() } else { out }
 }
 
-fn listener_protocol(p: ListenerProtocol) -> &'static str {
+/// A listener or target group protocol as AWS writes it.
+pub fn listener_protocol(p: ListenerProtocol) -> &'static str {
     match p {
         ListenerProtocol::Http => "HTTP",
         ListenerProtocol::Https => "HTTPS",
@@ -31,6 +32,16 @@ fn listener_protocol(p: ListenerProtocol) -> &'static str {
         ListenerProtocol::Udp => "UDP",
         ListenerProtocol::TcpUdp => "TCP_UDP",
         ListenerProtocol::Geneve => "GENEVE",
+    }
+}
+
+/// A task definition's network mode as ECS writes it.
+pub fn network_mode(m: NetworkMode) -> &'static str {
+    match m {
+        NetworkMode::Awsvpc => "awsvpc",
+        NetworkMode::Bridge => "bridge",
+        NetworkMode::Host => "host",
+        NetworkMode::None => "none",
     }
 }
 
@@ -166,12 +177,7 @@ pub fn ecs(d: &Design, n: &Names) -> String {
         );
     }
     for t in &d.task_definitions {
-        let mode = match t.network_mode {
-            NetworkMode::Awsvpc => "awsvpc",
-            NetworkMode::Bridge => "bridge",
-            NetworkMode::Host => "host",
-            NetworkMode::None => "none",
-        };
+        let mode = network_mode(t.network_mode);
         let containers: Vec<serde_json::Value> = t
             .containers
             .iter()
