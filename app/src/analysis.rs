@@ -644,6 +644,7 @@ fn save_check(ed: Editor, a: Analysis, reachable: bool) -> impl IntoView {
                 n
             },
             from: f.from,
+            from_ip: f.from_ip,
             to: f.to,
             protocol: f.protocol,
             port: f.port,
@@ -704,9 +705,10 @@ fn ChecksPanel() -> impl IntoView {
             .map(|res| {
                 let index = res.index;
                 let intent = intents.get(index).cloned();
-                let (from, to, protocol, port) =
-                    intent.as_ref().map(|i| (i.from.clone(), i.to.clone(), i.protocol, i.port))
-                    .unwrap_or((String::new(), String::new(), Protocol::TCP, 0));
+                let (from, from_ip, to, protocol, port) = intent
+                    .as_ref()
+                    .map(|i| (i.from.clone(), i.from_ip, i.to.clone(), i.protocol, i.port))
+                    .unwrap_or((String::new(), None, String::new(), Protocol::TCP, 0));
                 view! {
                     <li class="check-row" class:passed=res.passed data-testid="check" data-passed=res.passed.to_string()>
                         <span class="mark">{if res.passed { "✓" } else { "✗" }}</span>
@@ -714,7 +716,7 @@ fn ChecksPanel() -> impl IntoView {
                             class="problem-text"
                             title=lang.pick("Trace it", "추적하기")
                             on:click=move |_| {
-                                a.flow.set(Flow { from: from.clone(), from_ip: None, to: to.clone(), protocol, port });
+                                a.flow.set(Flow { from: from.clone(), from_ip, to: to.clone(), protocol, port });
                                 a.tab.set(Tab::Traffic);
                             }
                         >

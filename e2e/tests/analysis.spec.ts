@@ -239,6 +239,12 @@ test('the ends of a flow are picked by clicking on the diagram', async ({ page }
   await page.getByTestId('traffic-from-ip').fill('198.51.100.7');
   await page.getByTestId('traffic-from-ip').press('Enter');
   await expect(page.getByTestId('traffic-verdict')).toHaveAttribute('data-reachable', 'true');
+  // Kept as a check, the source address goes with it.
+  await page.getByTestId('check-name').fill('the office reaches the bastion');
+  await page.getByTestId('check-save').click();
+  await expect(page.getByTestId('check')).toHaveAttribute('data-passed', 'true');
+  await expect(page.getByTestId('check')).toContainText('internet (198.51.100.7) -> i-bastion');
+  await page.getByTestId('tab-traffic').click();
   await page.getByTestId('traffic-from-ip').fill('198.51.100.300');
   await page.getByTestId('traffic-from-ip').press('Enter');
   await expect(app.notice).toContainText('not an IPv4 address');

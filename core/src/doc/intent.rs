@@ -26,6 +26,9 @@ pub struct Intent {
     /// Where the flow starts, as `vpcanvas trace --from` takes it: a resource id, `internet`, `on-premises`, or an
     /// on-premises network id.
     pub from: String,
+    /// The address of an `internet` or `on-premises` source, when the check is about one (an office's address, say).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_ip: Option<std::net::Ipv4Addr>,
     /// Where it goes, as `vpcanvas trace --to` takes it: a resource id, an IPv4 address, `internet`, `s3`,
     /// `dynamodb` or `on-premises`.
     pub to: String,

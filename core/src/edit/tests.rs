@@ -306,6 +306,7 @@ fn intent_checks_are_edited_and_undone_like_anything_else() {
     let check = crate::doc::Intent {
         name: "web reaches the internet".into(),
         from: "i-web-a".into(),
+        from_ip: None,
         to: "internet".into(),
         protocol: crate::net::Protocol::TCP,
         port: 443,

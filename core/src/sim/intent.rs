@@ -85,7 +85,7 @@ pub struct IntentResult {
 
 /// The query an intent stands for.
 pub fn intent_query(design: &Design, intent: &Intent) -> Result<Query, Text> {
-    let source = source_of(design, &intent.from, None)?;
+    let source = source_of(design, &intent.from, intent.from_ip)?;
     let destination = destination_of(design, &intent.to)?;
     Ok(Query::new(source, destination, intent.protocol, intent.port))
 }
@@ -107,7 +107,11 @@ pub fn evaluate_in(design: &Design, net: &Network<'_>, places: &Places<'_>) -> V
         .iter()
         .enumerate()
         .map(|(index, intent)| {
-            let flow = format!("{} -> {} {}{}", intent.from, intent.to, intent.protocol, port_text(intent.port));
+            let from = match intent.from_ip {
+                Some(ip) => format!("{} ({ip})", intent.from),
+                None => intent.from.clone(),
+            };
+            let flow = format!("{from} -> {} {}{}", intent.to, intent.protocol, port_text(intent.port));
             match intent_query(design, intent) {
                 Err(why) => IntentResult {
                     index,
@@ -172,6 +176,7 @@ mod tests {
         Intent {
             name: format!("{from} to {to}"),
             from: from.into(),
+            from_ip: None,
             to: to.into(),
             protocol: Protocol::TCP,
             port,
@@ -200,9 +205,16 @@ mod tests {
             intent("internet", "i-web-a", 22, Expectation::Unreachable),
             intent("internet", "i-web-a", 22, Expectation::Reachable),
             intent("i-gone", "internet", 443, Expectation::Reachable),
+            // From the office the bastion answers SSH; from anyone else it does not.
+            Intent {
+                from_ip: Some(Ipv4Addr::new(198, 51, 100, 7)),
+                ..intent("internet", "i-bastion", 22, Expectation::Reachable)
+            },
+            intent("internet", "i-bastion", 22, Expectation::Unreachable),
         ];
         let r = evaluate(&d);
-        assert_eq!(r.iter().map(|x| x.passed).collect::<Vec<_>>(), [true, true, false, false]);
+        assert_eq!(r.iter().map(|x| x.passed).collect::<Vec<_>>(), [true, true, false, false, true, true]);
+        assert!(r[4].message.en.starts_with("internet (198.51.100.7) -> i-bastion"), "{}", r[4].message.en);
         assert_eq!(r[2].reachable, Some(false));
         assert!(r[2].message.en.contains("expected reachable, but it is not"), "{}", r[2].message.en);
         assert_eq!(r[3].reachable, None);
