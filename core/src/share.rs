@@ -210,6 +210,8 @@ pub const KEYS: &[&str] = &[
     "zone",
     "zone_id",
     "zones",
+    // Appended after the first list (keep the order: codes are positions).
+    "from_ip",
 ];
 
 /// The longest link text decoded (a design that compresses to more is shared as a file).
