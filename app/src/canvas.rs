@@ -106,10 +106,6 @@ fn overlaps(a: &Rect, b: &Rect) -> bool {
     a.x <= b.x + b.w && b.x <= a.x + a.w && a.y <= b.y + b.h && b.y <= a.y + a.h
 }
 
-fn contains(outer: &Rect, inner: &Rect) -> bool {
-    outer.contains(inner)
-}
-
 /// Where something that lives in `allowed` lands at a point: the innermost box under the point of an allowed
 /// kind (the canvas, if allowed and no such box is there). `Err` carries the innermost container actually under the
 /// point, for the refusal's reason.
@@ -158,8 +154,8 @@ fn rect_of(scene: &Scene, key: &str) -> Option<Rect> {
 fn with_contents(scene: &Scene, key: &str) -> Vec<String> {
     let mut out = vec![key.to_owned()];
     if let Some(outer) = scene.boxes.iter().find(|b| b.key == key).map(|b| b.rect.clone()) {
-        out.extend(scene.boxes.iter().filter(|b| b.key != key && contains(&outer, &b.rect)).map(|b| b.key.clone()));
-        out.extend(scene.icons.iter().filter(|i| contains(&outer, &i.rect)).map(|i| i.key.clone()));
+        out.extend(scene.boxes.iter().filter(|b| b.key != key && outer.contains(&b.rect)).map(|b| b.key.clone()));
+        out.extend(scene.icons.iter().filter(|i| outer.contains(&i.rect)).map(|i| i.key.clone()));
     }
     out
 }
@@ -594,9 +590,9 @@ pub fn EditorCanvas() -> impl IntoView {
                     let picked: Vec<String> = s
                         .boxes
                         .iter()
-                        .filter(|b| contains(&m, &b.rect))
+                        .filter(|b| m.contains(&b.rect))
                         .map(|b| b.key.clone())
-                        .chain(s.icons.iter().filter(|i| contains(&m, &i.rect)).map(|i| i.key.clone()))
+                        .chain(s.icons.iter().filter(|i| m.contains(&i.rect)).map(|i| i.key.clone()))
                         .collect();
                     ed.selection.update(|sel| {
                         for k in picked {

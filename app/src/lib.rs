@@ -188,10 +188,8 @@ fn nudge(ed: Editor, dx: f64, dy: f64) {
         let mut keys: Vec<String> = Vec::new();
         for k in ed.selection.get_untracked() {
             if let Some(outer) = s.boxes.iter().find(|b| b.key == k).map(|b| b.rect.clone()) {
-                keys.extend(
-                    s.boxes.iter().filter(|b| b.key != k && inside_rect(&outer, &b.rect)).map(|b| b.key.clone()),
-                );
-                keys.extend(s.icons.iter().filter(|i| inside_rect(&outer, &i.rect)).map(|i| i.key.clone()));
+                keys.extend(s.boxes.iter().filter(|b| b.key != k && outer.contains(&b.rect)).map(|b| b.key.clone()));
+                keys.extend(s.icons.iter().filter(|i| outer.contains(&i.rect)).map(|i| i.key.clone()));
             }
             keys.push(k);
         }
@@ -223,13 +221,6 @@ fn nudge(ed: Editor, dx: f64, dy: f64) {
         Edit::place_all(d, moves)
     });
     ed.commit(edit);
-}
-
-fn inside_rect(outer: &scene::Rect, inner: &scene::Rect) -> bool {
-    inner.x >= outer.x
-        && inner.y >= outer.y
-        && inner.x + inner.w <= outer.x + outer.w
-        && inner.y + inner.h <= outer.y + outer.h
 }
 
 /// The editor around one design.
