@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use vpcanvas_core::check::Text;
-use vpcanvas_core::doc::{Id, ResourceKind};
+use vpcanvas_core::doc::{Id, KindGroup, ResourceKind};
 use vpcanvas_core::edit::{Container, ContainerKind, home_of, homes};
 
 use crate::canvas::{Item, place_item};
@@ -12,63 +12,26 @@ use crate::editor::Editor;
 use crate::i18n::Lang;
 use crate::scene::{self, BoxStyle, Scene};
 
-/// The palette's groups, in order.
-const GROUPS: [(&str, &str, &[Item]); 4] = [
-    (
-        "Network",
-        "네트워크",
-        &[
-            Item::Kind(ResourceKind::Region),
-            Item::Kind(ResourceKind::Vpc),
-            Item::Zone,
-            Item::Kind(ResourceKind::Subnet),
-            Item::Kind(ResourceKind::InternetGateway),
-            Item::Kind(ResourceKind::NatGateway),
-            Item::Kind(ResourceKind::RouteTable),
-            Item::Kind(ResourceKind::NetworkAcl),
-            Item::Kind(ResourceKind::SecurityGroup),
-            Item::Kind(ResourceKind::ElasticIp),
-            Item::Kind(ResourceKind::PrefixList),
-            Item::Kind(ResourceKind::VpcEndpoint),
-        ],
-    ),
-    (
-        "Compute",
-        "컴퓨팅",
-        &[
-            Item::Kind(ResourceKind::Instance),
-            Item::Kind(ResourceKind::NetworkInterface),
-            Item::Kind(ResourceKind::LoadBalancer),
-            Item::Kind(ResourceKind::TargetGroup),
-            Item::Kind(ResourceKind::EcsCluster),
-            Item::Kind(ResourceKind::TaskDefinition),
-            Item::Kind(ResourceKind::EcsService),
-            Item::Kind(ResourceKind::EcsTask),
-        ],
-    ),
-    (
-        "Hybrid and transit",
-        "하이브리드와 트랜짓",
-        &[
-            Item::Kind(ResourceKind::VpnGateway),
-            Item::Kind(ResourceKind::CustomerGateway),
-            Item::Kind(ResourceKind::TransitGateway),
-            Item::Kind(ResourceKind::TgwRouteTable),
-            Item::Kind(ResourceKind::DxGateway),
-            Item::Kind(ResourceKind::OnPremNetwork),
-        ],
-    ),
-    (
-        "Connections (select two, then press)",
-        "연결 (둘을 선택한 뒤 누르기)",
-        &[
-            Item::Kind(ResourceKind::VpcPeering),
-            Item::Kind(ResourceKind::VpnConnection),
-            Item::Kind(ResourceKind::VirtualInterface),
-            Item::Kind(ResourceKind::TgwAttachment),
-        ],
-    ),
+/// The palette's groups in order, each with its heading in English and Korean.
+const GROUPS: [(KindGroup, &str, &str); 4] = [
+    (KindGroup::Network, "Network", "네트워크"),
+    (KindGroup::Compute, "Compute", "컴퓨팅"),
+    (KindGroup::Hybrid, "Hybrid and transit", "하이브리드와 트랜짓"),
+    (KindGroup::Connection, "Connections (select two, then press)", "연결 (둘을 선택한 뒤 누르기)"),
 ];
+
+/// The items of one palette group: every kind of that group, in document order (the kinds are declared once, in
+/// core's `with_kinds!`); Availability Zones, which are boxes rather than resources, come after VPCs.
+pub fn group_items(group: KindGroup) -> Vec<Item> {
+    let mut items = Vec::new();
+    for kind in ResourceKind::ALL.into_iter().filter(|k| k.group() == group) {
+        items.push(Item::Kind(kind));
+        if kind == ResourceKind::Vpc {
+            items.push(Item::Zone);
+        }
+    }
+    items
+}
 
 /// The palette's label: the kind's name, capitalised as a heading ("NAT gateway", "Subnet").
 pub fn item_label(item: Item, lang: Lang) -> String {
@@ -85,7 +48,7 @@ pub fn item_label(item: Item, lang: Lang) -> String {
 
 pub fn item_key(item: Item) -> &'static str {
     match item {
-        Item::Kind(k) => scene::kind_key(k),
+        Item::Kind(k) => k.key(),
         Item::Zone => "zone",
     }
 }
@@ -296,16 +259,16 @@ pub fn Palette() -> impl IntoView {
             />
             {GROUPS
                 .iter()
-                .map(|(en, ko, items)| {
-                    let items: &'static [Item] = items;
+                .map(|(group, en, ko)| {
+                    let items = group_items(*group);
+                    let shown = items.clone();
                     view! {
-                        <div class="palette-group" class:empty=move || !items.iter().any(|i| matches(*i))>
+                        <div class="palette-group" class:empty=move || !shown.iter().any(|i| matches(*i))>
                             <h3>{move || ed.lang.get().pick(en, ko)}</h3>
                             <ul>
                                 {items
-                                    .iter()
+                                    .into_iter()
                                     .map(|item| {
-                                        let item = *item;
                                         view! {
                                             <li class:hidden=move || !matches(item)>
                                                 <button

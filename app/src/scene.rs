@@ -417,7 +417,7 @@ fn other_icons(design: &Design, wanted: &mut Vec<Pending>, lang: Lang) {
         wanted.push(Pending {
             id: id.clone(),
             glyph: Glyph::Other(kind),
-            kind: kind_key(kind),
+            kind: kind.key(),
             parent,
             title: title_or_id(name, id),
             detail,
@@ -586,42 +586,6 @@ fn ends(a: &(Rect, bool), b: &(Rect, bool)) -> ((f64, f64), (f64, f64)) {
             (on_icon(ra, to), to)
         }
         (false, false) => (on_icon(ra, rb.center()), on_icon(rb, ra.center())),
-    }
-}
-
-/// The key the DOM and the tests use for a kind (`nat_gateway`).
-pub fn kind_key(kind: vpcanvas_core::doc::ResourceKind) -> &'static str {
-    use vpcanvas_core::doc::ResourceKind as K;
-    match kind {
-        K::Region => "region",
-        K::Vpc => "vpc",
-        K::Subnet => "subnet",
-        K::RouteTable => "route_table",
-        K::InternetGateway => "internet_gateway",
-        K::NatGateway => "nat_gateway",
-        K::ElasticIp => "elastic_ip",
-        K::NetworkAcl => "network_acl",
-        K::SecurityGroup => "security_group",
-        K::PrefixList => "prefix_list",
-        K::Instance => "instance",
-        K::NetworkInterface => "network_interface",
-        K::EcsCluster => "ecs_cluster",
-        K::TaskDefinition => "task_definition",
-        K::EcsService => "ecs_service",
-        K::EcsTask => "ecs_task",
-        K::LoadBalancer => "load_balancer",
-        K::TargetGroup => "target_group",
-        K::VpcPeering => "vpc_peering",
-        K::VpcEndpoint => "vpc_endpoint",
-        K::VpnGateway => "vpn_gateway",
-        K::CustomerGateway => "customer_gateway",
-        K::VpnConnection => "vpn_connection",
-        K::DxGateway => "dx_gateway",
-        K::VirtualInterface => "virtual_interface",
-        K::TransitGateway => "transit_gateway",
-        K::TgwAttachment => "tgw_attachment",
-        K::TgwRouteTable => "tgw_route_table",
-        K::OnPremNetwork => "on_prem_network",
     }
 }
 

@@ -11,6 +11,7 @@ mod elb;
 mod filters;
 mod id;
 mod intent;
+mod kinds;
 mod layout;
 pub(crate) mod load;
 mod network;
@@ -22,6 +23,8 @@ pub use elb::*;
 pub use filters::*;
 pub use id::{Id, IdError, MAX_ID_LEN};
 pub use intent::{Expectation, Intent};
+pub use kinds::KindGroup;
+pub(crate) use kinds::with_kinds;
 pub use layout::{Layout, Placement, ZonePlacement};
 pub use load::{LoadError, MAX_COORDINATE, MAX_DESIGN_BYTES, SaveError, json_schema, load, save};
 pub use network::*;
@@ -47,237 +50,136 @@ fn yes() -> bool {
     true
 }
 
-/// A whole design: every resource, and how it is drawn.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
-#[serde(deny_unknown_fields)]
-#[schemars(title = "vpcanvas design", description = "An AWS network design drawn in vpcanvas (format version 1).")]
-pub struct Design {
-    /// Always `vpcanvas-design`.
-    #[schemars(extend("const" = "vpcanvas-design"))]
-    pub format: String,
-    /// The format version; this schema describes version 1.
-    #[schemars(extend("const" = 1))]
-    pub version: u32,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub name: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub description: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub regions: Vec<Region>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub vpcs: Vec<Vpc>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub subnets: Vec<Subnet>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub route_tables: Vec<RouteTable>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub internet_gateways: Vec<InternetGateway>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub nat_gateways: Vec<NatGateway>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub elastic_ips: Vec<ElasticIp>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub network_acls: Vec<NetworkAcl>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub security_groups: Vec<SecurityGroup>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub prefix_lists: Vec<PrefixList>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub instances: Vec<Instance>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub network_interfaces: Vec<NetworkInterface>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub ecs_clusters: Vec<EcsCluster>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub task_definitions: Vec<TaskDefinition>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub ecs_services: Vec<EcsService>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub ecs_tasks: Vec<EcsTask>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub load_balancers: Vec<LoadBalancer>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub target_groups: Vec<TargetGroup>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub vpc_peerings: Vec<VpcPeering>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub vpc_endpoints: Vec<VpcEndpoint>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub vpn_gateways: Vec<VpnGateway>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub customer_gateways: Vec<CustomerGateway>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub vpn_connections: Vec<VpnConnection>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub dx_gateways: Vec<DxGateway>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub virtual_interfaces: Vec<VirtualInterface>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub transit_gateways: Vec<TransitGateway>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub tgw_attachments: Vec<TgwAttachment>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub tgw_route_tables: Vec<TgwRouteTable>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub on_premises: Vec<OnPremNetwork>,
-    /// Named expectations about traffic, checked on every edit.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub intents: Vec<Intent>,
-    #[serde(default, skip_serializing_if = "Layout::is_empty")]
-    pub layout: Layout,
+macro_rules! define_document {
+    ($($kind:ident($ty:ident) $list:ident / $key:ident . $name:ident : $group:ident $en:literal $ko:literal;)*) => {
+        /// A whole design: every resource, and how it is drawn.
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+        #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+        #[serde(deny_unknown_fields)]
+        #[schemars(
+            title = "vpcanvas design",
+            description = "An AWS network design drawn in vpcanvas (format version 1)."
+        )]
+        pub struct Design {
+            /// Always `vpcanvas-design`.
+            #[schemars(extend("const" = "vpcanvas-design"))]
+            pub format: String,
+            /// The format version; this schema describes version 1.
+            #[schemars(extend("const" = 1))]
+            pub version: u32,
+            #[serde(default, skip_serializing_if = "String::is_empty")]
+            pub name: String,
+            #[serde(default, skip_serializing_if = "String::is_empty")]
+            pub description: String,
+            $(
+                #[doc = concat!("Every ", $en, ".")]
+                #[serde(default, skip_serializing_if = "Vec::is_empty")]
+                pub $list: Vec<$ty>,
+            )*
+            /// Named expectations about traffic, checked on every edit.
+            #[serde(default, skip_serializing_if = "Vec::is_empty")]
+            pub intents: Vec<Intent>,
+            #[serde(default, skip_serializing_if = "Layout::is_empty")]
+            pub layout: Layout,
+        }
+
+        /// Every kind of resource a design holds, in the order the document lists them (declared in [`with_kinds!`]).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+        #[serde(rename_all = "snake_case")]
+        pub enum ResourceKind {
+            $(
+                #[doc = concat!("A ", $en, ".")]
+                $kind,
+            )*
+        }
+
+        impl ResourceKind {
+            /// How many kinds there are.
+            pub const COUNT: usize = [$(stringify!($kind),)*].len();
+
+            /// Every kind, in the order the document lists them.
+            pub const ALL: [ResourceKind; Self::COUNT] = [$(ResourceKind::$kind,)*];
+
+            /// The kind's key: the snake_case form of its name, as the document's `kind` fields and the app write
+            /// it (`route_table`); also the name of `Network`'s lookup by id.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(ResourceKind::$kind => stringify!($key),)*
+                }
+            }
+
+            /// A short English label, such as "NAT gateway".
+            pub fn label(self) -> &'static str {
+                match self {
+                    $(ResourceKind::$kind => $en,)*
+                }
+            }
+
+            /// The label in Korean, such as "NAT 게이트웨이".
+            pub fn label_ko(self) -> &'static str {
+                match self {
+                    $(ResourceKind::$kind => $ko,)*
+                }
+            }
+
+            /// The field of [`Design`] that lists this kind, which is also its key in the JSON document
+            /// (`route_tables`).
+            pub fn list_name(self) -> &'static str {
+                match self {
+                    $(ResourceKind::$kind => stringify!($list),)*
+                }
+            }
+
+            /// The field people name a resource of this kind by: `name`, or `family` for a task definition.
+            pub fn name_field(self) -> &'static str {
+                match self {
+                    $(ResourceKind::$kind => stringify!($name),)*
+                }
+            }
+
+            /// Where the kind sits in the palette.
+            pub fn group(self) -> KindGroup {
+                match self {
+                    $(ResourceKind::$kind => KindGroup::$group,)*
+                }
+            }
+        }
+
+        impl Design {
+            /// An empty design with the current format header.
+            pub fn new(name: impl Into<String>) -> Self {
+                Design {
+                    format: FORMAT_NAME.to_owned(),
+                    version: FORMAT_VERSION,
+                    name: name.into(),
+                    description: String::new(),
+                    $($list: Vec::new(),)*
+                    intents: Vec::new(),
+                    layout: Layout::default(),
+                }
+            }
+
+            /// Every resource of the design, kind by kind in document order.
+            pub fn resources(&self) -> Vec<ResourceRef<'_>> {
+                let mut out = Vec::with_capacity(0 $(+ self.$list.len())*);
+                $(
+                    out.extend(self.$list.iter().map(|r| ResourceRef {
+                        kind: ResourceKind::$kind,
+                        id: &r.id,
+                        name: r.$name.as_str(),
+                    }));
+                )*
+                out
+            }
+        }
+    };
 }
+
+with_kinds!(define_document);
 
 impl Default for Design {
     fn default() -> Self {
         Design::new("")
-    }
-}
-
-/// Every kind of resource a design holds, in the order the document lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ResourceKind {
-    Region,
-    Vpc,
-    Subnet,
-    RouteTable,
-    InternetGateway,
-    NatGateway,
-    ElasticIp,
-    NetworkAcl,
-    SecurityGroup,
-    PrefixList,
-    Instance,
-    NetworkInterface,
-    EcsCluster,
-    TaskDefinition,
-    EcsService,
-    EcsTask,
-    LoadBalancer,
-    TargetGroup,
-    VpcPeering,
-    VpcEndpoint,
-    VpnGateway,
-    CustomerGateway,
-    VpnConnection,
-    DxGateway,
-    VirtualInterface,
-    TransitGateway,
-    TgwAttachment,
-    TgwRouteTable,
-    OnPremNetwork,
-}
-
-impl ResourceKind {
-    /// Every kind, in the order the document lists them.
-    pub const ALL: [ResourceKind; 29] = {
-        use ResourceKind::*;
-        [
-            Region,
-            Vpc,
-            Subnet,
-            RouteTable,
-            InternetGateway,
-            NatGateway,
-            ElasticIp,
-            NetworkAcl,
-            SecurityGroup,
-            PrefixList,
-            Instance,
-            NetworkInterface,
-            EcsCluster,
-            TaskDefinition,
-            EcsService,
-            EcsTask,
-            LoadBalancer,
-            TargetGroup,
-            VpcPeering,
-            VpcEndpoint,
-            VpnGateway,
-            CustomerGateway,
-            VpnConnection,
-            DxGateway,
-            VirtualInterface,
-            TransitGateway,
-            TgwAttachment,
-            TgwRouteTable,
-            OnPremNetwork,
-        ]
-    };
-
-    /// A short English label, such as "NAT gateway".
-    pub fn label(self) -> &'static str {
-        use ResourceKind::*;
-        match self {
-            Region => "Region",
-            Vpc => "VPC",
-            Subnet => "subnet",
-            RouteTable => "route table",
-            InternetGateway => "internet gateway",
-            NatGateway => "NAT gateway",
-            ElasticIp => "Elastic IP",
-            NetworkAcl => "network ACL",
-            SecurityGroup => "security group",
-            PrefixList => "prefix list",
-            Instance => "EC2 instance",
-            NetworkInterface => "network interface",
-            EcsCluster => "ECS cluster",
-            TaskDefinition => "task definition",
-            EcsService => "ECS service",
-            EcsTask => "ECS task",
-            LoadBalancer => "load balancer",
-            TargetGroup => "target group",
-            VpcPeering => "VPC peering",
-            VpcEndpoint => "VPC endpoint",
-            VpnGateway => "virtual private gateway",
-            CustomerGateway => "customer gateway",
-            VpnConnection => "Site-to-Site VPN",
-            DxGateway => "Direct Connect gateway",
-            VirtualInterface => "Direct Connect virtual interface",
-            TransitGateway => "transit gateway",
-            TgwAttachment => "transit gateway attachment",
-            TgwRouteTable => "transit gateway route table",
-            OnPremNetwork => "on-premises network",
-        }
-    }
-}
-
-impl ResourceKind {
-    /// The label in Korean, such as "NAT 게이트웨이".
-    pub fn label_ko(self) -> &'static str {
-        use ResourceKind::*;
-        match self {
-            Region => "리전",
-            Vpc => "VPC",
-            Subnet => "서브넷",
-            RouteTable => "라우팅 테이블",
-            InternetGateway => "인터넷 게이트웨이",
-            NatGateway => "NAT 게이트웨이",
-            ElasticIp => "탄력적 IP",
-            NetworkAcl => "네트워크 ACL",
-            SecurityGroup => "보안 그룹",
-            PrefixList => "접두사 목록",
-            Instance => "EC2 인스턴스",
-            NetworkInterface => "네트워크 인터페이스",
-            EcsCluster => "ECS 클러스터",
-            TaskDefinition => "태스크 정의",
-            EcsService => "ECS 서비스",
-            EcsTask => "ECS 태스크",
-            LoadBalancer => "로드 밸런서",
-            TargetGroup => "대상 그룹",
-            VpcPeering => "VPC 피어링",
-            VpcEndpoint => "VPC 엔드포인트",
-            VpnGateway => "가상 프라이빗 게이트웨이",
-            CustomerGateway => "고객 게이트웨이",
-            VpnConnection => "Site-to-Site VPN",
-            DxGateway => "Direct Connect 게이트웨이",
-            VirtualInterface => "Direct Connect 가상 인터페이스",
-            TransitGateway => "트랜짓 게이트웨이",
-            TgwAttachment => "트랜짓 게이트웨이 연결",
-            TgwRouteTable => "트랜짓 게이트웨이 라우팅 테이블",
-            OnPremNetwork => "온프레미스 네트워크",
-        }
     }
 }
 
@@ -291,93 +193,6 @@ pub struct ResourceRef<'a> {
 }
 
 impl Design {
-    /// An empty design with the current format header.
-    pub fn new(name: impl Into<String>) -> Self {
-        Design {
-            format: FORMAT_NAME.to_owned(),
-            version: FORMAT_VERSION,
-            name: name.into(),
-            description: String::new(),
-            regions: Vec::new(),
-            vpcs: Vec::new(),
-            subnets: Vec::new(),
-            route_tables: Vec::new(),
-            internet_gateways: Vec::new(),
-            nat_gateways: Vec::new(),
-            elastic_ips: Vec::new(),
-            network_acls: Vec::new(),
-            security_groups: Vec::new(),
-            prefix_lists: Vec::new(),
-            instances: Vec::new(),
-            network_interfaces: Vec::new(),
-            ecs_clusters: Vec::new(),
-            task_definitions: Vec::new(),
-            ecs_services: Vec::new(),
-            ecs_tasks: Vec::new(),
-            load_balancers: Vec::new(),
-            target_groups: Vec::new(),
-            vpc_peerings: Vec::new(),
-            vpc_endpoints: Vec::new(),
-            vpn_gateways: Vec::new(),
-            customer_gateways: Vec::new(),
-            vpn_connections: Vec::new(),
-            dx_gateways: Vec::new(),
-            virtual_interfaces: Vec::new(),
-            transit_gateways: Vec::new(),
-            tgw_attachments: Vec::new(),
-            tgw_route_tables: Vec::new(),
-            on_premises: Vec::new(),
-            intents: Vec::new(),
-            layout: Layout::default(),
-        }
-    }
-
-    /// Every resource of the design, kind by kind in document order.
-    pub fn resources(&self) -> Vec<ResourceRef<'_>> {
-        let mut out = Vec::new();
-        macro_rules! each {
-            ($($list:ident => $kind:ident . $name:ident),* $(,)?) => {$(
-                out.extend(self.$list.iter().map(|r| ResourceRef {
-                    kind: ResourceKind::$kind,
-                    id: &r.id,
-                    name: r.$name.as_str(),
-                }));
-            )*};
-        }
-        each!(
-            regions => Region.name,
-            vpcs => Vpc.name,
-            subnets => Subnet.name,
-            route_tables => RouteTable.name,
-            internet_gateways => InternetGateway.name,
-            nat_gateways => NatGateway.name,
-            elastic_ips => ElasticIp.name,
-            network_acls => NetworkAcl.name,
-            security_groups => SecurityGroup.name,
-            prefix_lists => PrefixList.name,
-            instances => Instance.name,
-            network_interfaces => NetworkInterface.name,
-            ecs_clusters => EcsCluster.name,
-            task_definitions => TaskDefinition.family,
-            ecs_services => EcsService.name,
-            ecs_tasks => EcsTask.name,
-            load_balancers => LoadBalancer.name,
-            target_groups => TargetGroup.name,
-            vpc_peerings => VpcPeering.name,
-            vpc_endpoints => VpcEndpoint.name,
-            vpn_gateways => VpnGateway.name,
-            customer_gateways => CustomerGateway.name,
-            vpn_connections => VpnConnection.name,
-            dx_gateways => DxGateway.name,
-            virtual_interfaces => VirtualInterface.name,
-            transit_gateways => TransitGateway.name,
-            tgw_attachments => TgwAttachment.name,
-            tgw_route_tables => TgwRouteTable.name,
-            on_premises => OnPremNetwork.name,
-        );
-        out
-    }
-
     /// The resource with this id, if any (the first one, should ids repeat).
     pub fn find(&self, id: &str) -> Option<ResourceRef<'_>> {
         self.resources().into_iter().find(|r| r.id.as_str() == id)

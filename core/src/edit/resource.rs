@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::doc::*;
 
 macro_rules! resources {
-    ($($kind:ident($ty:ty) = $list:ident),* $(,)?) => {
+    ($($kind:ident($ty:ident) $list:ident / $key:ident . $name:ident : $group:ident $en:literal $ko:literal;)*) => {
         /// A resource of any kind.
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
         #[serde(tag = "kind", content = "resource", rename_all = "snake_case")]
@@ -28,16 +28,18 @@ macro_rules! resources {
 
             /// The same resource with another name (a task definition's family), for the inspector and the outline.
             pub fn renamed(&self, name: &str) -> Resource {
-                let mut json = self.to_json();
-                let field = if matches!(self, Resource::TaskDefinition(_)) { "family" } else { "name" };
-                if let Some(map) = json.as_object_mut() {
-                    if name.is_empty() && field == "name" {
-                        map.remove(field);
-                    } else {
-                        map.insert(field.to_owned(), serde_json::Value::String(name.to_owned()));
-                    }
+                let mut out = self.clone();
+                match &mut out {
+                    $(Resource::$kind(r) => r.$name = name.to_owned(),)*
                 }
-                Resource::from_json(self.kind(), json).unwrap_or_else(|| self.clone())
+                out
+            }
+
+            /// The resource's name (a task definition's family).
+            pub fn name(&self) -> &str {
+                match self {
+                    $(Resource::$kind(r) => &r.$name,)*
+                }
             }
 
             /// The resource as pretty JSON, as the document writes it.
@@ -141,34 +143,4 @@ macro_rules! resources {
     };
 }
 
-resources!(
-    Region(Region) = regions,
-    Vpc(Vpc) = vpcs,
-    Subnet(Subnet) = subnets,
-    RouteTable(RouteTable) = route_tables,
-    InternetGateway(InternetGateway) = internet_gateways,
-    NatGateway(NatGateway) = nat_gateways,
-    ElasticIp(ElasticIp) = elastic_ips,
-    NetworkAcl(NetworkAcl) = network_acls,
-    SecurityGroup(SecurityGroup) = security_groups,
-    PrefixList(PrefixList) = prefix_lists,
-    Instance(Instance) = instances,
-    NetworkInterface(NetworkInterface) = network_interfaces,
-    EcsCluster(EcsCluster) = ecs_clusters,
-    TaskDefinition(TaskDefinition) = task_definitions,
-    EcsService(EcsService) = ecs_services,
-    EcsTask(EcsTask) = ecs_tasks,
-    LoadBalancer(LoadBalancer) = load_balancers,
-    TargetGroup(TargetGroup) = target_groups,
-    VpcPeering(VpcPeering) = vpc_peerings,
-    VpcEndpoint(VpcEndpoint) = vpc_endpoints,
-    VpnGateway(VpnGateway) = vpn_gateways,
-    CustomerGateway(CustomerGateway) = customer_gateways,
-    VpnConnection(VpnConnection) = vpn_connections,
-    DxGateway(DxGateway) = dx_gateways,
-    VirtualInterface(VirtualInterface) = virtual_interfaces,
-    TransitGateway(TransitGateway) = transit_gateways,
-    TgwAttachment(TgwAttachment) = tgw_attachments,
-    TgwRouteTable(TgwRouteTable) = tgw_route_tables,
-    OnPremNetwork(OnPremNetwork) = on_premises,
-);
+with_kinds!(resources);

@@ -73,11 +73,12 @@ pub struct Network<'d> {
     outage: Outage,
 }
 
+/// `Network::<key>(&id)`: the resource of that kind with this id, for every kind `with_kinds!` declares.
 macro_rules! lookups {
-    ($($name:ident : $ty:ty = $list:ident / $kind:ident;)*) => {
+    ($($kind:ident($ty:ident) $list:ident / $key:ident . $name:ident : $group:ident $en:literal $ko:literal;)*) => {
         $(
-            #[doc = concat!("The `", stringify!($kind), "` with this id, if the design has one.")]
-            pub fn $name(&self, id: &Id) -> Option<&'d $ty> {
+            #[doc = concat!("The ", $en, " with this id, if the design has one.")]
+            pub fn $key(&self, id: &Id) -> Option<&'d $ty> {
                 match self.ids.get(id.as_str()) {
                     Some((ResourceKind::$kind, i)) => self.design.$list.get(*i),
                     _ => None,
@@ -166,33 +167,7 @@ impl<'d> Network<'d> {
         self.ids.get(id).map(|(k, _)| *k)
     }
 
-    lookups! {
-        region: Region = regions / Region;
-        vpc: Vpc = vpcs / Vpc;
-        subnet: Subnet = subnets / Subnet;
-        route_table: RouteTable = route_tables / RouteTable;
-        internet_gateway: InternetGateway = internet_gateways / InternetGateway;
-        nat_gateway: NatGateway = nat_gateways / NatGateway;
-        elastic_ip: ElasticIp = elastic_ips / ElasticIp;
-        network_acl: NetworkAcl = network_acls / NetworkAcl;
-        security_group: SecurityGroup = security_groups / SecurityGroup;
-        prefix_list: PrefixList = prefix_lists / PrefixList;
-        instance: Instance = instances / Instance;
-        network_interface: NetworkInterface = network_interfaces / NetworkInterface;
-        ecs_cluster: EcsCluster = ecs_clusters / EcsCluster;
-        task_definition: TaskDefinition = task_definitions / TaskDefinition;
-        ecs_service: EcsService = ecs_services / EcsService;
-        ecs_task: EcsTask = ecs_tasks / EcsTask;
-        load_balancer: LoadBalancer = load_balancers / LoadBalancer;
-        target_group: TargetGroup = target_groups / TargetGroup;
-        vpc_peering: VpcPeering = vpc_peerings / VpcPeering;
-        vpc_endpoint: VpcEndpoint = vpc_endpoints / VpcEndpoint;
-        vpn_gateway: VpnGateway = vpn_gateways / VpnGateway;
-        customer_gateway: CustomerGateway = customer_gateways / CustomerGateway;
-        transit_gateway: TransitGateway = transit_gateways / TransitGateway;
-        tgw_attachment: TgwAttachment = tgw_attachments / TgwAttachment;
-        on_prem: OnPremNetwork = on_premises / OnPremNetwork;
-    }
+    with_kinds!(lookups);
 
     /// Every IPv4 block of a VPC: the primary, then the secondaries.
     pub fn vpc_cidrs(vpc: &'d Vpc) -> impl Iterator<Item = &'d Ipv4Cidr> {

@@ -559,10 +559,11 @@ impl<'a, 'd> Walk<'a, 'd> {
                 R::Vpc { vpc: v, .. } => {
                     self.net.vpc(v).map(|v| Network::vpc_cidrs(v).map(|c| c.canonical()).collect()).unwrap_or_default()
                 }
-                R::Vpn { vpn_connection } => d
-                    .vpn_connections
-                    .iter()
-                    .filter(|v| &v.id == vpn_connection && !self.net.outage().failed(&v.id))
+                R::Vpn { vpn_connection } => self
+                    .net
+                    .vpn_connection(vpn_connection)
+                    .filter(|v| !self.net.outage().failed(&v.id))
+                    .into_iter()
                     .flat_map(|v| v.static_routes.iter().copied())
                     .collect(),
                 _ => Vec::new(),
@@ -578,7 +579,7 @@ impl<'a, 'd> Walk<'a, 'd> {
                 d.tgw_attachments.iter().filter(|a| a.propagations.contains(table_id)).any(|a| match &a.resource {
                     R::DxGateway { .. } => true,
                     R::Vpn { vpn_connection } => {
-                        d.vpn_connections.iter().any(|v| &v.id == vpn_connection && !v.static_routes_only)
+                        self.net.vpn_connection(vpn_connection).is_some_and(|v| !v.static_routes_only)
                     }
                     _ => false,
                 });
@@ -1997,7 +1998,9 @@ fn start_on_premises(walk: &mut Walk<'_, '_>, pkt: Packet) -> Done {
     let d = net.design;
     let outage = net.outage();
     let onprem_holds = |onprem: Option<&Id>, ip: Ipv4Addr| {
-        onprem.and_then(|o| net.on_prem(o)).is_some_and(|o| o.cidrs.iter().any(|c| c.canonical().contains_addr(ip)))
+        onprem
+            .and_then(|o| net.on_prem_network(o))
+            .is_some_and(|o| o.cidrs.iter().any(|c| c.canonical().contains_addr(ip)))
     };
     // Virtual private gateways with a link that carries the source's network.
     let mut down_link: Option<Id> = None;
@@ -2030,11 +2033,11 @@ fn start_on_premises(walk: &mut Walk<'_, '_>, pkt: Packet) -> Done {
     // a Direct Connect gateway with a transit virtual interface from a network that holds it.
     let via_tgw = d.tgw_attachments.iter().find_map(|a| {
         let link = match &a.resource {
-            R::Vpn { vpn_connection } => d.vpn_connections.iter().find(|v| &v.id == vpn_connection).and_then(|v| {
+            R::Vpn { vpn_connection } => walk.net.vpn_connection(vpn_connection).and_then(|v| {
                 let holds = if v.static_routes_only {
                     v.static_routes.iter().any(|c| c.canonical().contains_addr(pkt.src))
                 } else {
-                    let cgw = d.customer_gateways.iter().find(|c| c.id == v.customer_gateway);
+                    let cgw = walk.net.customer_gateway(&v.customer_gateway);
                     onprem_holds(cgw.and_then(|c| c.on_premises.as_ref()), pkt.src)
                 };
                 holds.then(|| (v.id.clone(), "vpn_connection"))

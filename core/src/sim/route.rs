@@ -52,16 +52,16 @@ pub fn vgw_links(net: &Network<'_>, vgw: &crate::doc::Id) -> Vec<(crate::doc::Id
     for v in d.vpn_connections.iter().filter(|v| matches!(&v.gateway, VpnTermination::VpnGateway(g) if g == vgw)) {
         if v.static_routes_only {
             out.extend(v.static_routes.iter().map(|c| (v.id.clone(), *c)));
-        } else if let Some(onprem) =
-            d.customer_gateways.iter().find(|c| c.id == v.customer_gateway).and_then(|c| c.on_premises.as_ref())
-        {
-            out.extend(net.on_prem(onprem).into_iter().flat_map(|o| o.cidrs.iter().map(|c| (v.id.clone(), *c))));
+        } else if let Some(onprem) = net.customer_gateway(&v.customer_gateway).and_then(|c| c.on_premises.as_ref()) {
+            out.extend(
+                net.on_prem_network(onprem).into_iter().flat_map(|o| o.cidrs.iter().map(|c| (v.id.clone(), *c))),
+            );
         }
     }
     for vif in
         d.virtual_interfaces.iter().filter(|v| matches!(&v.attachment, Some(VifAttachment::VpnGateway(g)) if g == vgw))
     {
-        if let Some(onprem) = vif.on_premises.as_ref().and_then(|o| net.on_prem(o)) {
+        if let Some(onprem) = vif.on_premises.as_ref().and_then(|o| net.on_prem_network(o)) {
             out.extend(onprem.cidrs.iter().map(|c| (vif.id.clone(), *c)));
         }
     }
@@ -76,7 +76,7 @@ pub fn vgw_links(net: &Network<'_>, vgw: &crate::doc::Id) -> Vec<(crate::doc::Id
         v.kind == VirtualInterfaceKind::Private
             && matches!(&v.attachment, Some(VifAttachment::DxGateway(x)) if gateways.contains(&x))
     }) {
-        if let Some(onprem) = vif.on_premises.as_ref().and_then(|o| net.on_prem(o)) {
+        if let Some(onprem) = vif.on_premises.as_ref().and_then(|o| net.on_prem_network(o)) {
             out.extend(onprem.cidrs.iter().map(|c| (vif.id.clone(), *c)));
         }
     }
