@@ -15,5 +15,8 @@ pub mod share;
 pub mod sim;
 pub mod synth;
 pub mod templates;
+#[cfg(any(test, feature = "testing"))]
+#[doc(hidden)]
+pub mod testing;
 
 pub use doc::{Design, LoadError, load, save};

@@ -1,21 +1,9 @@
 //! Test helpers for rules: the clean sample design to start from, and assertions on what fires.
 
 use super::{Diagnostic, check};
-use crate::doc::{Design, Id};
-use crate::net::Ipv4Cidr;
+use crate::doc::Design;
 
-/// The shipped sample: a correct two-AZ design on which no rule fires.
-pub fn sample() -> Design {
-    crate::load(include_str!("../../../public/samples/two-az.json")).unwrap()
-}
-
-pub fn id(text: &str) -> Id {
-    Id::new(text).unwrap()
-}
-
-pub fn cidr(text: &str) -> Ipv4Cidr {
-    text.parse().unwrap()
-}
+pub use crate::testing::{cidr, id, sample};
 
 /// The diagnostics with `code`.
 pub fn findings(design: &Design, code: &str) -> Vec<Diagnostic> {

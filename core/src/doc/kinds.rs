@@ -84,6 +84,56 @@ macro_rules! with_kinds {
 
 pub(crate) use with_kinds;
 
+/// What every resource type has, generated from [`with_kinds!`] (in the spirit of tldraw's shape utilities: one
+/// implementation per kind, the list it lives in found through it). `Design::get::<Subnet>(&id)` reads one by id.
+pub trait Kind: Sized + Clone + 'static {
+    /// The kind.
+    const KIND: super::ResourceKind;
+    /// The design's list of this kind.
+    fn list(design: &super::Design) -> &Vec<Self>;
+    /// The design's list of this kind, to change.
+    fn list_mut(design: &mut super::Design) -> &mut Vec<Self>;
+    /// The resource's id.
+    fn id(&self) -> &super::Id;
+    /// The name people gave it (a task definition's family).
+    fn name(&self) -> &str;
+}
+
+macro_rules! kind_impls {
+    ($($kind:ident($ty:ident) $list:ident / $key:ident . $name:ident : $group:ident $en:literal $ko:literal;)*) => {$(
+        impl Kind for super::$ty {
+            const KIND: super::ResourceKind = super::ResourceKind::$kind;
+            fn list(design: &super::Design) -> &Vec<Self> {
+                &design.$list
+            }
+            fn list_mut(design: &mut super::Design) -> &mut Vec<Self> {
+                &mut design.$list
+            }
+            fn id(&self) -> &super::Id {
+                &self.id
+            }
+            fn name(&self) -> &str {
+                &self.$name
+            }
+        }
+    )*};
+}
+
+with_kinds!(kind_impls);
+
+impl super::Design {
+    /// The first resource of type `T` with this id (a linear search: for many lookups, index the design with
+    /// `model::Network`).
+    pub fn get<T: Kind>(&self, id: &str) -> Option<&T> {
+        T::list(self).iter().find(|r| r.id().as_str() == id)
+    }
+
+    /// The first resource of type `T` with this id, to change.
+    pub fn get_mut<T: Kind>(&mut self, id: &str) -> Option<&mut T> {
+        T::list_mut(self).iter_mut().find(|r| r.id().as_str() == id)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
@@ -182,6 +232,15 @@ mod tests {
             assert_eq!(Resource::read(kind, &resource.pretty()).unwrap(), resource);
             assert_eq!(resource.renamed("Renamed").name(), "Renamed");
         }
+        // The typed access of each kind, generated from the same list.
+        macro_rules! typed_access {
+            ($($kind:ident($ty:ident) $list:ident / $key:ident . $name:ident : $group:ident $en:literal $ko:literal;)*) => {$(
+                let last = d.$list.last().unwrap();
+                assert_eq!(<crate::doc::$ty as super::Kind>::KIND, ResourceKind::$kind);
+                assert!(std::ptr::eq(d.get::<crate::doc::$ty>(last.id.as_str()).unwrap(), last));
+            )*};
+        }
+        super::with_kinds!(typed_access);
         // The typed lookup of each kind, generated from the same list.
         macro_rules! lookups_find {
             ($($kind:ident($ty:ident) $list:ident / $key:ident . $name:ident : $group:ident $en:literal $ko:literal;)*) => {$(
