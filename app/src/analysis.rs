@@ -78,7 +78,8 @@ pub fn trace_flow(d: &Design, flow: &Flow) -> Option<Result<Answer, Text>> {
         return None;
     }
     let query = source_of(d, &flow.from, flow.from_ip)
-        .and_then(|s| destination_of(d, &flow.to).map(|t| Query::new(s, t, flow.protocol, flow.port)));
+        .and_then(|s| destination_of(d, &flow.to).map(|t| Query::new(s, t, flow.protocol, flow.port)))
+        .map_err(|e| e.text());
     Some(query.map(|q| {
         let net = vpcanvas_core::model::Network::new(d);
         let places = Places::new(&net);
@@ -610,7 +611,7 @@ fn trace_view(t: &Trace, title: &'static str, testid: &'static str, lang: Lang) 
                             <li>
                                 <strong>{h.node.clone()}</strong>
                                 " "
-                                <span class="muted">{h.kind}</span>
+                                <span class="muted">{h.kind.as_str()}</span>
                                 <ul>{h.steps.iter().map(|s| view! { <li>{lang.text(&s.describe())}</li> }).collect_view()}</ul>
                             </li>
                         }

@@ -51,7 +51,7 @@ pub fn fail(d: &Design, names: &[String]) -> Option<Result<Failure, Text>> {
     if names.is_empty() {
         return None;
     }
-    Some(parse_failures(d, names).map(|outage| {
+    Some(parse_failures(d, names).map_err(|e| e.text()).map(|outage| {
         let zones: Vec<String> = outage.zones().map(str::to_owned).collect();
         let named: Vec<String> = outage.resources().map(|i| i.to_string()).collect();
         let s = scenario(d, outage.clone());

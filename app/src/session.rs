@@ -42,7 +42,7 @@ pub fn start(sample: &str) -> Start {
     if hash.len() > 1 {
         return match decode(&hash) {
             Ok(design) => Start::Open { design: Box::new(design), id: None, shared: true },
-            Err(e) => Start::Error(e.en),
+            Err(e) => Start::Error(e.to_string()),
         };
     }
     let p = params();
@@ -281,7 +281,7 @@ pub fn DesignsMenu() -> impl IntoView {
         outside.remove();
     });
     let share = move |_| {
-        let made = ed.design.with_untracked(encode).map(|fragment| {
+        let made = ed.design.with_untracked(encode).map_err(|e| e.text()).map(|fragment| {
             let loc = web_sys::window().map(|w| w.location());
             let base = loc
                 .map(|l| format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default()))
@@ -486,7 +486,7 @@ pub fn DesignsMenu() -> impl IntoView {
                                             .map(|t| t.design());
                                         match made {
                                             Some(Ok(d)) => open_new(ed, d, Vec::new()),
-                                            Some(Err(e)) => ed.say_error(e),
+                                            Some(Err(e)) => ed.say_error(e.text()),
                                             None => {}
                                         }
                                     }

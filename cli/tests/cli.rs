@@ -194,6 +194,50 @@ fn trace_prints_the_path_and_json_and_checks_expectations() {
 }
 
 #[test]
+fn trace_json_has_its_documented_fields() {
+    // {reachable, disposition, hops: [{id, kind, steps}], blocked_by: {id, kind, direction, rule, code},
+    //  explanation: {en, ko}, return: {...the same for the reply}}
+    let keys = |v: &serde_json::Value| {
+        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    };
+    let trace = |args: &[&str]| {
+        let mut all = vec!["trace", "--format", "json"];
+        all.extend(args);
+        let out = vpcanvas(&all);
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let sample = sample();
+    // Arrives both ways: nothing blocks, and the reply is under `return`.
+    let json = trace(&[&sample, "--from", "i-web-a", "--to", "internet", "--port", "443"]);
+    assert_eq!(keys(&json), ["blocked_by", "disposition", "explanation", "hops", "reachable", "return"], "{json:#}");
+    assert_eq!(json["reachable"], true);
+    assert_eq!(json["disposition"], "EXITS_NETWORK");
+    assert_eq!(json["blocked_by"], serde_json::Value::Null);
+    assert_eq!(keys(&json["explanation"]), ["en", "ko"]);
+    let hop = &json["hops"][0];
+    assert_eq!(keys(hop), ["id", "kind", "steps"]);
+    assert_eq!((hop["id"].as_str(), hop["kind"].as_str()), (Some("i-web-a"), Some("instance")));
+    assert_eq!(hop["steps"][0]["step"], "security_group", "{hop:#}");
+    let kinds: Vec<&str> = json["hops"].as_array().unwrap().iter().map(|h| h["kind"].as_str().unwrap()).collect();
+    assert!(kinds.contains(&"nat_gateway") && kinds.contains(&"internet_gateway"), "{kinds:?}");
+    let reply = &json["return"];
+    assert_eq!(keys(reply), ["blocked_by", "disposition", "explanation", "hops"], "{reply:#}");
+    assert_eq!(reply["hops"][0]["id"], "internet");
+    assert_eq!(reply["hops"][0]["kind"], "internet");
+
+    // Stopped on the way: the blocker's fields, and no reply.
+    let json = trace(&[&sample, "--from", "i-web-a", "--to", "i-web-c", "--port", "3306"]);
+    assert_eq!(json["reachable"], false);
+    let blocked = &json["blocked_by"];
+    assert_eq!(keys(blocked), ["code", "direction", "id", "kind", "rule"], "{json:#}");
+    assert!(blocked["code"].is_string() && blocked["kind"].is_string() && blocked["direction"].is_string());
+    assert_eq!(json["return"], serde_json::Value::Null);
+    assert!(json.get("blocked_on").is_none() && json.get("failure").is_none());
+}
+
+#[test]
 fn import_aws_writes_a_design_or_nothing() {
     let dir = std::env::temp_dir().join(format!("vpcanvas-import-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("eu-west-1")).unwrap();
@@ -285,7 +329,9 @@ fn failure_reports_what_breaks_between_running_workloads_and_can_gate_a_pipeline
     let broken = json["reports"][0]["broken"].as_array().unwrap();
     assert_eq!(broken.len(), 2, "{json:#}");
     assert!(broken.iter().all(|b| b["endpoint_down"] == false));
-    assert_eq!(broken[0]["answer"]["forward"]["blocked"]["id"], "nat-a");
+    // Each broken flow's answer has the shape `trace --format json` prints.
+    assert_eq!(broken[0]["answer"]["blocked_by"]["id"], "nat-a", "{json:#}");
+    assert_eq!(broken[0]["answer"]["hops"][0]["kind"], "instance", "{json:#}");
 
     // Bad names are refused with the reason and the usage.
     let out = vpcanvas(&["failure", &sample(), "--fail", "vpc-main"]);

@@ -221,11 +221,127 @@ pub const MAX_LINK_CHARS: usize = 2_000_000;
 /// far more generous, but some tools cut at 8 KB): longer ones are offered as a file instead.
 pub const COMFORTABLE_LINK_CHARS: usize = 8_000;
 
+/// Why a design could not be put in a link, or a link could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShareError {
+    /// The design could not be written as JSON (in practice never); the serialiser's reason.
+    Unwritable(String),
+    /// The link is longer than [`MAX_LINK_CHARS`]; its length.
+    TooLong(usize),
+    /// The text does not start with a version tag (`d2.`, `d1.`).
+    NotALink,
+    /// A character of the link (its position, counting from 1 after the `#`) is not base64url.
+    BadCharacter(usize),
+    /// The design expands to more than [`MAX_DESIGN_BYTES`].
+    TooLarge,
+    /// The design does not decompress (the link was cut short, or altered).
+    Damaged,
+    /// The design decompresses to bytes that are not UTF-8.
+    NotText,
+    /// The design decompresses, but is not a valid design; why.
+    Invalid(InvalidDesign),
+}
+
+/// Why a link's decompressed design is not a valid design.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InvalidDesign {
+    /// Not JSON; the parser's reason.
+    NotJson(String),
+    /// JSON, but not an object.
+    NotAnObject,
+    /// Refused by [`load`].
+    Load(crate::doc::LoadError),
+    /// The layout diff cannot be applied.
+    Layout(LayoutError),
+    /// The design could not be written again to be checked whole (in practice never); the serialiser's reason.
+    Unwritable(String),
+}
+
+/// Why a link's layout diff cannot be applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LayoutError {
+    /// A placement is keyed by text that is not an id.
+    Id(crate::doc::IdError),
+    /// A placement, the zones or the internet box do not have the layout's shape; the reader's reason.
+    Value(String),
+}
+
+impl std::fmt::Display for LayoutError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LayoutError::Id(e) => write!(f, "{e}"),
+            LayoutError::Value(reason) => f.write_str(reason),
+        }
+    }
+}
+
+impl std::error::Error for LayoutError {}
+
+impl std::fmt::Display for InvalidDesign {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InvalidDesign::NotJson(reason) => write!(f, "not JSON: {reason}"),
+            InvalidDesign::NotAnObject => f.write_str("not an object"),
+            InvalidDesign::Load(e) => write!(f, "{e}"),
+            InvalidDesign::Layout(e) => write!(f, "at $.layout: {e}"),
+            InvalidDesign::Unwritable(reason) => f.write_str(reason),
+        }
+    }
+}
+
+impl std::error::Error for InvalidDesign {}
+
+impl ShareError {
+    /// The reason in English and Korean.
+    pub fn text(&self) -> Text {
+        match self {
+            ShareError::Unwritable(e) => {
+                Text::new(format!("The design cannot be written: {e}."), format!("설계를 쓸 수 없습니다: {e}."))
+            }
+            ShareError::TooLong(chars) => Text::new(
+                format!("This link is too long to be a design ({chars} characters; at most {MAX_LINK_CHARS})."),
+                format!("링크가 설계로 보기에는 너무 깁니다({chars}자, 최대 {MAX_LINK_CHARS}자)."),
+            ),
+            ShareError::NotALink => Text::new(
+                "This link does not carry a vpcanvas design (it should start with #d2.).",
+                "이 링크에는 vpcanvas 설계가 없습니다(#d2.로 시작해야 합니다).",
+            ),
+            ShareError::BadCharacter(at) => Text::new(
+                format!("The link is damaged: character {at} of the design is not base64url."),
+                format!("링크가 손상되었습니다: 설계의 {at}번째 문자가 base64url이 아닙니다."),
+            ),
+            ShareError::TooLarge => Text::new(
+                format!("The link expands to more than {} MiB: too large for a design.", MAX_DESIGN_BYTES >> 20),
+                format!("링크를 풀면 {} MiB를 넘습니다. 설계로는 너무 큽니다.", MAX_DESIGN_BYTES >> 20),
+            ),
+            ShareError::Damaged => Text::new(
+                "The link is damaged: its design does not decompress (was it cut short when copied?).",
+                "링크가 손상되었습니다: 설계의 압축이 풀리지 않습니다(복사할 때 잘렸나요?).",
+            ),
+            ShareError::NotText => Text::new(
+                "The link is damaged: its design is not text.",
+                "링크가 손상되었습니다: 설계가 텍스트가 아닙니다.",
+            ),
+            ShareError::Invalid(e) => Text::new(
+                format!("The link's design is not valid: {e}"),
+                format!("링크의 설계가 올바르지 않습니다: {e}"),
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for ShareError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text().en)
+    }
+}
+
+impl std::error::Error for ShareError {}
+
 /// The fragment text (without `#`) that carries `design`.
-pub fn encode(design: &Design) -> Result<String, Text> {
-    let unwritable =
-        |e: String| Text::new(format!("The design cannot be written: {e}."), format!("설계를 쓸 수 없습니다: {e}."));
-    let mut value = serde_json::to_value(design).map_err(|e| unwritable(e.to_string()))?;
+pub fn encode(design: &Design) -> Result<String, ShareError> {
+    let unwritable = |e: serde_json::Error| ShareError::Unwritable(e.to_string());
+    let mut value = serde_json::to_value(design).map_err(unwritable)?;
     if let Some(map) = value.as_object_mut() {
         map.remove("format");
         map.remove("version");
@@ -235,7 +351,7 @@ pub fn encode(design: &Design) -> Result<String, Text> {
             None => map.remove("layout"),
         };
     }
-    let json = serde_json::to_vec(&shorten(value, false)).map_err(|e| unwritable(e.to_string()))?;
+    let json = serde_json::to_vec(&shorten(value, false)).map_err(unwritable)?;
     let packed = miniz_oxide::deflate::compress_to_vec(&json, 10);
     Ok(format!("{PREFIX}{}", base64url(&packed)))
 }
@@ -267,23 +383,24 @@ fn layout_diff(layout: &crate::doc::Layout, auto: &crate::doc::Layout) -> Option
 }
 
 /// Applies a layout diff to the automatic layout.
-fn apply_layout(auto: crate::doc::Layout, diff: &serde_json::Value) -> Result<crate::doc::Layout, String> {
+fn apply_layout(auto: crate::doc::Layout, diff: &serde_json::Value) -> Result<crate::doc::Layout, LayoutError> {
+    let value = |e: serde_json::Error| LayoutError::Value(e.to_string());
     let mut layout = auto;
     if let Some(nodes) = diff.get("nodes").and_then(|n| n.as_object()) {
         for (id, p) in nodes {
-            let id = crate::doc::Id::new(id.as_str()).map_err(|e| e.to_string())?;
+            let id = crate::doc::Id::new(id.as_str()).map_err(LayoutError::Id)?;
             if p.is_null() {
                 layout.nodes.remove(&id);
             } else {
-                layout.nodes.insert(id, serde_json::from_value(p.clone()).map_err(|e| e.to_string())?);
+                layout.nodes.insert(id, serde_json::from_value(p.clone()).map_err(value)?);
             }
         }
     }
     if let Some(z) = diff.get("zones") {
-        layout.zones = serde_json::from_value(z.clone()).map_err(|e| e.to_string())?;
+        layout.zones = serde_json::from_value(z.clone()).map_err(value)?;
     }
     if let Some(i) = diff.get("internet") {
-        layout.internet = serde_json::from_value(i.clone()).map_err(|e| e.to_string())?;
+        layout.internet = serde_json::from_value(i.clone()).map_err(value)?;
     }
     Ok(layout)
 }
@@ -346,67 +463,45 @@ fn decode_key(k: &str) -> Option<&'static str> {
 }
 
 /// Reads a design from fragment text (with or without the leading `#`), or says what is wrong with the link.
-pub fn decode(fragment: &str) -> Result<Design, Text> {
+pub fn decode(fragment: &str) -> Result<Design, ShareError> {
     let text = fragment.strip_prefix('#').unwrap_or(fragment);
     if text.len() > MAX_LINK_CHARS {
-        return Err(Text::new(
-            format!("This link is too long to be a design ({} characters; at most {MAX_LINK_CHARS}).", text.len()),
-            format!("링크가 설계로 보기에는 너무 깁니다({}자, 최대 {MAX_LINK_CHARS}자).", text.len()),
-        ));
+        return Err(ShareError::TooLong(text.len()));
     }
     let (body, v2) = match (text.strip_prefix(PREFIX), text.strip_prefix(PREFIX_V1)) {
         (Some(b), _) => (b, true),
         (None, Some(b)) => (b, false),
-        (None, None) => {
-            return Err(Text::new(
-                "This link does not carry a vpcanvas design (it should start with #d2.).",
-                "이 링크에는 vpcanvas 설계가 없습니다(#d2.로 시작해야 합니다).",
-            ));
-        }
+        (None, None) => return Err(ShareError::NotALink),
     };
-    let packed = unbase64url(body).map_err(|at| {
-        Text::new(
-            format!("The link is damaged: character {} of the design is not base64url.", at + PREFIX.len() + 1),
-            format!("링크가 손상되었습니다: 설계의 {}번째 문자가 base64url이 아닙니다.", at + PREFIX.len() + 1),
-        )
-    })?;
+    let packed = unbase64url(body).map_err(|at| ShareError::BadCharacter(at + PREFIX.len() + 1))?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_DESIGN_BYTES).map_err(|e| {
         if matches!(e.status, miniz_oxide::inflate::TINFLStatus::HasMoreOutput) {
-            Text::new(
-                format!("The link expands to more than {} MiB: too large for a design.", MAX_DESIGN_BYTES >> 20),
-                format!("링크를 풀면 {} MiB를 넘습니다. 설계로는 너무 큽니다.", MAX_DESIGN_BYTES >> 20),
-            )
+            ShareError::TooLarge
         } else {
-            Text::new(
-                "The link is damaged: its design does not decompress (was it cut short when copied?).",
-                "링크가 손상되었습니다: 설계의 압축이 풀리지 않습니다(복사할 때 잘렸나요?).",
-            )
+            ShareError::Damaged
         }
     })?;
-    let text = String::from_utf8(json).map_err(|_| {
-        Text::new("The link is damaged: its design is not text.", "링크가 손상되었습니다: 설계가 텍스트가 아닙니다.")
-    })?;
-    let invalid = |e: String| {
-        Text::new(format!("The link's design is not valid: {e}"), format!("링크의 설계가 올바르지 않습니다: {e}"))
-    };
+    let text = String::from_utf8(json).map_err(|_| ShareError::NotText)?;
+    let invalid = |e: crate::doc::LoadError| ShareError::Invalid(InvalidDesign::Load(e));
     if !v2 {
-        return load(&text).map_err(|e| invalid(e.to_string()));
+        return load(&text).map_err(invalid);
     }
-    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| invalid(format!("not JSON: {e}")))?;
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| ShareError::Invalid(InvalidDesign::NotJson(e.to_string())))?;
     let mut value = expand(value, false);
-    let map = value.as_object_mut().ok_or_else(|| invalid("not an object".to_owned()))?;
+    let map = value.as_object_mut().ok_or(ShareError::Invalid(InvalidDesign::NotAnObject))?;
     let diff = map.remove("layout");
     map.insert("format".to_owned(), serde_json::json!(crate::doc::FORMAT_NAME));
     map.insert("version".to_owned(), serde_json::json!(crate::doc::FORMAT_VERSION));
-    let mut design = load(&value.to_string()).map_err(|e| invalid(e.to_string()))?;
+    let mut design = load(&value.to_string()).map_err(invalid)?;
     let auto = crate::import::arrange(&design);
     design.layout = match &diff {
-        Some(d) => apply_layout(auto, d).map_err(|e| invalid(format!("at $.layout: {e}")))?,
+        Some(d) => apply_layout(auto, d).map_err(|e| ShareError::Invalid(InvalidDesign::Layout(e)))?,
         None => auto,
     };
     // Loaded once more whole, so that the layout gets the same checks as a file's.
-    let whole = crate::save(&design).map_err(|e| invalid(e.to_string()))?;
-    load(&whole).map_err(|e| invalid(e.to_string()))
+    let whole = crate::save(&design).map_err(|e| ShareError::Invalid(InvalidDesign::Unwritable(e.to_string())))?;
+    load(&whole).map_err(invalid)
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -478,16 +573,16 @@ mod tests {
     #[test]
     fn a_design_survives_a_link() {
         let d = sample();
-        let link = encode(&d).unwrap_or_else(|e| panic!("{}", e.en));
+        let link = encode(&d).unwrap_or_else(|e| panic!("{e}"));
         assert!(link.starts_with(PREFIX));
         assert!(link.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)), "URL-safe: {link}");
-        assert_eq!(decode(&format!("#{link}")).unwrap_or_else(|e| panic!("{}", e.en)), d);
+        assert_eq!(decode(&format!("#{link}")).unwrap_or_else(|e| panic!("{e}")), d);
     }
 
     #[test]
     fn a_bad_link_says_what_is_wrong() {
-        let link = encode(&sample()).unwrap_or_else(|e| panic!("{}", e.en));
-        let err = |text: &str| decode(text).err().map(|e| e.en).unwrap_or_default();
+        let link = encode(&sample()).unwrap_or_else(|e| panic!("{e}"));
+        let err = |text: &str| decode(text).err().map(|e| e.to_string()).unwrap_or_default();
         assert!(err("#x1.abc").contains("does not carry a vpcanvas design"));
         assert!(err("#d2.ab$cd").contains("character 6"), "{}", err("#d2.ab$cd"));
         assert!(err(&link[..link.len() / 2]).contains("damaged"), "cut short");
@@ -495,6 +590,94 @@ mod tests {
         // Valid compression of text that is not a design.
         let not_a_design = format!("{PREFIX}{}", base64url(&miniz_oxide::deflate::compress_to_vec(b"{\"a\":1}", 6)));
         assert!(err(&not_a_design).contains("not valid"), "{}", err(&not_a_design));
+        assert_eq!(decode("#x1.abc"), Err(ShareError::NotALink));
+        assert_eq!(decode("#d2.ab$cd"), Err(ShareError::BadCharacter(6)));
+        let packed = |text: &[u8]| format!("{PREFIX}{}", base64url(&miniz_oxide::deflate::compress_to_vec(text, 6)));
+        assert_eq!(decode(&packed(b"[1]")), Err(ShareError::Invalid(InvalidDesign::NotAnObject)));
+        assert_eq!(decode(&packed(b"\xff")), Err(ShareError::NotText));
+        assert!(matches!(decode(&packed(b"{")), Err(ShareError::Invalid(InvalidDesign::NotJson(_)))));
+        assert!(matches!(decode(&not_a_design), Err(ShareError::Invalid(InvalidDesign::Load(_)))));
+        let mut bad_layout = serde_json::to_value(sample()).unwrap_or_default();
+        bad_layout["layout"] = serde_json::json!({ "nodes": { "a b": null } });
+        let bad_layout = packed(&serde_json::to_vec(&bad_layout).unwrap_or_default());
+        let bad_id = LayoutError::Id(crate::doc::IdError::BadChar(' '));
+        assert_eq!(decode(&bad_layout), Err(ShareError::Invalid(InvalidDesign::Layout(bad_id))));
+    }
+
+    #[test]
+    fn every_share_error_reads_in_english_and_korean() {
+        let load_error = crate::load("[").err().unwrap_or_else(|| panic!("[ is not a design"));
+        let cases = [
+            (
+                ShareError::Unwritable("x".into()),
+                "The design cannot be written: x.".to_owned(),
+                "설계를 쓸 수 없습니다: x.".to_owned(),
+            ),
+            (
+                ShareError::TooLong(2_000_001),
+                "This link is too long to be a design (2000001 characters; at most 2000000).".to_owned(),
+                "링크가 설계로 보기에는 너무 깁니다(2000001자, 최대 2000000자).".to_owned(),
+            ),
+            (
+                ShareError::NotALink,
+                "This link does not carry a vpcanvas design (it should start with #d2.).".to_owned(),
+                "이 링크에는 vpcanvas 설계가 없습니다(#d2.로 시작해야 합니다).".to_owned(),
+            ),
+            (
+                ShareError::BadCharacter(6),
+                "The link is damaged: character 6 of the design is not base64url.".to_owned(),
+                "링크가 손상되었습니다: 설계의 6번째 문자가 base64url이 아닙니다.".to_owned(),
+            ),
+            (
+                ShareError::TooLarge,
+                format!("The link expands to more than {} MiB: too large for a design.", MAX_DESIGN_BYTES >> 20),
+                format!("링크를 풀면 {} MiB를 넘습니다. 설계로는 너무 큽니다.", MAX_DESIGN_BYTES >> 20),
+            ),
+            (
+                ShareError::Damaged,
+                "The link is damaged: its design does not decompress (was it cut short when copied?).".to_owned(),
+                "링크가 손상되었습니다: 설계의 압축이 풀리지 않습니다(복사할 때 잘렸나요?).".to_owned(),
+            ),
+            (
+                ShareError::NotText,
+                "The link is damaged: its design is not text.".to_owned(),
+                "링크가 손상되었습니다: 설계가 텍스트가 아닙니다.".to_owned(),
+            ),
+            (
+                ShareError::Invalid(InvalidDesign::NotJson("EOF".into())),
+                "The link's design is not valid: not JSON: EOF".to_owned(),
+                "링크의 설계가 올바르지 않습니다: not JSON: EOF".to_owned(),
+            ),
+            (
+                ShareError::Invalid(InvalidDesign::NotAnObject),
+                "The link's design is not valid: not an object".to_owned(),
+                "링크의 설계가 올바르지 않습니다: not an object".to_owned(),
+            ),
+            (
+                ShareError::Invalid(InvalidDesign::Load(load_error.clone())),
+                format!("The link's design is not valid: {load_error}"),
+                format!("링크의 설계가 올바르지 않습니다: {load_error}"),
+            ),
+            (
+                ShareError::Invalid(InvalidDesign::Layout(LayoutError::Id(crate::doc::IdError::Empty))),
+                "The link's design is not valid: at $.layout: an id cannot be empty".to_owned(),
+                "링크의 설계가 올바르지 않습니다: at $.layout: an id cannot be empty".to_owned(),
+            ),
+            (
+                ShareError::Invalid(InvalidDesign::Layout(LayoutError::Value("bad".into()))),
+                "The link's design is not valid: at $.layout: bad".to_owned(),
+                "링크의 설계가 올바르지 않습니다: at $.layout: bad".to_owned(),
+            ),
+            (
+                ShareError::Invalid(InvalidDesign::Unwritable("could not write".into())),
+                "The link's design is not valid: could not write".to_owned(),
+                "링크의 설계가 올바르지 않습니다: could not write".to_owned(),
+            ),
+        ];
+        for (e, en, ko) in cases {
+            assert_eq!(e.to_string(), en);
+            assert_eq!(e.text(), Text::new(en, ko));
+        }
     }
 
     #[test]
@@ -534,11 +717,11 @@ mod tests {
             "{PREFIX_V1}{}",
             base64url(&miniz_oxide::deflate::compress_to_vec(&serde_json::to_vec(&d).unwrap_or_default(), 10))
         );
-        assert_eq!(decode(&v1).unwrap_or_else(|e| panic!("{}", e.en)), d);
+        assert_eq!(decode(&v1).unwrap_or_else(|e| panic!("{e}")), d);
         let mut laid = d.clone();
         laid.layout = crate::import::arrange(&laid);
-        let link = encode(&laid).unwrap_or_else(|e| panic!("{}", e.en));
-        assert_eq!(decode(&link).unwrap_or_else(|e| panic!("{}", e.en)), laid);
+        let link = encode(&laid).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(decode(&link).unwrap_or_else(|e| panic!("{e}")), laid);
         let bare = {
             let mut x = laid.clone();
             x.layout = Default::default();
@@ -555,7 +738,7 @@ mod tests {
         let bomb = vec![b' '; 2 * MAX_DESIGN_BYTES];
         let link = format!("{PREFIX}{}", base64url(&miniz_oxide::deflate::compress_to_vec(&bomb, 10)));
         assert!(link.len() < MAX_LINK_CHARS);
-        let e = decode(&link).err().map(|e| e.en).unwrap_or_default();
+        let e = decode(&link).err().map(|e| e.to_string()).unwrap_or_default();
         assert!(e.contains("expands to more than"), "{e}");
     }
 }

@@ -3,7 +3,7 @@
 //! keeps every one valid with no errors and every one of its intent checks passing.
 
 use crate::check::Text;
-use crate::doc::Design;
+use crate::doc::{Design, LoadError};
 use crate::import::arrange;
 
 /// A template: its key, its title in English and Korean, and its design file.
@@ -25,11 +25,38 @@ macro_rules! template {
     };
 }
 
+/// A template file that does not load (a build with a broken template; the tests keep every one loading).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    /// The template's key.
+    pub key: &'static str,
+    pub error: LoadError,
+}
+
+impl TemplateError {
+    /// The reason in English and Korean.
+    pub fn text(&self) -> Text {
+        let TemplateError { key, error } = self;
+        Text::new(format!("Template {key}: {error}"), format!("템플릿 {key}: {error}"))
+    }
+}
+
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text().en)
+    }
+}
+
+impl std::error::Error for TemplateError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
+
 impl Template {
     /// The design, laid out for the canvas.
-    pub fn design(&self) -> Result<Design, Text> {
-        let mut d = crate::load(self.text)
-            .map_err(|e| Text::new(format!("Template {}: {e}", self.key), format!("템플릿 {}: {e}", self.key)))?;
+    pub fn design(&self) -> Result<Design, TemplateError> {
+        let mut d = crate::load(self.text).map_err(|error| TemplateError { key: self.key, error })?;
         d.layout = arrange(&d);
         Ok(d)
     }
@@ -68,7 +95,7 @@ mod tests {
         let templates = all();
         assert_eq!(templates.len(), 8);
         for t in templates {
-            let d = t.design().unwrap_or_else(|e| panic!("{}", e.en));
+            let d = t.design().unwrap_or_else(|e| panic!("{e}"));
             assert!(!d.name.is_empty() && !d.description.is_empty(), "{}", t.key);
             let errors: Vec<String> = check(&d)
                 .into_iter()
@@ -86,5 +113,16 @@ mod tests {
                 assert!(d.layout.nodes.contains_key(&v.id), "{} {}", t.key, v.id);
             }
         }
+    }
+
+    #[test]
+    fn a_broken_template_says_which_in_english_and_korean() {
+        let broken = Template { key: "broken", title_en: "", title_ko: "", text: "{" };
+        let e = broken.design().err().unwrap_or_else(|| panic!("{{ is not a design"));
+        assert_eq!(e.key, "broken");
+        let reason = e.error.to_string();
+        assert!(reason.starts_with("not valid JSON"), "{reason}");
+        assert_eq!(e.to_string(), format!("Template broken: {reason}"));
+        assert_eq!(e.text(), Text::new(format!("Template broken: {reason}"), format!("템플릿 broken: {reason}")));
     }
 }

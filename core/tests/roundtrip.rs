@@ -31,7 +31,7 @@ proptest! {
     fn any_design_survives_a_share_link(bytes in proptest::collection::vec(any::<u8>(), 0..8192)) {
         let Some(design) = design_from(&bytes) else { return Ok(()) };
         let link = vpcanvas_core::share::encode(&design).unwrap();
-        let back = vpcanvas_core::share::decode(&format!("#{link}")).unwrap_or_else(|e| panic!("{}", e.en));
+        let back = vpcanvas_core::share::decode(&format!("#{link}")).unwrap_or_else(|e| panic!("{e}"));
         prop_assert_eq!(&back, &design);
     }
 

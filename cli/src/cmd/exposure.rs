@@ -73,7 +73,7 @@ pub fn run(args: &[String]) -> ExitCode {
     };
     let scenario = match super::under_failure(design, &fail) {
         Ok(s) => s,
-        Err(e) => return super::usage(&e, HELP),
+        Err(e) => return super::usage(&format!("--fail: {e}"), HELP),
     };
     let net = scenario.network();
     let places = Places::new(&net);

@@ -23,7 +23,7 @@ flows between workloads that still run whose path broke (a shared NAT gateway in
   --each-zone        Fail each availability zone of the design in turn, one report per zone.
   --ports LIST       TCP ports checked between subnets (default 22,80,443,3306,5432; `none` to skip).
   --format json      {reports: [{failure, down, replacements, unplaced, flows_checked, broken: [{flow, endpoint_down,
-                     answer}]}]}.
+                     answer}]}]}, each answer as `vpcanvas trace --format json` prints it.
   --expect-survives  Exit 1 when a flow between running workloads breaks, or a service cannot re-place its tasks.
 
 Exit status: 0 (with --expect-survives: the design survives), 1 it does not, 2 bad usage or unreadable design.
@@ -131,7 +131,8 @@ pub fn run(args: &[String]) -> ExitCode {
     } else {
         match parse_failures(&design, &o.fail) {
             Ok(outage) => vec![outage],
-            Err(e) => return super::usage(&format!("--fail: {}", if o.korean { e.ko } else { e.en }), HELP),
+            Err(e) if o.korean => return super::usage(&format!("--fail: {}", e.text().ko), HELP),
+            Err(e) => return super::usage(&format!("--fail: {e}"), HELP),
         }
     };
     let reports: Vec<Impact> = outages.into_iter().map(|outage| impact(&design, outage, &o.ports)).collect();

@@ -3,6 +3,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::ReadError;
+
 const HELP: &str = "\
 Usage: vpcanvas import-aws <DIR> [-o FILE]
 
@@ -59,18 +61,18 @@ pub fn run(args: &[String]) -> ExitCode {
 }
 
 /// Every `.json` file under `dir`, sorted, as (path relative to `dir`, contents).
-fn json_files(dir: &Path) -> Result<Vec<(String, String)>, String> {
+fn json_files(dir: &Path) -> Result<Vec<(String, String)>, ReadError> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d).map_err(|e| format!("cannot read the folder {}: {e}", d.display()))?;
-        for entry in entries {
-            let path = entry.map_err(|e| format!("cannot read the folder {}: {e}", d.display()))?.path();
+        let unlisted = |error| ReadError::Folder { path: d.clone(), error };
+        for entry in std::fs::read_dir(&d).map_err(unlisted)? {
+            let path = entry.map_err(unlisted)?.path();
             if path.is_dir() {
                 stack.push(path);
             } else if path.extension().is_some_and(|x| x.eq_ignore_ascii_case("json")) {
                 let text =
-                    std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                    std::fs::read_to_string(&path).map_err(|error| ReadError::File { path: path.clone(), error })?;
                 let name = path.strip_prefix(dir).unwrap_or(&path).display().to_string();
                 out.push((name, text));
             }
@@ -81,9 +83,9 @@ fn json_files(dir: &Path) -> Result<Vec<(String, String)>, String> {
 }
 
 /// Imports a folder of describe-* output.
-pub fn import_dir(dir: &Path) -> Result<vpcanvas_core::import::Imported, String> {
+pub fn import_dir(dir: &Path) -> Result<vpcanvas_core::import::Imported, ReadError> {
     let files = json_files(dir)?;
     let refs: Vec<vpcanvas_core::import::ImportFile<'_>> =
         files.iter().map(|(name, text)| vpcanvas_core::import::ImportFile { name, text }).collect();
-    vpcanvas_core::import::import_aws(&refs).map_err(|e| format!("{}: {e}", dir.display()))
+    vpcanvas_core::import::import_aws(&refs).map_err(|error| ReadError::Import { dir: dir.to_path_buf(), error })
 }

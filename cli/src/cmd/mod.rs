@@ -11,6 +11,7 @@ pub mod synth;
 pub mod trace;
 pub mod validate;
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Prints a usage error and returns the usage exit status.
@@ -19,18 +20,44 @@ pub fn usage(message: &str, help: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// Why a design could not be read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// A folder could not be listed.
+    Folder { path: PathBuf, error: std::io::Error },
+    /// A file could not be read.
+    File { path: PathBuf, error: std::io::Error },
+    /// A design file that does not load.
+    Load { path: String, error: vpcanvas_core::doc::LoadError },
+    /// A folder of describe-* output that does not import.
+    Import { dir: PathBuf, error: vpcanvas_core::import::ImportError },
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Folder { path, error } => write!(f, "cannot read the folder {}: {error}", path.display()),
+            ReadError::File { path, error } => write!(f, "cannot read {}: {error}", path.display()),
+            ReadError::Load { path, error } => write!(f, "{path}: {error}"),
+            ReadError::Import { dir, error } => write!(f, "{}: {error}", dir.display()),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
 /// Reads a design file, or imports a folder of AWS describe-* output (notes go to standard error); the error names
 /// the file and, for a bad design, the JSON path and reason.
-pub fn read_design(path: &str) -> Result<(String, vpcanvas_core::Design), String> {
-    if std::path::Path::new(path).is_dir() {
-        let imported = import_aws::import_dir(std::path::Path::new(path))?;
+pub fn read_design(path: &str) -> Result<(String, vpcanvas_core::Design), ReadError> {
+    if Path::new(path).is_dir() {
+        let imported = import_aws::import_dir(Path::new(path))?;
         for note in &imported.notes {
             eprintln!("note: {note}");
         }
         return Ok((String::new(), imported.design));
     }
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    let design = vpcanvas_core::load(&text).map_err(|e| format!("{path}: {e}"))?;
+    let text = std::fs::read_to_string(path).map_err(|error| ReadError::File { path: path.into(), error })?;
+    let design = vpcanvas_core::load(&text).map_err(|error| ReadError::Load { path: path.to_owned(), error })?;
     Ok((text, design))
 }
 
@@ -45,8 +72,11 @@ pub fn write_whole(path: &str, text: &str) -> std::io::Result<()> {
 }
 
 /// The design under the failures named by `--fail` (zones or resource ids); the design itself when none are named.
-pub fn under_failure(design: vpcanvas_core::Design, names: &[String]) -> Result<vpcanvas_core::sim::Scenario, String> {
-    let outage = vpcanvas_core::sim::parse_failures(&design, names).map_err(|e| format!("--fail: {}", e.en))?;
+pub fn under_failure(
+    design: vpcanvas_core::Design,
+    names: &[String],
+) -> Result<vpcanvas_core::sim::Scenario, vpcanvas_core::sim::FailureError> {
+    let outage = vpcanvas_core::sim::parse_failures(&design, names)?;
     Ok(vpcanvas_core::sim::scenario(&design, outage))
 }
 

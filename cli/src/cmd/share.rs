@@ -56,8 +56,8 @@ pub fn run(args: &[String]) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(t) => {
-            eprintln!("vpcanvas: {}", t.en);
+        Err(e) => {
+            eprintln!("vpcanvas: {e}");
             ExitCode::from(2)
         }
     }

@@ -3,8 +3,9 @@
 use std::net::Ipv4Addr;
 use std::process::ExitCode;
 
+use serde::Serialize;
 use vpcanvas_core::net::Protocol;
-use vpcanvas_core::sim::{Answer, Places, Query, Trace, destination_of, source_of, trace_in};
+use vpcanvas_core::sim::{Answer, Places, Query, Replacement, Trace, Unplaced, destination_of, source_of, trace_in};
 
 const HELP: &str = "\
 Usage: vpcanvas trace <DESIGN> --from <SRC> --to <DST> [--protocol P] [--port N] [--src-port N] [--src-ip IP]
@@ -25,7 +26,9 @@ ACL rules that decided, the routes chosen, address translations, and for a failu
   --src-port N     Source port (default 49152).
   --src-ip IP      The internet or on-premises source's address (internet default 8.8.8.8).
   --format json    {reachable, disposition, hops: [{id, kind, steps}], blocked_by: {id, kind, direction, rule, code},
-                   explanation: {en, ko}, return: {...the same for the reply}}.
+                   explanation: {en, ko}, return: {...the same for the reply}}; blocked_by is the reply's, with
+                   blocked_on: \"return\", when only the reply is stopped; failure: {failed, replacements, unplaced}
+                   with --fail.
   --expect X       Exit 1 unless the flow is X (reachable or unreachable): for pipelines.
   --fail NAME      Trace under a failure: an availability zone (us-east-1a, or az:NAME), or the id of an instance,
                    NAT gateway, VPN connection, Direct Connect virtual interface, ECS task or network interface.
@@ -146,8 +149,8 @@ fn execute(o: Options) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let source = source_of(&design, &o.from, o.src_ip).map_err(|t| format!("--from {}: {}", o.from, t.en));
-    let destination = destination_of(&design, &o.to).map_err(|t| format!("--to {}: {}", o.to, t.en));
+    let source = source_of(&design, &o.from, o.src_ip).map_err(|e| format!("--from {}: {e}", o.from));
+    let destination = destination_of(&design, &o.to).map_err(|e| format!("--to {}: {e}", o.to));
     let (source, destination) = match (source, destination) {
         (Ok(s), Ok(d)) => (s, d),
         (Err(e), _) | (_, Err(e)) => return super::usage(&e, HELP),
@@ -156,26 +159,19 @@ fn execute(o: Options) -> ExitCode {
     query.src_port = o.src_port;
     let scenario = match super::under_failure(design, &o.fail) {
         Ok(s) => s,
-        Err(e) => return super::usage(&e, HELP),
+        Err(e) => return super::usage(&format!("--fail: {e}"), HELP),
     };
     let net = scenario.network();
     let places = Places::new(&net);
     let answer = trace_in(&net, &places, &query);
     if o.json {
-        let mut v = to_json(&answer);
-        if !scenario.outage.is_empty()
-            && let Some(obj) = v.as_object_mut()
-        {
-            obj.insert(
-                "failure".into(),
-                serde_json::json!({
-                    "failed": scenario.outage.describe(),
-                    "replacements": scenario.replacements,
-                    "unplaced": scenario.unplaced,
-                }),
-            );
-        }
-        outln!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        let failure = (!scenario.outage.is_empty()).then(|| FailureJson {
+            failed: scenario.outage.describe(),
+            replacements: &scenario.replacements,
+            unplaced: &scenario.unplaced,
+        });
+        let report = Report { answer: &answer, failure };
+        outln!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
     } else {
         super::print_scenario(&scenario, o.korean);
         print_text(&o, &answer);
@@ -193,29 +189,21 @@ fn execute(o: Options) -> ExitCode {
     }
 }
 
-fn trace_json(t: &Trace) -> serde_json::Value {
-    serde_json::json!({
-        "disposition": t.disposition,
-        "hops": t.hops.iter().map(|h| serde_json::json!({ "id": h.node, "kind": h.kind, "steps": h.steps })).collect::<Vec<_>>(),
-        "blocked_by": t.blocked,
-        "explanation": t.explanation,
-    })
+/// The JSON printed: the answer (see [`Answer`]'s serialised form) and, under a failure, what failed.
+#[derive(Serialize)]
+struct Report<'a> {
+    #[serde(flatten)]
+    answer: &'a Answer,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    failure: Option<FailureJson<'a>>,
 }
 
-fn to_json(a: &Answer) -> serde_json::Value {
-    let mut v = trace_json(&a.forward);
-    if let Some(obj) = v.as_object_mut() {
-        obj.insert("reachable".into(), serde_json::Value::Bool(a.reachable));
-        obj.insert("return".into(), a.reply.as_ref().map(trace_json).unwrap_or(serde_json::Value::Null));
-        // A failed reply is what blocks the flow.
-        if a.forward.blocked.is_none()
-            && let Some(b) = a.reply.as_ref().and_then(|r| r.blocked.as_ref())
-        {
-            obj.insert("blocked_by".into(), serde_json::to_value(b).unwrap_or_default());
-            obj.insert("blocked_on".into(), serde_json::Value::String("return".into()));
-        }
-    }
-    v
+/// The failure a trace ran under: what failed, and what ECS re-placed or could not.
+#[derive(Serialize)]
+struct FailureJson<'a> {
+    failed: String,
+    replacements: &'a [Replacement],
+    unplaced: &'a [Unplaced],
 }
 
 fn print_trace(t: &Trace, korean: bool) {

@@ -837,7 +837,7 @@ mod tests {
     #[test]
     fn every_template_exports_with_every_reference_declared() {
         for t in crate::templates::all() {
-            let d = t.design().unwrap_or_else(|e| panic!("{}", e.en));
+            let d = t.design().unwrap_or_else(|e| panic!("{e}"));
             let e = export(&d);
             let declared: Vec<&str> = e
                 .template

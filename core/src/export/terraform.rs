@@ -502,7 +502,7 @@ mod tests {
     #[test]
     fn every_template_exports_with_every_reference_declared() {
         for t in crate::templates::all() {
-            let d = t.design().unwrap_or_else(|e| panic!("{}", e.en));
+            let d = t.design().unwrap_or_else(|e| panic!("{e}"));
             let e = export(&d);
             assert_eq!(dangling(&e), Vec::<String>::new(), "{}", t.key);
             let all: String = e.files.values().cloned().collect();
@@ -523,7 +523,7 @@ mod tests {
             }
         }
         let tier = crate::templates::all().into_iter().find(|t| t.key == "three-tier-multi-az").map(|t| t.design());
-        let e = export(&tier.unwrap_or_else(|| panic!("template")).unwrap_or_else(|e| panic!("{}", e.en)));
+        let e = export(&tier.unwrap_or_else(|| panic!("template")).unwrap_or_else(|e| panic!("{e}")));
         let lb = &e.files["load_balancing.tf"];
         assert!(lb.contains("resource \"aws_lb_listener\""), "{lb}");
         assert!(lb.contains("= var.certificate_arn_"), "{lb}");

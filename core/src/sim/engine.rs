@@ -5,7 +5,7 @@ use std::net::Ipv4Addr;
 use super::filter::{self, Packet};
 use super::place::{At, Places};
 use super::route::{self, RouteChoice, RouteOrigin};
-use super::{Answer, Blocked, Destination, Direction, Disposition, Hop, Query, Source, Step, Trace};
+use super::{Answer, Blocked, Destination, Direction, Disposition, Hop, NodeKind, Query, Source, Step, Trace};
 use crate::check::Text;
 use crate::doc::{EndpointKind, Id, PeeringStatus, RouteTarget, Subnet, Vpc};
 use crate::model::{DownCause, Network};
@@ -76,7 +76,7 @@ fn bogon(ip: Ipv4Addr) -> bool {
 fn deny(
     disposition: Disposition,
     id: &str,
-    kind: &'static str,
+    kind: NodeKind,
     direction: Direction,
     rule: Option<String>,
     code: &'static str,
@@ -98,7 +98,7 @@ fn arrived(disposition: Disposition, en: String, ko: String, packet: Packet, end
 }
 
 /// A component that is down in the failure scenario stops the packet (see docs/modeling.md, failure scenarios).
-fn down(id: &str, kind: &'static str, direction: Direction, cause: &DownCause, packet: Packet) -> Done {
+fn down(id: &str, kind: NodeKind, direction: Direction, cause: &DownCause, packet: Packet) -> Done {
     let (en, ko) = cause.words();
     deny(
         Disposition::Down,
@@ -137,7 +137,7 @@ impl<'a, 'd> Walk<'a, 'd> {
         }
     }
 
-    fn hop(&mut self, node: &str, kind: &'static str) {
+    fn hop(&mut self, node: &str, kind: NodeKind) {
         self.hops.push(Hop { node: node.to_owned(), kind, steps: Vec::new() });
     }
 
@@ -227,7 +227,7 @@ impl<'a, 'd> Walk<'a, 'd> {
         pkt: &Packet,
         subnet: &Subnet,
         _node: &str,
-        _kind: &str,
+        _kind: NodeKind,
     ) -> bool {
         let direction = if inbound { Direction::Ingress } else { Direction::Egress };
         let ids: Vec<Id> = groups.iter().map(|g| g.id.clone()).collect();
@@ -296,7 +296,7 @@ impl<'a, 'd> Walk<'a, 'd> {
         deny(
             disposition,
             subnet.id.as_str(),
-            "subnet",
+            NodeKind::Subnet,
             direction,
             Some(rule.map(|r| r.to_string()).unwrap_or_else(|| "*".into())),
             "SUBNET_ACL_RESTRICTION",
@@ -326,7 +326,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             Some(At::Nat(n)) => self.nat_from_same_subnet(n, pkt),
             Some(At::Lb(k)) => self.lb_arrive(k, pkt),
             None => {
-                self.hop(subnet.id.as_str(), "subnet");
+                self.hop(subnet.id.as_str(), NodeKind::Subnet);
                 self.nobody_there(subnet, pkt)
             }
         }
@@ -343,7 +343,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             return Err(Box::new(deny(
                 Disposition::NoRoute,
                 subnet.id.as_str(),
-                "subnet",
+                NodeKind::Subnet,
                 Direction::Egress,
                 None,
                 "NO_ROUTE_TO_DESTINATION",
@@ -359,7 +359,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             return Err(Box::new(deny(
                 Disposition::NoRoute,
                 table.id.as_str(),
-                "route_table",
+                NodeKind::RouteTable,
                 Direction::Egress,
                 None,
                 "NO_ROUTE_TO_DESTINATION",
@@ -380,7 +380,7 @@ impl<'a, 'd> Walk<'a, 'd> {
 
     /// A packet leaves its subnet: the NACL's outbound rules, then the route table.
     fn leave_subnet(&mut self, subnet: &'d Subnet, pkt: Packet) -> Done {
-        self.hop(subnet.id.as_str(), "subnet");
+        self.hop(subnet.id.as_str(), NodeKind::Subnet);
         if let Err((acl, rule)) = self.nacl(subnet, true, &pkt) {
             return self.nacl_denied(subnet, &acl, rule, true, pkt);
         }
@@ -403,13 +403,13 @@ impl<'a, 'd> Walk<'a, 'd> {
         let rule = Some(format!("{} -> {}", choice.written, target_text(&choice.target)));
         match &choice.target {
             RouteTarget::Local => {
-                self.hop(vpc.id.as_str(), "vpc");
+                self.hop(vpc.id.as_str(), NodeKind::Vpc);
                 self.deliver_in_vpc(vpc, pkt)
             }
             RouteTarget::Blackhole => deny(
                 Disposition::NullRouted,
                 table,
-                "route_table",
+                NodeKind::RouteTable,
                 Direction::Egress,
                 rule,
                 "BAD_STATE_ROUTE",
@@ -418,30 +418,30 @@ impl<'a, 'd> Walk<'a, 'd> {
                 pkt,
             ),
             RouteTarget::InternetGateway(g) => {
-                self.hop(vpc.id.as_str(), "vpc");
+                self.hop(vpc.id.as_str(), NodeKind::Vpc);
                 self.igw_out(g, vpc, pkt)
             }
             RouteTarget::NatGateway(n) => {
-                self.hop(vpc.id.as_str(), "vpc");
+                self.hop(vpc.id.as_str(), NodeKind::Vpc);
                 match self.places.by_id(n.as_str()) {
                     Some(At::Nat(i)) => self.nat_forward(i, from, pkt),
                     _ => missing_target(table, rule, n, pkt),
                 }
             }
             RouteTarget::VpcPeering(p) => {
-                self.hop(vpc.id.as_str(), "vpc");
+                self.hop(vpc.id.as_str(), NodeKind::Vpc);
                 self.peering(p, vpc, table, pkt)
             }
             RouteTarget::VpnGateway(g) => {
-                self.hop(vpc.id.as_str(), "vpc");
+                self.hop(vpc.id.as_str(), NodeKind::Vpc);
                 self.vgw_out(g, vpc, pkt)
             }
             RouteTarget::GatewayEndpoint(e) => {
-                self.hop(vpc.id.as_str(), "vpc");
+                self.hop(vpc.id.as_str(), NodeKind::Vpc);
                 self.endpoint_out(e, pkt)
             }
             RouteTarget::NetworkInterface(x) | RouteTarget::Instance(x) => {
-                self.hop(vpc.id.as_str(), "vpc");
+                self.hop(vpc.id.as_str(), NodeKind::Vpc);
                 match self.places.by_id(x.as_str()) {
                     Some(At::Iface(i)) => self.through_appliance(i, pkt),
                     _ => missing_target(table, rule, x, pkt),
@@ -465,7 +465,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             return deny(
                 Disposition::NullRouted,
                 from.id.as_str(),
-                "subnet",
+                NodeKind::Subnet,
                 Direction::Egress,
                 None,
                 "TGW_ATTACH_VPC_AZ_RESTRICTION",
@@ -486,7 +486,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             return deny(
                 Disposition::NullRouted,
                 from.id.as_str(),
-                "subnet",
+                NodeKind::Subnet,
                 Direction::Egress,
                 None,
                 "TGW_ROUTE_AZ_RESTRICTION",
@@ -501,12 +501,12 @@ impl<'a, 'd> Walk<'a, 'd> {
                 pkt,
             );
         };
-        self.hop(vpc.id.as_str(), "vpc");
+        self.hop(vpc.id.as_str(), NodeKind::Vpc);
         // The attachment subnet's NACL sees instance-to-gateway traffic on its way in (T8).
         if let Err((acl, rule)) = self.nacl(entry, false, &pkt) {
             return self.nacl_denied(entry, &acl, rule, false, pkt);
         }
-        self.hop(t.as_str(), "transit_gateway");
+        self.hop(t.as_str(), NodeKind::TransitGateway);
         self.tgw_route(t, attachment, &from.availability_zone, pkt)
     }
 
@@ -519,7 +519,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             return deny(
                 Disposition::NullRouted,
                 t.as_str(),
-                "transit_gateway",
+                NodeKind::TransitGateway,
                 Direction::Ingress,
                 None,
                 "TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION",
@@ -599,7 +599,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             return deny(
                 Disposition::NoRoute,
                 t.as_str(),
-                "transit_gateway",
+                NodeKind::TransitGateway,
                 Direction::Egress,
                 None,
                 "TGW_RTB_CANNOT_ROUTE",
@@ -621,7 +621,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             return deny(
                 Disposition::NullRouted,
                 t.as_str(),
-                "transit_gateway",
+                NodeKind::TransitGateway,
                 Direction::Egress,
                 None,
                 "TGW_RTB_BAD_STATE_ROUTE",
@@ -660,7 +660,7 @@ impl<'a, 'd> Walk<'a, 'd> {
                     && let Some(s) = all.first()
                 {
                     let cause = DownCause::Zone(s.availability_zone.clone());
-                    return down(exit.id.as_str(), "transit_gateway_attachment", Direction::Egress, &cause, pkt);
+                    return down(exit.id.as_str(), NodeKind::TransitGatewayAttachment, Direction::Egress, &cause, pkt);
                 }
                 let Some(entry) =
                     candidates.iter().find(|s| s.availability_zone == zone).or(candidates.first()).copied()
@@ -671,14 +671,14 @@ impl<'a, 'd> Walk<'a, 'd> {
                         pkt,
                     );
                 };
-                self.hop(dest_vpc.id.as_str(), "vpc");
+                self.hop(dest_vpc.id.as_str(), NodeKind::Vpc);
                 self.enter_from_attachment(entry, dest_vpc, pkt)
             }
             R::Vpn { vpn_connection } => {
-                self.hop(vpn_connection.as_str(), "vpn_connection");
+                self.hop(vpn_connection.as_str(), NodeKind::VpnConnection);
                 if self.net.outage().failed(vpn_connection) {
                     let cause = DownCause::Failed(vpn_connection.clone());
-                    return down(vpn_connection.as_str(), "vpn_connection", Direction::Egress, &cause, pkt);
+                    return down(vpn_connection.as_str(), NodeKind::VpnConnection, Direction::Egress, &cause, pkt);
                 }
                 arrived(
                     Disposition::ExitsNetwork,
@@ -715,7 +715,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             };
             if dest.id == entry.id {
                 // Same subnet as the attachment: its NACL does not see gateway-to-instance traffic (T8).
-                self.hop(dest.id.as_str(), "subnet");
+                self.hop(dest.id.as_str(), NodeKind::Subnet);
                 return match self.places.private(&vpc.id, pkt.dst) {
                     Some(At::Iface(i)) => self.arrive_iface(i, pkt),
                     _ => self.nobody_there(dest, pkt),
@@ -739,7 +739,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             return deny(
                 Disposition::NullRouted,
                 vpc.id.as_str(),
-                "vpc",
+                NodeKind::Vpc,
                 Direction::Ingress,
                 None,
                 "NO_DESTINATION",
@@ -751,7 +751,7 @@ impl<'a, 'd> Walk<'a, 'd> {
                 pkt,
             );
         };
-        self.hop(subnet.id.as_str(), "subnet");
+        self.hop(subnet.id.as_str(), NodeKind::Subnet);
         if let Err((acl, rule)) = self.nacl(subnet, false, &pkt) {
             return self.nacl_denied(subnet, &acl, rule, false, pkt);
         }
@@ -768,7 +768,7 @@ impl<'a, 'd> Walk<'a, 'd> {
         deny(
             Disposition::NeighborUnreachable,
             subnet.id.as_str(),
-            "subnet",
+            NodeKind::Subnet,
             Direction::Ingress,
             None,
             "NO_DESTINATION_INTERFACE",
@@ -789,14 +789,14 @@ impl<'a, 'd> Walk<'a, 'd> {
             return undecidable("unknown load balancer node".into(), "알 수 없는 로드 밸런서 노드".into(), pkt);
         };
         let label = node.label();
-        self.hop(&label, "lb_node");
+        self.hop(&label, NodeKind::LbNode);
         if let Some(cause) = &node.down {
-            return down(&label, "lb_node", Direction::Ingress, cause, pkt);
+            return down(&label, NodeKind::LbNode, Direction::Ingress, cause, pkt);
         }
         let lb = node.lb;
         if self.reply && self.origin_lb == Some(k) && self.lb_sessions.is_empty() {
             if let Some(groups) = self.lb_groups(lb) {
-                self.sg(&groups, true, &pkt, node.subnet, &label, "lb_node");
+                self.sg(&groups, true, &pkt, node.subnet, &label, NodeKind::LbNode);
             }
             return arrived(
                 Disposition::Accepted,
@@ -811,7 +811,7 @@ impl<'a, 'd> Walk<'a, 'd> {
                 return deny(
                     Disposition::DeniedIn,
                     &label,
-                    "lb_node",
+                    NodeKind::LbNode,
                     Direction::Ingress,
                     None,
                     "ELBV2_LISTENERS_MISMATCH",
@@ -841,7 +841,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             return deny(
                 Disposition::DeniedIn,
                 &label,
-                "lb_node",
+                NodeKind::LbNode,
                 Direction::Ingress,
                 None,
                 "ELBV2_LISTENERS_MISMATCH",
@@ -863,11 +863,11 @@ impl<'a, 'd> Walk<'a, 'd> {
         if !lb.security_groups.is_empty() {
             let groups: Vec<&'d crate::doc::SecurityGroup> =
                 lb.security_groups.iter().filter_map(|g| self.net.security_group(g)).collect();
-            if !self.sg(&groups, true, &pkt, node.subnet, &label, "lb_node") {
+            if !self.sg(&groups, true, &pkt, node.subnet, &label, NodeKind::LbNode) {
                 return deny(
                     Disposition::DeniedIn,
                     &label,
-                    "lb_node",
+                    NodeKind::LbNode,
                     Direction::Ingress,
                     None,
                     "ENI_SG_RULES_MISMATCH",
@@ -895,7 +895,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             return deny(
                 Disposition::DeniedIn,
                 &label,
-                "lb_node",
+                NodeKind::LbNode,
                 Direction::Ingress,
                 None,
                 "ELBV2_LISTENER_HAS_NO_TG",
@@ -977,7 +977,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             return deny(
                 Disposition::DeniedIn,
                 &label,
-                "lb_node",
+                NodeKind::LbNode,
                 Direction::Egress,
                 None,
                 "ELBV2_NO_TARGETS_IN_AZ",
@@ -1051,18 +1051,18 @@ impl<'a, 'd> Walk<'a, 'd> {
             return undecidable("unknown load balancer node".into(), "알 수 없는 로드 밸런서 노드".into(), pkt);
         };
         let label = node.label();
-        self.hop(&label, "lb_node");
+        self.hop(&label, NodeKind::LbNode);
         if let Some(cause) = &node.down {
-            return down(&label, "lb_node", Direction::Egress, cause, pkt);
+            return down(&label, NodeKind::LbNode, Direction::Egress, cause, pkt);
         }
         self.origin_lb = Some(k);
         if let Some(groups) = self.lb_groups(node.lb)
-            && !self.sg(&groups, false, &pkt, node.subnet, &label, "lb_node")
+            && !self.sg(&groups, false, &pkt, node.subnet, &label, NodeKind::LbNode)
         {
             return deny(
                 Disposition::DeniedOut,
                 &label,
-                "lb_node",
+                NodeKind::LbNode,
                 Direction::Egress,
                 None,
                 "ENI_SG_RULES_MISMATCH",
@@ -1091,7 +1091,7 @@ impl<'a, 'd> Walk<'a, 'd> {
     /// From a load balancer node to a target (or, for a reply, to the client): within its subnet at layer 2, else by
     /// its subnet's route table and through its NACL.
     fn send_from_lb_node(&mut self, node: &super::place::LbNode<'d>, pkt: Packet) -> Done {
-        self.hop(node.subnet.id.as_str(), "subnet");
+        self.hop(node.subnet.id.as_str(), NodeKind::Subnet);
         if node.subnet.cidr.canonical().contains_addr(pkt.dst) {
             return match self.places.private(&node.subnet.vpc, pkt.dst) {
                 Some(At::Iface(i)) => self.arrive_iface(i, pkt),
@@ -1175,7 +1175,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             );
         }
         // In through the appliance's subnet NACL and groups, then out again as if the appliance had sent it.
-        self.hop(f.subnet.id.as_str(), "subnet");
+        self.hop(f.subnet.id.as_str(), NodeKind::Subnet);
         if let Err((acl, rule)) = self.nacl(f.subnet, false, &pkt) {
             return self.nacl_denied(f.subnet, &acl, rule, false, pkt);
         }
@@ -1205,7 +1205,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             return deny(
                 Disposition::NullRouted,
                 &node,
-                "internet_gateway",
+                NodeKind::InternetGateway,
                 Direction::Ingress,
                 None,
                 "BAD_STATE_ROUTE",
@@ -1220,13 +1220,13 @@ impl<'a, 'd> Walk<'a, 'd> {
                 pkt,
             );
         }
-        self.hop(&node, "internet_gateway");
+        self.hop(&node, NodeKind::InternetGateway);
         if bogon(pkt.dst) {
             self.step(Step::Check { what: "destination is a public address", passed: false });
             return deny(
                 Disposition::DeniedIn,
                 &node,
-                "internet_gateway",
+                NodeKind::InternetGateway,
                 Direction::Egress,
                 None,
                 "IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS",
@@ -1252,7 +1252,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             return deny(
                 Disposition::DeniedIn,
                 &node,
-                "internet_gateway",
+                NodeKind::InternetGateway,
                 Direction::Ingress,
                 None,
                 "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS",
@@ -1269,13 +1269,13 @@ impl<'a, 'd> Walk<'a, 'd> {
         };
         self.step(Step::Translate { field: "source", from: pkt.src, to: public });
         let pkt = Packet { src: public, ..pkt };
-        self.hop("aws-backbone", "aws_backbone");
+        self.hop("aws-backbone", NodeKind::AwsBackbone);
         if let Some(owner) = self.places.public(pkt.dst) {
             // Hairpin: out of one internet gateway, in through another (I6).
             return self.igw_in(owner, pkt);
         }
         if self.is_aws_service(pkt.dst) {
-            self.hop("aws-services", "aws_services");
+            self.hop("aws-services", NodeKind::AwsServices);
             return arrived(
                 Disposition::Accepted,
                 format!("Delivered to the AWS service at {} through internet gateway {node}.", pkt.dst),
@@ -1284,7 +1284,7 @@ impl<'a, 'd> Walk<'a, 'd> {
                 End::Internet,
             );
         }
-        self.hop("internet", "internet");
+        self.hop("internet", NodeKind::Internet);
         arrived(
             Disposition::ExitsNetwork,
             format!("Leaves through internet gateway {node} to {} on the internet, from {}.", pkt.dst, pkt.src),
@@ -1333,7 +1333,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             return deny(
                 Disposition::NullRouted,
                 "aws-backbone",
-                "aws_backbone",
+                NodeKind::AwsBackbone,
                 Direction::Ingress,
                 None,
                 "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS",
@@ -1349,13 +1349,13 @@ impl<'a, 'd> Walk<'a, 'd> {
             );
         };
         let node = igw.id.to_string();
-        self.hop(&node, "internet_gateway");
+        self.hop(&node, NodeKind::InternetGateway);
         if bogon(pkt.src) {
             self.step(Step::Check { what: "source is a public address", passed: false });
             return deny(
                 Disposition::DeniedIn,
                 &node,
-                "internet_gateway",
+                NodeKind::InternetGateway,
                 Direction::Ingress,
                 None,
                 "IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS",
@@ -1366,7 +1366,7 @@ impl<'a, 'd> Walk<'a, 'd> {
         }
         self.step(Step::Translate { field: "destination", from: pkt.dst, to: private });
         let pkt = Packet { dst: private, ..pkt };
-        self.hop(vpc.id.as_str(), "vpc");
+        self.hop(vpc.id.as_str(), NodeKind::Vpc);
         self.deliver_in_vpc(vpc, pkt)
     }
 
@@ -1376,15 +1376,15 @@ impl<'a, 'd> Walk<'a, 'd> {
             return undecidable("unknown NAT gateway".into(), "알 수 없는 NAT 게이트웨이".into(), pkt);
         };
         let node = place.nat.id.to_string();
-        self.hop(&node, "nat_gateway");
+        self.hop(&node, NodeKind::NatGateway);
         if let Some(cause) = &place.down {
-            return down(&node, "nat_gateway", Direction::Ingress, cause, pkt);
+            return down(&node, NodeKind::NatGateway, Direction::Ingress, cause, pkt);
         }
         if from.id == place.subnet.id {
             return deny(
                 Disposition::DeniedIn,
                 &node,
-                "nat_gateway",
+                NodeKind::NatGateway,
                 Direction::Ingress,
                 None,
                 "NGW_SAME_SUBNET",
@@ -1412,7 +1412,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             return deny(
                 Disposition::DeniedIn,
                 &node,
-                "nat_gateway",
+                NodeKind::NatGateway,
                 Direction::Ingress,
                 None,
                 "PROTOCOL_RESTRICTION",
@@ -1429,7 +1429,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             return deny(
                 Disposition::DeniedIn,
                 &node,
-                "nat_gateway",
+                NodeKind::NatGateway,
                 Direction::Ingress,
                 None,
                 "NGW_REQUIRES_SOURCE_IN_VPC",
@@ -1447,7 +1447,7 @@ impl<'a, 'd> Walk<'a, 'd> {
         self.step(Step::Translate { field: "source", from: pkt.src, to: place.private_ip });
         self.sessions.push(NatSession { nat: n, client: pkt.src });
         let pkt = Packet { src: place.private_ip, ..pkt };
-        self.hop(place.subnet.id.as_str(), "subnet");
+        self.hop(place.subnet.id.as_str(), NodeKind::Subnet);
         self.route_from_subnet(place.subnet, pkt)
     }
 
@@ -1478,13 +1478,13 @@ impl<'a, 'd> Walk<'a, 'd> {
             return undecidable("unknown NAT gateway".into(), "알 수 없는 NAT 게이트웨이".into(), pkt);
         };
         let node = place.nat.id.to_string();
-        self.hop(&node, "nat_gateway");
+        self.hop(&node, NodeKind::NatGateway);
         let session = if self.reply { self.sessions.iter().rev().find(|s| s.nat == n).copied() } else { None };
         let Some(session) = session else {
             return deny(
                 Disposition::DeniedIn,
                 &node,
-                "nat_gateway",
+                NodeKind::NatGateway,
                 Direction::Ingress,
                 None,
                 "NGW_NO_SESSION",
@@ -1511,11 +1511,11 @@ impl<'a, 'd> Walk<'a, 'd> {
         if self.reply {
             return self.nat_arrive(n, pkt);
         }
-        self.hop(&node, "nat_gateway");
+        self.hop(&node, NodeKind::NatGateway);
         deny(
             Disposition::DeniedIn,
             &node,
-            "nat_gateway",
+            NodeKind::NatGateway,
             Direction::Ingress,
             None,
             "NGW_NO_SESSION",
@@ -1531,7 +1531,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             return deny(
                 Disposition::NullRouted,
                 table,
-                "route_table",
+                NodeKind::RouteTable,
                 Direction::Egress,
                 None,
                 "BAD_STATE_ROUTE",
@@ -1544,7 +1544,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             return deny(
                 Disposition::NullRouted,
                 p.as_str(),
-                "vpc_peering",
+                NodeKind::VpcPeering,
                 Direction::Egress,
                 None,
                 "BAD_STATE_ROUTE",
@@ -1561,13 +1561,13 @@ impl<'a, 'd> Walk<'a, 'd> {
                 pkt,
             );
         };
-        self.hop(peer.id.as_str(), "vpc");
+        self.hop(peer.id.as_str(), NodeKind::Vpc);
         let inside = Network::vpc_cidrs(peer).any(|c| c.canonical().contains_addr(pkt.dst));
         if !inside {
             return deny(
                 Disposition::NullRouted,
                 peer.id.as_str(),
-                "vpc",
+                NodeKind::Vpc,
                 Direction::Ingress,
                 None,
                 "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR",
@@ -1588,13 +1588,13 @@ impl<'a, 'd> Walk<'a, 'd> {
     /// To a virtual private gateway, towards on-premises (SEMANTICS V1, V2).
     fn vgw_out(&mut self, g: &Id, vpc: &'d Vpc, pkt: Packet) -> Done {
         let node = g.to_string();
-        self.hop(&node, "vpn_gateway");
+        self.hop(&node, NodeKind::VpnGateway);
         let attached = self.net.vpn_gateway(g).is_some_and(|x| x.vpc.as_ref() == Some(&vpc.id));
         if !attached {
             return deny(
                 Disposition::NullRouted,
                 &node,
-                "vpn_gateway",
+                NodeKind::VpnGateway,
                 Direction::Ingress,
                 None,
                 "BAD_STATE_ROUTE",
@@ -1614,7 +1614,13 @@ impl<'a, 'd> Walk<'a, 'd> {
         if !covering().any(|(link, _)| !self.net.outage().failed(link))
             && let Some((link, _)) = covering().next()
         {
-            return down(link.as_str(), "vpn_connection", Direction::Egress, &DownCause::Failed(link.clone()), pkt);
+            return down(
+                link.as_str(),
+                NodeKind::VpnConnection,
+                Direction::Egress,
+                &DownCause::Failed(link.clone()),
+                pkt,
+            );
         }
         if covering().next().is_some() {
             self.exit_via = Some(g.clone());
@@ -1629,7 +1635,7 @@ impl<'a, 'd> Walk<'a, 'd> {
         deny(
             Disposition::NoRoute,
             &node,
-            "vpn_gateway",
+            NodeKind::VpnGateway,
             Direction::Egress,
             None,
             "NO_ROUTE_TO_DESTINATION",
@@ -1648,7 +1654,7 @@ impl<'a, 'd> Walk<'a, 'd> {
     /// To a gateway endpoint (S3 or DynamoDB) (SEMANTICS E1, E2).
     fn endpoint_out(&mut self, e: &Id, pkt: Packet) -> Done {
         let node = e.to_string();
-        self.hop(&node, "vpc_endpoint");
+        self.hop(&node, NodeKind::VpcEndpoint);
         let gateway = self.net.vpc_endpoint(e).is_some_and(|x| matches!(x.endpoint, EndpointKind::Gateway { .. }));
         if !gateway {
             return undecidable(
@@ -1661,7 +1667,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             return deny(
                 Disposition::DeniedIn,
                 &node,
-                "vpc_endpoint",
+                NodeKind::VpcEndpoint,
                 Direction::Ingress,
                 None,
                 "VPCE_GATEWAY_PROTOCOL_RESTRICTION",
@@ -1681,9 +1687,9 @@ impl<'a, 'd> Walk<'a, 'd> {
     }
 
     /// Traffic coming back in from a virtual private gateway or gateway endpoint it left by.
-    fn enter_from(&mut self, via: &Id, kind: &'static str, pkt: Packet) -> Done {
+    fn enter_from(&mut self, via: &Id, kind: NodeKind, pkt: Packet) -> Done {
         let vpc_id = match kind {
-            "vpn_gateway" => self.net.vpn_gateway(via).and_then(|g| g.vpc.clone()),
+            NodeKind::VpnGateway => self.net.vpn_gateway(via).and_then(|g| g.vpc.clone()),
             _ => self.net.vpc_endpoint(via).map(|e| e.vpc.clone()),
         };
         let Some(vpc) = vpc_id.as_ref().and_then(|v| self.net.vpc(v)) else {
@@ -1694,17 +1700,17 @@ impl<'a, 'd> Walk<'a, 'd> {
             );
         };
         self.hop(via.as_str(), kind);
-        self.hop(vpc.id.as_str(), "vpc");
+        self.hop(vpc.id.as_str(), NodeKind::Vpc);
         self.deliver_in_vpc(vpc, pkt)
     }
 }
 
 impl super::place::Iface<'_> {
-    fn kind_label(&self) -> &'static str {
+    fn kind_label(&self) -> NodeKind {
         match self.kind {
-            crate::doc::ResourceKind::Instance => "instance",
-            crate::doc::ResourceKind::EcsTask => "ecs_task",
-            _ => "network_interface",
+            crate::doc::ResourceKind::Instance => NodeKind::Instance,
+            crate::doc::ResourceKind::EcsTask => NodeKind::EcsTask,
+            _ => NodeKind::NetworkInterface,
         }
     }
 }
@@ -1714,7 +1720,7 @@ fn missing_target(table: &str, rule: Option<String>, target: &Id, pkt: Packet) -
     deny(
         Disposition::NullRouted,
         table,
-        "route_table",
+        NodeKind::RouteTable,
         Direction::Egress,
         rule,
         "BAD_STATE_ROUTE",
@@ -1882,17 +1888,17 @@ pub(super) fn run(net: &Network<'_>, places: &Places<'_>, query: &Query) -> Answ
         End::Iface(i) => walk.leave_iface(i, back),
         End::Internet => start_internet(&mut walk, back),
         End::OnPremises => match &exit_via {
-            Some(g) => walk.enter_from(g, "vpn_gateway", back),
+            Some(g) => walk.enter_from(g, NodeKind::VpnGateway, back),
             None => undecidable("unknown gateway".into(), "알 수 없는 게이트웨이".into(), back),
         },
         End::Endpoint => match &exit_via {
-            Some(e) => walk.enter_from(e, "vpc_endpoint", back),
+            Some(e) => walk.enter_from(e, NodeKind::VpcEndpoint, back),
             None => undecidable("unknown endpoint".into(), "알 수 없는 엔드포인트".into(), back),
         },
         End::Tunnel => {
-            walk.hop(&forward.hops.last().map(|h| h.node.clone()).unwrap_or_default(), "vpn_gateway");
-            walk.hop("aws-backbone", "aws_backbone");
-            walk.hop("internet", "internet");
+            walk.hop(&forward.hops.last().map(|h| h.node.clone()).unwrap_or_default(), NodeKind::VpnGateway);
+            walk.hop("aws-backbone", NodeKind::AwsBackbone);
+            walk.hop("internet", NodeKind::Internet);
             arrived(
                 Disposition::ExitsNetwork,
                 "The tunnel endpoint answers over the internet.".into(),
@@ -1908,13 +1914,13 @@ pub(super) fn run(net: &Network<'_>, places: &Places<'_>, query: &Query) -> Answ
     // Connect arrives, if at all, from the wrong (translated) address: the host's connection never sees it.
     if matches!(query.source, Source::OnPremises { .. })
         && reply.disposition == Disposition::ExitsNetwork
-        && reply.hops.last().is_some_and(|h| h.kind == "internet")
+        && reply.hops.last().is_some_and(|h| h.kind == NodeKind::Internet)
     {
         let src = back.src;
         reply.disposition = Disposition::DeniedIn;
         reply.blocked = Some(Blocked {
             id: "on-premises".into(),
-            kind: "on_premises",
+            kind: NodeKind::OnPremises,
             direction: Direction::Ingress,
             rule: None,
             code: "ASYMMETRIC_RETURN",
@@ -1936,12 +1942,12 @@ pub(super) fn run(net: &Network<'_>, places: &Places<'_>, query: &Query) -> Answ
 
 /// A packet from the internet towards `pkt.dst`.
 fn start_internet(walk: &mut Walk<'_, '_>, pkt: Packet) -> Done {
-    walk.hop("internet", "internet");
+    walk.hop("internet", NodeKind::Internet);
     if bogon(pkt.dst) {
         return deny(
             Disposition::NullRouted,
             "internet",
-            "internet",
+            NodeKind::Internet,
             Direction::Egress,
             None,
             "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS",
@@ -1956,14 +1962,14 @@ fn start_internet(walk: &mut Walk<'_, '_>, pkt: Packet) -> Done {
             pkt,
         );
     }
-    walk.hop("aws-backbone", "aws_backbone");
+    walk.hop("aws-backbone", NodeKind::AwsBackbone);
     // A VPN tunnel's AWS-side address answers from the internet (SEMANTICS V5).
     let tunnel = walk.net.design.vpn_connections.iter().find(|v| v.tunnel_outside_ips.contains(&pkt.dst));
     if let Some(vpn) = tunnel {
         let gateway = match &vpn.gateway {
             crate::doc::VpnTermination::VpnGateway(g) | crate::doc::VpnTermination::TransitGateway(g) => g.to_string(),
         };
-        walk.hop(&gateway, "vpn_gateway");
+        walk.hop(&gateway, NodeKind::VpnGateway);
         return arrived(
             Disposition::Accepted,
             format!("Delivered to the outside address of a tunnel of VPN {} on {gateway}.", vpn.id),
@@ -1977,7 +1983,7 @@ fn start_internet(walk: &mut Walk<'_, '_>, pkt: Packet) -> Done {
         None => deny(
             Disposition::NullRouted,
             "aws-backbone",
-            "aws_backbone",
+            NodeKind::AwsBackbone,
             Direction::Ingress,
             None,
             "UNKNOWN_DESTINATION",
@@ -1993,7 +1999,7 @@ fn start_internet(walk: &mut Walk<'_, '_>, pkt: Packet) -> Done {
 /// transit gateway through a VPN or Direct Connect gateway attachment (T1).
 fn start_on_premises(walk: &mut Walk<'_, '_>, pkt: Packet) -> Done {
     use crate::doc::{TgwAttachmentResource as R, VifAttachment, VirtualInterfaceKind};
-    walk.hop("on-premises", "on_premises");
+    walk.hop("on-premises", NodeKind::OnPremises);
     let net = walk.net;
     let d = net.design;
     let outage = net.outage();
@@ -2023,10 +2029,14 @@ fn start_on_premises(walk: &mut Walk<'_, '_>, pkt: Packet) -> Done {
     if let Some((g, vpc, link)) = vgws.iter().find(|(_, v, _)| in_vpc(v)).cloned() {
         walk.hop(
             link.as_str(),
-            if d.vpn_connections.iter().any(|v| v.id == link) { "vpn_connection" } else { "virtual_interface" },
+            if d.vpn_connections.iter().any(|v| v.id == link) {
+                NodeKind::VpnConnection
+            } else {
+                NodeKind::VirtualInterface
+            },
         );
-        walk.hop(g.as_str(), "vpn_gateway");
-        walk.hop(vpc.id.as_str(), "vpc");
+        walk.hop(g.as_str(), NodeKind::VpnGateway);
+        walk.hop(vpc.id.as_str(), NodeKind::Vpc);
         return walk.deliver_in_vpc(vpc, pkt);
     }
     // Transit gateway attachments that carry it: a VPN whose static routes or customer network hold the source, or
@@ -2040,7 +2050,7 @@ fn start_on_premises(walk: &mut Walk<'_, '_>, pkt: Packet) -> Done {
                     let cgw = walk.net.customer_gateway(&v.customer_gateway);
                     onprem_holds(cgw.and_then(|c| c.on_premises.as_ref()), pkt.src)
                 };
-                holds.then(|| (v.id.clone(), "vpn_connection"))
+                holds.then(|| (v.id.clone(), NodeKind::VpnConnection))
             }),
             R::DxGateway { dx_gateway } => d
                 .virtual_interfaces
@@ -2050,7 +2060,7 @@ fn start_on_premises(walk: &mut Walk<'_, '_>, pkt: Packet) -> Done {
                         && matches!(&v.attachment, Some(VifAttachment::DxGateway(x)) if x == dx_gateway)
                         && onprem_holds(v.on_premises.as_ref(), pkt.src)
                 })
-                .map(|v| (v.id.clone(), "virtual_interface")),
+                .map(|v| (v.id.clone(), NodeKind::VirtualInterface)),
             _ => None,
         }?;
         Some((a, link))
@@ -2060,19 +2070,23 @@ fn start_on_premises(walk: &mut Walk<'_, '_>, pkt: Packet) -> Done {
         if outage.failed(&link) {
             return down(link.as_str(), kind, Direction::Ingress, &DownCause::Failed(link.clone()), pkt);
         }
-        walk.hop(attachment.transit_gateway.as_str(), "transit_gateway");
+        walk.hop(attachment.transit_gateway.as_str(), NodeKind::TransitGateway);
         return walk.tgw_route(&attachment.transit_gateway, attachment, "", pkt);
     }
     if let Some((g, vpc, link)) = vgws.first().cloned() {
         walk.hop(
             link.as_str(),
-            if d.vpn_connections.iter().any(|v| v.id == link) { "vpn_connection" } else { "virtual_interface" },
+            if d.vpn_connections.iter().any(|v| v.id == link) {
+                NodeKind::VpnConnection
+            } else {
+                NodeKind::VirtualInterface
+            },
         );
-        walk.hop(g.as_str(), "vpn_gateway");
+        walk.hop(g.as_str(), NodeKind::VpnGateway);
         return deny(
             Disposition::NoRoute,
             g.as_str(),
-            "vpn_gateway",
+            NodeKind::VpnGateway,
             Direction::Ingress,
             None,
             "NO_ROUTE_TO_DESTINATION",
@@ -2088,12 +2102,12 @@ fn start_on_premises(walk: &mut Walk<'_, '_>, pkt: Packet) -> Done {
         );
     }
     if let Some(link) = down_link {
-        return down(link.as_str(), "vpn_connection", Direction::Ingress, &DownCause::Failed(link.clone()), pkt);
+        return down(link.as_str(), NodeKind::VpnConnection, Direction::Ingress, &DownCause::Failed(link.clone()), pkt);
     }
     deny(
         Disposition::NoRoute,
         "on-premises",
-        "on_premises",
+        NodeKind::OnPremises,
         Direction::Egress,
         None,
         "NO_ROUTE_TO_DESTINATION",

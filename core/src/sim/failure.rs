@@ -28,9 +28,57 @@ const FAILABLE: [ResourceKind; 6] = [
     ResourceKind::NetworkInterface,
 ];
 
+/// Why a failure name could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FailureError {
+    /// `az:` with no zone name after it.
+    NoZoneName,
+    /// A resource of a kind that cannot be marked as failed (a VPC, a subnet, …).
+    CannotFail { name: String, kind: ResourceKind },
+    /// Neither an availability zone of the design (`zones`, sorted) nor a resource id in it.
+    Unknown { name: String, zones: Vec<String> },
+}
+
+impl FailureError {
+    /// The reason in English and Korean.
+    pub fn text(&self) -> Text {
+        match self {
+            FailureError::NoZoneName => Text::new(
+                "`az:` needs a zone name, as in az:us-east-1a",
+                "`az:` 뒤에 영역 이름이 필요합니다(예: az:us-east-1a)",
+            ),
+            FailureError::CannotFail { name, kind } => Text::new(
+                format!(
+                    "{name} is a {}: only availability zones, instances, NAT gateways, VPN connections, Direct Connect virtual interfaces, ECS tasks and network interfaces can fail",
+                    kind.label()
+                ),
+                format!(
+                    "{name}은(는) {}입니다. 장애로 지정할 수 있는 것은 가용 영역, 인스턴스, NAT 게이트웨이, VPN 연결, Direct Connect 가상 인터페이스, ECS 태스크, 네트워크 인터페이스입니다",
+                    kind.label()
+                ),
+            ),
+            FailureError::Unknown { name, zones } => {
+                let known = if zones.is_empty() { "none".to_owned() } else { zones.join(", ") };
+                Text::new(
+                    format!("{name} is neither an availability zone of the design ({known}) nor a resource id in it"),
+                    format!("{name}은(는) 설계의 가용 영역({known})도, 설계에 있는 리소스 id도 아닙니다"),
+                )
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for FailureError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text().en)
+    }
+}
+
+impl std::error::Error for FailureError {}
+
 /// Reads failure names: an availability zone of the design (or `az:NAME` for any zone), or the id of an instance,
 /// NAT gateway, VPN connection, Direct Connect virtual interface, ECS task or network interface.
-pub fn parse_failures<S: AsRef<str>>(design: &Design, names: &[S]) -> Result<Outage, Text> {
+pub fn parse_failures<S: AsRef<str>>(design: &Design, names: &[S]) -> Result<Outage, FailureError> {
     let net = Network::new(design);
     let mut zones: Vec<&str> = design.subnets.iter().map(|s| s.availability_zone.as_str()).collect();
     zones.sort_unstable();
@@ -40,10 +88,7 @@ pub fn parse_failures<S: AsRef<str>>(design: &Design, names: &[S]) -> Result<Out
         let name = name.as_ref().trim();
         if let Some(zone) = name.strip_prefix("az:") {
             if zone.is_empty() {
-                return Err(Text::new(
-                    "`az:` needs a zone name, as in az:us-east-1a",
-                    "`az:` 뒤에 영역 이름이 필요합니다(예: az:us-east-1a)",
-                ));
+                return Err(FailureError::NoZoneName);
             }
             outage.fail_zone(zone);
             continue;
@@ -54,24 +99,10 @@ pub fn parse_failures<S: AsRef<str>>(design: &Design, names: &[S]) -> Result<Out
         }
         match net.kind_of(name) {
             Some(kind) if FAILABLE.contains(&kind) => outage.fail(Id::generated(name)),
-            Some(kind) => {
-                return Err(Text::new(
-                    format!(
-                        "{name} is a {}: only availability zones, instances, NAT gateways, VPN connections, Direct Connect virtual interfaces, ECS tasks and network interfaces can fail",
-                        kind.label()
-                    ),
-                    format!(
-                        "{name}은(는) {}입니다. 장애로 지정할 수 있는 것은 가용 영역, 인스턴스, NAT 게이트웨이, VPN 연결, Direct Connect 가상 인터페이스, ECS 태스크, 네트워크 인터페이스입니다",
-                        kind.label()
-                    ),
-                ));
-            }
+            Some(kind) => return Err(FailureError::CannotFail { name: name.to_owned(), kind }),
             None => {
-                let known = if zones.is_empty() { "none".to_owned() } else { zones.join(", ") };
-                return Err(Text::new(
-                    format!("{name} is neither an availability zone of the design ({known}) nor a resource id in it"),
-                    format!("{name}은(는) 설계의 가용 영역({known})도, 설계에 있는 리소스 id도 아닙니다"),
-                ));
+                let zones = zones.iter().map(|z| (*z).to_owned()).collect();
+                return Err(FailureError::Unknown { name: name.to_owned(), zones });
             }
         }
     }

@@ -357,10 +357,41 @@ fn failure_names_are_zones_or_failable_ids_and_anything_else_is_explained() {
     assert!(o.zone_down("ap-northeast-2a") && o.zone_down("us-west-2b") && o.failed(&id("nat-c")));
     assert_eq!(o.describe(), "availability zone ap-northeast-2a, availability zone us-west-2b, nat-c");
     let e = parse_failures(&d, &["vpc-main"]).unwrap_err();
-    assert!(e.en.starts_with("vpc-main is a VPC: only availability zones"), "{}", e.en);
+    assert_eq!(e, FailureError::CannotFail { name: "vpc-main".into(), kind: crate::doc::ResourceKind::Vpc });
+    assert!(e.to_string().starts_with("vpc-main is a VPC: only availability zones"), "{e}");
     let e = parse_failures(&d, &["ap-northeast-2b"]).unwrap_err();
-    assert!(e.en.contains("(ap-northeast-2a, ap-northeast-2c)"), "{}", e.en);
-    assert!(parse_failures(&d, &["az:"]).is_err());
+    assert!(e.to_string().contains("(ap-northeast-2a, ap-northeast-2c)"), "{e}");
+    assert_eq!(parse_failures(&d, &["az:"]), Err(FailureError::NoZoneName));
+}
+
+#[test]
+fn every_failure_error_reads_in_english_and_korean() {
+    let cases = [
+        (
+            FailureError::NoZoneName,
+            "`az:` needs a zone name, as in az:us-east-1a",
+            "`az:` 뒤에 영역 이름이 필요합니다(예: az:us-east-1a)",
+        ),
+        (
+            FailureError::CannotFail { name: "subnet-a".into(), kind: crate::doc::ResourceKind::Subnet },
+            "subnet-a is a subnet: only availability zones, instances, NAT gateways, VPN connections, Direct Connect virtual interfaces, ECS tasks and network interfaces can fail",
+            "subnet-a은(는) subnet입니다. 장애로 지정할 수 있는 것은 가용 영역, 인스턴스, NAT 게이트웨이, VPN 연결, Direct Connect 가상 인터페이스, ECS 태스크, 네트워크 인터페이스입니다",
+        ),
+        (
+            FailureError::Unknown { name: "x".into(), zones: vec!["us-east-1a".into(), "us-east-1b".into()] },
+            "x is neither an availability zone of the design (us-east-1a, us-east-1b) nor a resource id in it",
+            "x은(는) 설계의 가용 영역(us-east-1a, us-east-1b)도, 설계에 있는 리소스 id도 아닙니다",
+        ),
+        (
+            FailureError::Unknown { name: "x".into(), zones: vec![] },
+            "x is neither an availability zone of the design (none) nor a resource id in it",
+            "x은(는) 설계의 가용 영역(none)도, 설계에 있는 리소스 id도 아닙니다",
+        ),
+    ];
+    for (e, en, ko) in cases {
+        assert_eq!(e.to_string(), en);
+        assert_eq!(e.text(), Text::new(en, ko));
+    }
 }
 
 #[test]

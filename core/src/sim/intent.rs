@@ -7,12 +7,62 @@ use serde::Serialize;
 
 use super::{Answer, Destination, Places, Query, Source, on_premises_host, service_address, trace_in};
 use crate::check::Text;
-use crate::doc::{Design, Expectation, Id, Intent};
+use crate::doc::{Design, Expectation, Id, IdError, Intent};
 use crate::model::Network;
+
+/// Why a flow's start or end could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FlowEndError {
+    /// `on-premises` (or an on-premises network's id) as a start, with no address given and none to take.
+    NoOnPremisesSource,
+    /// `on-premises` as an end, in a design with no on-premises network.
+    NoOnPremisesDestination,
+    /// `s3` or `dynamodb`, in a design with no AWS prefix list for the service.
+    NoServicePrefixList(String),
+    /// Text that cannot be a resource id.
+    NotAnId(String, IdError),
+    /// An id the design does not have.
+    UnknownResource(Id),
+}
+
+impl FlowEndError {
+    /// The reason in English and Korean.
+    pub fn text(&self) -> Text {
+        match self {
+            FlowEndError::NoOnPremisesSource => Text::new(
+                "The design has no on-premises network to start from: add one, or give an address.",
+                "출발할 온프레미스 네트워크가 없습니다. 추가하거나 주소를 주세요.",
+            ),
+            FlowEndError::NoOnPremisesDestination => Text::new(
+                "The design has no on-premises network: add one, or give an address.",
+                "설계에 온프레미스 네트워크가 없습니다. 추가하거나 주소를 주세요.",
+            ),
+            FlowEndError::NoServicePrefixList(service) => Text::new(
+                format!("The design has no AWS prefix list for {service} (com.amazonaws.<region>.{service})."),
+                format!("설계에 {service}의 AWS 접두사 목록(com.amazonaws.<region>.{service})이 없습니다."),
+            ),
+            FlowEndError::NotAnId(text, e) => Text::new(
+                format!("{text:?} is not a resource id: {e}."),
+                format!("{text:?}는 리소스 ID가 아닙니다: {e}."),
+            ),
+            FlowEndError::UnknownResource(id) => {
+                Text::new(format!("The design has no resource {id}."), format!("설계에 {id} 리소스가 없습니다."))
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for FlowEndError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text().en)
+    }
+}
+
+impl std::error::Error for FlowEndError {}
 
 /// Reads a flow's start: a resource id, `internet` (at `ip`, default 8.8.8.8), `on-premises` (at `ip`, or the
 /// first host of the design's first on-premises network) or an on-premises network's id (its first host, or `ip`).
-pub fn source_of(design: &Design, text: &str, ip: Option<Ipv4Addr>) -> Result<Source, Text> {
+pub fn source_of(design: &Design, text: &str, ip: Option<Ipv4Addr>) -> Result<Source, FlowEndError> {
     let text = text.trim();
     let network = design.on_premises.iter().find(|n| n.id.as_str() == text).map(|n| n.id.clone());
     if text == "internet" {
@@ -22,34 +72,23 @@ pub fn source_of(design: &Design, text: &str, ip: Option<Ipv4Addr>) -> Result<So
         return ip
             .or_else(|| on_premises_host(design, network.as_ref()))
             .map(|ip| Source::OnPremises { ip })
-            .ok_or_else(|| {
-                Text::new(
-                    "The design has no on-premises network to start from: add one, or give an address.",
-                    "출발할 온프레미스 네트워크가 없습니다. 추가하거나 주소를 주세요.",
-                )
-            });
+            .ok_or(FlowEndError::NoOnPremisesSource);
     }
     resource(design, text).map(Source::Resource)
 }
 
 /// Reads a flow's end: a resource id, an IPv4 address, `internet`, `s3` or `dynamodb` (an address of the design's
 /// AWS prefix list for it) or `on-premises` (the first host of the design's first on-premises network).
-pub fn destination_of(design: &Design, text: &str) -> Result<Destination, Text> {
+pub fn destination_of(design: &Design, text: &str) -> Result<Destination, FlowEndError> {
     let text = text.trim();
     match text {
         "internet" => Ok(Destination::Internet),
-        "s3" | "dynamodb" => service_address(design, text).map(Destination::Ip).ok_or_else(|| {
-            Text::new(
-                format!("The design has no AWS prefix list for {text} (com.amazonaws.<region>.{text})."),
-                format!("설계에 {text}의 AWS 접두사 목록(com.amazonaws.<region>.{text})이 없습니다."),
-            )
-        }),
-        "on-premises" => on_premises_host(design, None).map(Destination::Ip).ok_or_else(|| {
-            Text::new(
-                "The design has no on-premises network: add one, or give an address.",
-                "설계에 온프레미스 네트워크가 없습니다. 추가하거나 주소를 주세요.",
-            )
-        }),
+        "s3" | "dynamodb" => service_address(design, text)
+            .map(Destination::Ip)
+            .ok_or_else(|| FlowEndError::NoServicePrefixList(text.to_owned())),
+        "on-premises" => {
+            on_premises_host(design, None).map(Destination::Ip).ok_or(FlowEndError::NoOnPremisesDestination)
+        }
         _ => match text.parse::<Ipv4Addr>() {
             Ok(ip) => Ok(Destination::Ip(ip)),
             Err(_) => resource(design, text).map(Destination::Resource),
@@ -57,12 +96,10 @@ pub fn destination_of(design: &Design, text: &str) -> Result<Destination, Text> 
     }
 }
 
-fn resource(design: &Design, text: &str) -> Result<Id, Text> {
-    let id = Id::new(text).map_err(|e| {
-        Text::new(format!("{text:?} is not a resource id: {e}."), format!("{text:?}는 리소스 ID가 아닙니다: {e}."))
-    })?;
+fn resource(design: &Design, text: &str) -> Result<Id, FlowEndError> {
+    let id = Id::new(text).map_err(|e| FlowEndError::NotAnId(text.to_owned(), e))?;
     if design.find(id.as_str()).is_none() {
-        return Err(Text::new(format!("The design has no resource {id}."), format!("설계에 {id} 리소스가 없습니다.")));
+        return Err(FlowEndError::UnknownResource(id));
     }
     Ok(id)
 }
@@ -84,7 +121,7 @@ pub struct IntentResult {
 }
 
 /// The query an intent stands for.
-pub fn intent_query(design: &Design, intent: &Intent) -> Result<Query, Text> {
+pub fn intent_query(design: &Design, intent: &Intent) -> Result<Query, FlowEndError> {
     let source = source_of(design, &intent.from, intent.from_ip)?;
     let destination = destination_of(design, &intent.to)?;
     Ok(Query::new(source, destination, intent.protocol, intent.port))
@@ -113,17 +150,20 @@ pub fn evaluate_in(design: &Design, net: &Network<'_>, places: &Places<'_>) -> V
             };
             let flow = format!("{from} -> {} {}{}", intent.to, intent.protocol, port_text(intent.port));
             match intent_query(design, intent) {
-                Err(why) => IntentResult {
-                    index,
-                    name: intent.name.clone(),
-                    passed: false,
-                    reachable: None,
-                    message: Text::new(
-                        format!("{flow}: cannot be checked. {}", why.en),
-                        format!("{flow}: 확인할 수 없습니다. {}", why.ko),
-                    ),
-                    answer: None,
-                },
+                Err(e) => {
+                    let why = e.text();
+                    IntentResult {
+                        index,
+                        name: intent.name.clone(),
+                        passed: false,
+                        reachable: None,
+                        message: Text::new(
+                            format!("{flow}: cannot be checked. {}", why.en),
+                            format!("{flow}: 확인할 수 없습니다. {}", why.ko),
+                        ),
+                        answer: None,
+                    }
+                }
                 Ok(query) => {
                     let answer = trace_in(net, places, &query);
                     let want = intent.expect == Expectation::Reachable;
@@ -189,12 +229,48 @@ mod tests {
         let d = sample();
         assert_eq!(source_of(&d, "internet", None), Ok(Source::Internet { ip: None }));
         assert!(matches!(source_of(&d, "i-web-a", None), Ok(Source::Resource(_))));
-        assert!(source_of(&d, "i-nope", None).is_err());
-        assert!(source_of(&d, "on-premises", None).is_err(), "the sample has no on-premises network");
+        assert_eq!(source_of(&d, "i-nope", None), Err(FlowEndError::UnknownResource(Id::generated("i-nope"))));
+        assert_eq!(source_of(&d, "on-premises", None), Err(FlowEndError::NoOnPremisesSource), "no on-premises network");
         assert_eq!(destination_of(&d, "10.0.0.5"), Ok(Destination::Ip(Ipv4Addr::new(10, 0, 0, 5))));
         assert_eq!(destination_of(&d, "internet"), Ok(Destination::Internet));
-        assert!(destination_of(&d, "s3").is_err());
-        assert!(destination_of(&d, "bad id!").is_err());
+        assert_eq!(destination_of(&d, "s3"), Err(FlowEndError::NoServicePrefixList("s3".into())));
+        assert_eq!(destination_of(&d, "on-premises"), Err(FlowEndError::NoOnPremisesDestination));
+        assert_eq!(destination_of(&d, "bad id!"), Err(FlowEndError::NotAnId("bad id!".into(), IdError::BadChar(' '))));
+    }
+
+    #[test]
+    fn every_flow_end_error_reads_in_english_and_korean() {
+        let cases = [
+            (
+                FlowEndError::NoOnPremisesSource,
+                "The design has no on-premises network to start from: add one, or give an address.",
+                "출발할 온프레미스 네트워크가 없습니다. 추가하거나 주소를 주세요.",
+            ),
+            (
+                FlowEndError::NoOnPremisesDestination,
+                "The design has no on-premises network: add one, or give an address.",
+                "설계에 온프레미스 네트워크가 없습니다. 추가하거나 주소를 주세요.",
+            ),
+            (
+                FlowEndError::NoServicePrefixList("dynamodb".into()),
+                "The design has no AWS prefix list for dynamodb (com.amazonaws.<region>.dynamodb).",
+                "설계에 dynamodb의 AWS 접두사 목록(com.amazonaws.<region>.dynamodb)이 없습니다.",
+            ),
+            (
+                FlowEndError::NotAnId(String::new(), IdError::Empty),
+                "\"\" is not a resource id: an id cannot be empty.",
+                "\"\"는 리소스 ID가 아닙니다: an id cannot be empty.",
+            ),
+            (
+                FlowEndError::UnknownResource(Id::generated("i-gone")),
+                "The design has no resource i-gone.",
+                "설계에 i-gone 리소스가 없습니다.",
+            ),
+        ];
+        for (e, en, ko) in cases {
+            assert_eq!(e.to_string(), en);
+            assert_eq!(e.text(), Text::new(en, ko));
+        }
     }
 
     #[test]

@@ -27,10 +27,12 @@ use crate::model::Network;
 use crate::net::Protocol;
 
 pub use exposure::{Exposed, exposure};
-pub use failure::{Broken, Flow, Impact, Replacement, Scenario, Unplaced, impact, parse_failures, scenario};
+pub use failure::{
+    Broken, FailureError, Flow, Impact, Replacement, Scenario, Unplaced, impact, parse_failures, scenario,
+};
 pub use intent::{
-    IntentResult, destination_of, evaluate as evaluate_intents, evaluate_in as evaluate_intents_in, intent_query,
-    source_of,
+    FlowEndError, IntentResult, destination_of, evaluate as evaluate_intents, evaluate_in as evaluate_intents_in,
+    intent_query, source_of,
 };
 pub use place::Places;
 pub use queries::{Cell, GroupBy, Reach, matrix, outbound_reach};
@@ -197,12 +199,78 @@ fn list(ids: &[Id]) -> String {
     if ids.is_empty() { "(none)".into() } else { ids.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", ") }
 }
 
-/// A component the packet passed through.
+/// What kind of component a hop's node is. Serialised in snake case (`nat_gateway`, `lb_node`), as the CLI prints it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeKind {
+    Instance,
+    NetworkInterface,
+    EcsTask,
+    /// A load balancer's node in one subnet.
+    LbNode,
+    Subnet,
+    RouteTable,
+    /// A VPC's router.
+    Vpc,
+    VpcPeering,
+    VpcEndpoint,
+    InternetGateway,
+    NatGateway,
+    VpnGateway,
+    VpnConnection,
+    /// A Direct Connect virtual interface.
+    VirtualInterface,
+    TransitGateway,
+    TransitGatewayAttachment,
+    /// AWS's network between an internet gateway and the internet.
+    AwsBackbone,
+    /// AWS services (S3, DynamoDB) reached over the backbone.
+    AwsServices,
+    Internet,
+    OnPremises,
+}
+
+impl NodeKind {
+    /// The kind's name, as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeKind::Instance => "instance",
+            NodeKind::NetworkInterface => "network_interface",
+            NodeKind::EcsTask => "ecs_task",
+            NodeKind::LbNode => "lb_node",
+            NodeKind::Subnet => "subnet",
+            NodeKind::RouteTable => "route_table",
+            NodeKind::Vpc => "vpc",
+            NodeKind::VpcPeering => "vpc_peering",
+            NodeKind::VpcEndpoint => "vpc_endpoint",
+            NodeKind::InternetGateway => "internet_gateway",
+            NodeKind::NatGateway => "nat_gateway",
+            NodeKind::VpnGateway => "vpn_gateway",
+            NodeKind::VpnConnection => "vpn_connection",
+            NodeKind::VirtualInterface => "virtual_interface",
+            NodeKind::TransitGateway => "transit_gateway",
+            NodeKind::TransitGatewayAttachment => "transit_gateway_attachment",
+            NodeKind::AwsBackbone => "aws_backbone",
+            NodeKind::AwsServices => "aws_services",
+            NodeKind::Internet => "internet",
+            NodeKind::OnPremises => "on_premises",
+        }
+    }
+}
+
+impl std::fmt::Display for NodeKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A component the packet passed through. Serialised as `{id, kind, steps}`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hop {
     /// A resource id, or `internet`, `aws-backbone`, `aws-services`, `on-premises`.
+    #[serde(rename = "id")]
     pub node: String,
-    pub kind: &'static str,
+    pub kind: NodeKind,
     pub steps: Vec<Step>,
 }
 
@@ -211,7 +279,7 @@ pub struct Hop {
 pub struct Blocked {
     /// The component (a resource id, or a node name as in [`Hop::node`]).
     pub id: String,
-    pub kind: &'static str,
+    pub kind: NodeKind,
     pub direction: Direction,
     /// The rule or route involved, when there is one (`rule 100`, `*`, `0.0.0.0/0 -> igw-1`).
     pub rule: Option<String>,
@@ -219,12 +287,13 @@ pub struct Blocked {
     pub code: &'static str,
 }
 
-/// The path of one packet.
+/// The path of one packet. Serialised as `{disposition, hops, blocked_by, explanation}` (`blocked_by` is `null`
+/// when nothing stopped it).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Trace {
     pub disposition: Disposition,
     pub hops: Vec<Hop>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "blocked_by")]
     pub blocked: Option<Blocked>,
     /// What happened and, for a failure, what to change.
     pub explanation: Text,
@@ -238,13 +307,47 @@ impl Trace {
 }
 
 /// The answer to a query: the request, and the reply when the request arrived at a workload.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// Serialised as the CLI's `trace --format json` prints it: `reachable`, the request's trace at the top level
+/// (`disposition`, `hops`, `blocked_by`, `explanation`) and the reply's under `return` (`null` when there is none).
+/// When the request arrives and its reply is stopped, the top-level `blocked_by` is the reply's blocker, and
+/// `blocked_on` is `"return"`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
     /// Whether the request arrives and, where a reply is expected, the reply arrives too.
     pub reachable: bool,
     pub forward: Trace,
-    #[serde(rename = "return", skip_serializing_if = "Option::is_none")]
     pub reply: Option<Trace>,
+}
+
+impl Answer {
+    /// What stops the flow: the request's blocker, else its reply's; `true` with it when it is the reply's.
+    pub fn blocker(&self) -> Option<(&Blocked, bool)> {
+        match (&self.forward.blocked, self.reply.as_ref().and_then(|r| r.blocked.as_ref())) {
+            (Some(b), _) => Some((b, false)),
+            (None, Some(b)) => Some((b, true)),
+            (None, None) => None,
+        }
+    }
+}
+
+impl Serialize for Answer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let blocker = self.blocker();
+        let mut s = serializer.serialize_struct("Answer", 7)?;
+        s.serialize_field("reachable", &self.reachable)?;
+        s.serialize_field("disposition", &self.forward.disposition)?;
+        s.serialize_field("hops", &self.forward.hops)?;
+        s.serialize_field("blocked_by", &blocker.map(|(b, _)| b))?;
+        match blocker {
+            Some((_, true)) => s.serialize_field("blocked_on", "return")?,
+            _ => s.skip_field("blocked_on")?,
+        }
+        s.serialize_field("explanation", &self.forward.explanation)?;
+        s.serialize_field("return", &self.reply)?;
+        s.end()
+    }
 }
 
 /// The decision of a network ACL on one packet: whether it is allowed and the rule number that decided (`None`: the

@@ -90,6 +90,12 @@ fn a_nacl_without_the_ephemeral_range_drops_the_reply() {
     d.subnets[2].network_acl = Some(id("acl-private"));
     let a = trace(&d, &from("i-web-a", Destination::Internet, Protocol::TCP, 443));
     assert_eq!(a.forward.disposition, Disposition::ExitsNetwork);
+    // Serialised, the reply's blocker is the flow's.
+    let json = serde_json::to_value(&a).unwrap();
+    assert_eq!(json["blocked_by"]["id"], "subnet-private-a");
+    assert_eq!(json["blocked_by"]["kind"], "subnet");
+    assert_eq!(json["blocked_on"], "return");
+    assert_eq!(json["return"]["blocked_by"], json["blocked_by"]);
     let reply = a.reply.unwrap();
     assert_eq!(reply.disposition, Disposition::DeniedIn);
     let b = reply.blocked.unwrap();
@@ -413,8 +419,49 @@ fn traces_are_deterministic_and_serialise() {
     assert_eq!(a, trace(&sample(), &q));
     let json = serde_json::to_value(&a).unwrap();
     assert_eq!(json["reachable"], true);
-    assert_eq!(json["forward"]["disposition"], "EXITS_NETWORK");
-    assert_eq!(json["return"]["hops"][0]["node"], "internet");
+    assert_eq!(json["disposition"], "EXITS_NETWORK");
+    assert_eq!(
+        json["hops"][0],
+        serde_json::json!({ "id": "i-web-a", "kind": "instance", "steps": json["hops"][0]["steps"] })
+    );
+    assert_eq!(json["blocked_by"], serde_json::Value::Null);
+    assert!(json.get("blocked_on").is_none());
+    assert_eq!(json["return"]["hops"][0]["id"], "internet");
+    assert_eq!(json["return"]["hops"][0]["kind"], "internet");
+    assert_eq!(json["return"]["blocked_by"], serde_json::Value::Null);
+}
+
+#[test]
+fn node_kinds_serialise_as_their_names() {
+    use NodeKind::*;
+    let all = [
+        Instance,
+        NetworkInterface,
+        EcsTask,
+        LbNode,
+        Subnet,
+        RouteTable,
+        Vpc,
+        VpcPeering,
+        VpcEndpoint,
+        InternetGateway,
+        NatGateway,
+        VpnGateway,
+        VpnConnection,
+        VirtualInterface,
+        TransitGateway,
+        TransitGatewayAttachment,
+        AwsBackbone,
+        AwsServices,
+        Internet,
+        OnPremises,
+    ];
+    for k in all {
+        assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        assert_eq!(k.to_string(), k.as_str());
+    }
+    assert_eq!(LbNode.as_str(), "lb_node");
+    assert_eq!(TransitGatewayAttachment.as_str(), "transit_gateway_attachment");
 }
 
 fn over_transit_gateway(attachment_subnets: Vec<&str>) -> Design {
@@ -608,7 +655,7 @@ fn a_port_without_a_listener_stops_at_the_load_balancer_node() {
     let a = trace(&with_alb(), &q);
     assert_eq!(a.forward.disposition, Disposition::DeniedIn);
     let b = a.forward.blocked.unwrap();
-    assert_eq!((b.kind, b.code), ("lb_node", "ELBV2_LISTENERS_MISMATCH"));
+    assert_eq!((b.kind, b.code), (NodeKind::LbNode, "ELBV2_LISTENERS_MISMATCH"));
 }
 
 #[test]
