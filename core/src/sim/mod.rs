@@ -30,7 +30,7 @@ pub use exposure::{Exposed, exposure};
 pub use failure::{Broken, Flow, Impact, Replacement, Scenario, Unplaced, impact, parse_failures, scenario};
 pub use intent::{
     IntentResult, destination_of, evaluate as evaluate_intents, evaluate_in as evaluate_intents_in, intent_query,
-    source_of,
+    source_of, source_takes_address,
 };
 pub use place::Places;
 pub use queries::{Cell, GroupBy, Reach, matrix, outbound_reach};
