@@ -8,7 +8,8 @@ use vpcanvas_core::doc::{Design, Expectation, Intent};
 use vpcanvas_core::edit::{Edit, from_fix};
 use vpcanvas_core::net::Protocol;
 use vpcanvas_core::sim::{
-    Answer, IntentResult, Places, Query, Trace, destination_of, evaluate_intents_in, source_of, trace_in,
+    Answer, IntentResult, Places, Query, Trace, destination_of, evaluate_intents_in, source_of, source_takes_address,
+    trace_in,
 };
 
 use crate::editor::Editor;
@@ -458,7 +459,7 @@ fn TrafficPanel() -> impl IntoView {
             {end_choice("to")}
             {move || {
                 let f = a.flow.get();
-                (f.from == "internet" || f.from == "on-premises" || ed.design.with(|d| d.on_premises.iter().any(|o| o.id.as_str() == f.from)))
+                ed.design.with(|d| source_takes_address(d, &f.from))
                     .then(|| {
                         let l = lang.get();
                         view! {

@@ -2,73 +2,18 @@
 //! Enter is pressed; a CIDR is checked as it is typed, with the next free block suggested.
 
 use leptos::prelude::*;
-use vpcanvas_core::check::Text;
+use vpcanvas_core::check::cidr::{BlockProblem, typed_block};
 use vpcanvas_core::doc::Design;
 use vpcanvas_core::edit::Resource;
-use vpcanvas_core::model::next_free_block;
+use vpcanvas_core::model::Network;
 use vpcanvas_core::net::Ipv4Cidr;
 
 use crate::editor::Editor;
 use crate::i18n::Lang;
 
-/// What is wrong with a CIDR typed for a subnet or VPC, if anything, and the block to suggest instead.
-pub fn cidr_problem(d: &Design, id: &str, text: &str) -> Option<(Text, Option<Ipv4Cidr>)> {
-    let cidr: Ipv4Cidr = match text.trim().parse() {
-        Ok(c) => c,
-        Err(e) => {
-            return Some((Text::new(format!("Not a CIDR block: {e}."), format!("CIDR 블록이 아닙니다: {e}.")), None));
-        }
-    };
-    if let Some(s) = d.subnets.iter().find(|s| s.id.as_str() == id) {
-        let vpc = d.vpcs.iter().find(|v| v.id == s.vpc)?;
-        let within: Vec<Ipv4Cidr> =
-            std::iter::once(vpc.cidr).chain(vpc.secondary_cidrs.iter().copied()).map(|c| c.canonical()).collect();
-        let used: Vec<Ipv4Cidr> =
-            d.subnets.iter().filter(|x| x.vpc == s.vpc && x.id != s.id).map(|x| x.cidr.canonical()).collect();
-        let len = cidr.prefix_len().clamp(16, 28);
-        let suggest = next_free_block(&within, &used, len);
-        if !(16..=28).contains(&cidr.prefix_len()) {
-            return Some((
-                Text::new("A subnet's block is between /16 and /28.", "서브넷 블록은 /16에서 /28 사이여야 합니다."),
-                suggest,
-            ));
-        }
-        if !within.iter().any(|w| w.contains_cidr(&cidr.canonical())) {
-            return Some((
-                Text::new(
-                    format!("{cidr} is outside VPC {} ({}).", vpc.id, vpc.cidr),
-                    format!("{cidr}는 VPC {}({}) 밖입니다.", vpc.id, vpc.cidr),
-                ),
-                suggest,
-            ));
-        }
-        if let Some(other) =
-            d.subnets.iter().find(|x| x.vpc == s.vpc && x.id != s.id && x.cidr.canonical().overlaps(&cidr.canonical()))
-        {
-            return Some((
-                Text::new(
-                    format!("{cidr} overlaps subnet {} ({}).", other.id, other.cidr),
-                    format!("{cidr}가 서브넷 {}({})과 겹칩니다.", other.id, other.cidr),
-                ),
-                suggest,
-            ));
-        }
-        if cidr.has_host_bits() {
-            return Some((
-                Text::new(
-                    format!("{cidr} has host bits set: AWS stores it as {}.", cidr.canonical()),
-                    format!("{cidr}에 호스트 비트가 있습니다. AWS는 {}로 저장합니다.", cidr.canonical()),
-                ),
-                Some(cidr.canonical()),
-            ));
-        }
-    } else if d.vpcs.iter().any(|v| v.id.as_str() == id) && !(16..=28).contains(&cidr.prefix_len()) {
-        return Some((
-            Text::new("A VPC's block is between /16 and /28.", "VPC 블록은 /16에서 /28 사이여야 합니다."),
-            None,
-        ));
-    }
-    None
+/// What is wrong with a CIDR typed for a subnet or VPC, if anything (core's rules for blocks).
+fn cidr_problem(d: &Design, id: &str, text: &str) -> Option<BlockProblem> {
+    typed_block(&Network::new(d), id, text)
 }
 
 /// A text field that commits on change (leaving it, or Enter).
@@ -256,7 +201,7 @@ fn specific_fields(
         Resource::Subnet(s) => {
             let associations = crate::rules::subnet_associations(ed, s.clone());
             let id = s.id.to_string();
-            let public = ed.design.with_untracked(|d| d.is_public_subnet(&s));
+            let public = ed.design.with_untracked(|d| Network::new(d).is_public(&s));
             let s2 = s.clone();
             let zone = zone_field(ed, &s);
             view! {
@@ -386,7 +331,7 @@ fn cidr_field(
                     // problem stays on screen with its suggestion, and the design is unchanged.
                     let text = event_target_value(&e);
                     let problem = ed.design.with_untracked(|d| cidr_problem(d, &id3, &text));
-                    let fine = problem.as_ref().is_none_or(|(t, _)| t.en.contains("host bits"));
+                    let fine = problem.as_ref().is_none_or(|p| !p.refused);
                     if let (true, Ok(c)) = (fine, text.trim().parse::<Ipv4Cidr>()) {
                         crate::forms::commit(ed, make(c));
                     }
@@ -395,7 +340,7 @@ fn cidr_field(
         </label>
         {move || {
             problem()
-                .map(|(text, suggest)| {
+                .map(|BlockProblem { text, suggestion: suggest, .. }| {
                     let make = make2.clone();
                     let lang = ed.lang.get();
                     view! {

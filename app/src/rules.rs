@@ -9,7 +9,10 @@ use vpcanvas_core::doc::{
     LoadBalancerScheme, NaclRule, NetworkAcl, Route, RouteDestination, RouteTable, RouteTarget, RuleAction, RulePeer,
     SecurityGroup, SgRule, Subnet, Target, TargetGroup, TargetRef,
 };
+use vpcanvas_core::edit::fields::read_rule_number;
 use vpcanvas_core::edit::{Resource, route_targets, target_text};
+use vpcanvas_core::model::Network;
+use vpcanvas_core::model::filters::next_rule_number;
 use vpcanvas_core::net::{IpCidr, Ipv4Cidr, PortRange, Protocol};
 
 use crate::editor::Editor;
@@ -86,14 +89,16 @@ fn protocol_select(value: Protocol, testid: &'static str, on: impl Fn(Protocol) 
 pub fn route_table_editor(ed: Editor, t: RouteTable) -> impl IntoView {
     let lang = ed.lang.get_untracked();
     let (vpc_cidrs, targets, subnets) = ed.design.with_untracked(|d| {
-        let cidrs: Vec<String> = d
-            .vpcs
+        let net = Network::new(d);
+        let cidrs: Vec<String> =
+            d.vpcs.iter().filter(|v| v.id == t.vpc).flat_map(Network::vpc_cidrs).map(|c| c.to_string()).collect();
+        // Each subnet of the VPC, and whether it uses this table (explicitly, or as the VPC's main table).
+        let subnets: Vec<(Subnet, bool)> = d
+            .subnets
             .iter()
-            .filter(|v| v.id == t.vpc)
-            .flat_map(|v| std::iter::once(v.cidr).chain(v.secondary_cidrs.iter().copied()))
-            .map(|c| c.to_string())
+            .filter(|s| s.vpc == t.vpc)
+            .map(|s| (s.clone(), net.route_table_of(s).is_some_and(|x| x.id == t.id)))
             .collect();
-        let subnets: Vec<Subnet> = d.subnets.iter().filter(|s| s.vpc == t.vpc).cloned().collect();
         (cidrs, route_targets(d, &t.vpc), subnets)
     });
     let rows = t.routes.iter().enumerate().map(|(n, r)| {
@@ -193,8 +198,7 @@ pub fn route_table_editor(ed: Editor, t: RouteTable) -> impl IntoView {
     };
     let associations = subnets
         .into_iter()
-        .map(|s| {
-            let uses = s.route_table.as_ref() == Some(&t.id) || (s.route_table.is_none() && t.main);
+        .map(|(s, uses)| {
             let explicit = s.route_table.as_ref() == Some(&t.id);
             let table = t.id.clone();
             let label = if s.name.is_empty() { s.id.to_string() } else { format!("{} ({})", s.name, s.id) };
@@ -502,21 +506,16 @@ pub fn network_acl_editor(ed: Editor, a: NetworkAcl) -> impl IntoView {
                                 data-testid="nacl-rule-number"
                                 prop:value=r.rule_number.to_string()
                                 on:change=move |e| {
-                                    let text = event_target_value(&e);
-                                    match text.trim().parse::<u32>() {
-                                        Ok(number) if (1..=32766).contains(&number) => {
-                                            let mut after = aa.clone();
-                                            let taken = acl_list(&mut after, outbound).iter().enumerate().any(|(k, x)| k != n && x.rule_number == number);
-                                            if taken {
-                                                refuse(ed, format!("Rule {number} already exists in this direction."), format!("이 방향에 규칙 {number}가 이미 있습니다."));
-                                                return;
-                                            }
-                                            if let Some(rule) = acl_list(&mut after, outbound).get_mut(n) {
+                                    let mut after = aa.clone();
+                                    let list = acl_list(&mut after, outbound);
+                                    match read_rule_number(list, n, &event_target_value(&e)) {
+                                        Ok(number) => {
+                                            if let Some(rule) = list.get_mut(n) {
                                                 rule.rule_number = number;
                                             }
                                             commit(ed, Resource::NetworkAcl(after));
                                         }
-                                        _ => refuse(ed, "A rule number is from 1 to 32766.".into(), "규칙 번호는 1에서 32766 사이입니다.".into()),
+                                        Err(why) => ed.say_error(why),
                                     }
                                 }
                             />
@@ -593,8 +592,14 @@ pub fn network_acl_editor(ed: Editor, a: NetworkAcl) -> impl IntoView {
         let add = move |_| {
             let mut after = a_add.clone();
             let list = acl_list(&mut after, outbound);
-            // The next free multiple of 10 after the highest number (AWS's usual spacing).
-            let number = list.iter().map(|r| r.rule_number).max().map(|m| (m / 10 + 1) * 10).unwrap_or(100).min(32766);
+            let Some(number) = next_rule_number(list) else {
+                refuse(
+                    ed,
+                    "No rule number is free after the last rule: renumber the rules, or give this one a number between them.".into(),
+                    "마지막 규칙 뒤에 쓸 번호가 없습니다. 규칙 번호를 다시 매기거나 사이 번호를 주세요.".into(),
+                );
+                return;
+            };
             let Ok(cidr) = "0.0.0.0/0".parse::<IpCidr>() else { return };
             list.push(NaclRule {
                 rule_number: number,

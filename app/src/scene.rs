@@ -4,6 +4,7 @@
 //! Kept apart from the Leptos components so it can be tested natively and reused by picture export.
 
 use vpcanvas_core::doc::{Design, Id, Layout, Placement, ResourceKind};
+use vpcanvas_core::model::Network;
 
 use crate::i18n::Lang;
 
@@ -240,6 +241,7 @@ pub fn build_in(design: &Design, lang: Lang) -> Scene {
     let w = |en: &'static str, ko: &'static str| lang.pick(en, ko);
     let layout: &Layout = &design.layout;
     let placed = |id: &Id| layout.nodes.get(id);
+    let net = Network::new(design);
     let mut boxes = Vec::new();
 
     for region in &design.regions {
@@ -256,8 +258,7 @@ pub fn build_in(design: &Design, lang: Lang) -> Scene {
     }
     for vpc in &design.vpcs {
         if let Some(p) = placed(&vpc.id) {
-            let mut cidrs = vec![vpc.cidr.to_string()];
-            cidrs.extend(vpc.secondary_cidrs.iter().map(|c| c.to_string()));
+            let cidrs: Vec<String> = Network::vpc_cidrs(vpc).map(|c| c.to_string()).collect();
             boxes.push(BoxShape {
                 key: vpc.id.to_string(),
                 style: BoxStyle::Vpc,
@@ -281,7 +282,7 @@ pub fn build_in(design: &Design, lang: Lang) -> Scene {
     }
     for subnet in &design.subnets {
         if let Some(p) = placed(&subnet.id) {
-            let public = design.is_public_subnet(subnet);
+            let public = net.is_public(subnet);
             boxes.push(BoxShape {
                 key: subnet.id.to_string(),
                 style: if public { BoxStyle::PublicSubnet } else { BoxStyle::PrivateSubnet },
@@ -339,7 +340,7 @@ pub fn build_in(design: &Design, lang: Lang) -> Scene {
         });
     }
 
-    other_icons(design, &mut wanted, lang);
+    other_icons(&net, &mut wanted, lang);
 
     let parent_rect = |key: &Option<Id>| -> Option<Rect> {
         let key = key.as_ref()?;
@@ -409,10 +410,10 @@ pub fn build_in(design: &Design, lang: Lang) -> Scene {
 /// Icons for the other kinds drawn on the canvas: in their subnet, VPC or Region, or on the canvas. Route tables,
 /// network ACLs, security groups, target groups, prefix lists, Elastic IPs, clusters, services and task definitions
 /// are settings rather than things on the network: they live in the outline and the inspector, not on the diagram.
-fn other_icons(design: &Design, wanted: &mut Vec<Pending>, lang: Lang) {
+fn other_icons(net: &Network<'_>, wanted: &mut Vec<Pending>, lang: Lang) {
+    let design = net.design;
     let w = |en: &'static str, ko: &'static str| lang.pick(en, ko);
     use vpcanvas_core::doc::ResourceKind as K;
-    let host_subnet = |host: &Id| design.instances.iter().find(|i| &i.id == host).map(|i| i.subnet.clone());
     let mut push = |id: &Id, kind: K, parent: Option<Id>, name: &str, detail: String| {
         wanted.push(Pending {
             id: id.clone(),
@@ -427,8 +428,7 @@ fn other_icons(design: &Design, wanted: &mut Vec<Pending>, lang: Lang) {
         push(&x.id, K::NetworkInterface, Some(x.subnet.clone()), &x.name, ip_text(x.private_ip));
     }
     for x in &design.ecs_tasks {
-        let parent = x.subnet.clone().or_else(|| x.container_instance.as_ref().and_then(host_subnet));
-        push(&x.id, K::EcsTask, parent, &x.name, String::from(w("ECS task", "ECS 태스크")));
+        push(&x.id, K::EcsTask, net.task_subnet(x).cloned(), &x.name, String::from(w("ECS task", "ECS 태스크")));
     }
     for x in &design.load_balancers {
         let kind = match x.kind {

@@ -23,7 +23,7 @@ use crate::forms::{
 use crate::i18n::Lang;
 use vpcanvas_core::edit::fields::{
     mappings_text, read_account_id, read_address_in_subnet, read_amazon_asn, read_ami_id, read_customer_asn,
-    read_mappings, read_number, read_optional_ip,
+    read_mappings, read_number, read_optional_ip, read_task_cpu, read_task_memory,
 };
 
 /// The settings of `resource` beyond its name and tags, when its kind has any here.
@@ -377,12 +377,12 @@ fn task_definition(ed: Editor, t: vpcanvas_core::doc::TaskDefinition, lang: Lang
         </div>
         {field(ed, ("Task CPU units (1024 = 1 vCPU)", "태스크 CPU 단위(1024 = vCPU 1개)"), "field-task-cpu", t.cpu.map(|c| c.to_string()).unwrap_or_default(), move |v| {
             let mut after = t2.clone();
-            after.cpu = read_optional_number(v, 128..=196_608, ("CPU units", "CPU 단위"))?;
+            after.cpu = read_task_cpu(v)?;
             Ok(Resource::TaskDefinition(after))
         })}
         {field(ed, ("Task memory (MiB)", "태스크 메모리(MiB)"), "field-task-memory", t.memory_mib.map(|c| c.to_string()).unwrap_or_default(), move |v| {
             let mut after = t3.clone();
-            after.memory_mib = read_optional_number(v, 6..=1_048_576, ("Memory", "메모리"))?;
+            after.memory_mib = read_task_memory(v)?;
             Ok(Resource::TaskDefinition(after))
         })}
         <h3>{lang.pick("Containers", "컨테이너")}</h3>

@@ -5,6 +5,7 @@
 //! severity, English and Korean title, AWS documentation link, matching Security Hub / checkov / cfn-lint ids), its
 //! check and its tests. `docs/rules.md` is generated from the metadata (`rules::catalogue`) and a test keeps it in step.
 
+pub mod cidr;
 mod fix;
 pub mod rules;
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! services and tasks.
 
 use std::net::Ipv4Addr;
+use std::ops::RangeInclusive;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -260,6 +261,14 @@ pub struct TaskDefinition {
     pub memory_mib: Option<u32>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub containers: Vec<ContainerDefinition>,
+}
+
+impl TaskDefinition {
+    /// The task-level CPU units ECS accepts: 128 (0.125 vCPU) to 196,608 (192 vCPU), the EC2 launch type's range
+    /// (Fargate takes fixed sizes within it).
+    pub const CPU_UNITS: RangeInclusive<u32> = 128..=196_608;
+    /// The task-level memory ECS accepts, in MiB: from 6 (the least Docker gives a container) to 1,048,576 (1 TiB).
+    pub const MEMORY_MIB: RangeInclusive<u32> = 6..=1_048_576;
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

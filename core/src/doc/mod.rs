@@ -197,20 +197,6 @@ impl Design {
     pub fn find(&self, id: &str) -> Option<ResourceRef<'_>> {
         self.resources().into_iter().find(|r| r.id.as_str() == id)
     }
-
-    /// The route table a subnet uses: its explicit association, else its VPC's main table.
-    pub fn route_table_of(&self, subnet: &Subnet) -> Option<&RouteTable> {
-        match &subnet.route_table {
-            Some(id) => self.route_tables.iter().find(|t| &t.id == id),
-            None => self.route_tables.iter().find(|t| t.vpc == subnet.vpc && t.main),
-        }
-    }
-
-    /// Whether a subnet is public: its route table has a route to an internet gateway (SEMANTICS R8).
-    pub fn is_public_subnet(&self, subnet: &Subnet) -> bool {
-        self.route_table_of(subnet)
-            .is_some_and(|t| t.routes.iter().any(|r| matches!(r.target, RouteTarget::InternetGateway(_))))
-    }
 }
 
 #[cfg(test)]
@@ -224,13 +210,5 @@ mod tests {
         assert!(all.iter().any(|r| r.kind == ResourceKind::NatGateway));
         assert_eq!(design.find("vpc-main").map(|r| r.kind), Some(ResourceKind::Vpc));
         assert!(design.find("nope").is_none());
-    }
-
-    #[test]
-    fn public_means_a_route_to_an_internet_gateway() {
-        let design: Design = load(include_str!("../../../public/samples/two-az.json")).unwrap();
-        let by_name = |n: &str| design.subnets.iter().find(|s| s.id.as_str() == n).unwrap();
-        assert!(design.is_public_subnet(by_name("subnet-public-a")));
-        assert!(!design.is_public_subnet(by_name("subnet-private-a")));
     }
 }

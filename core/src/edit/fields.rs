@@ -1,12 +1,14 @@
 //! How the values typed into the editor's fields read, with AWS's rules for them: image ids, ASNs, account ids,
-//! VLANs, an interface's address in its subnet, and a container's port mappings. The app shows the message of a
-//! value that does not read and leaves the design as it was.
+//! VLANs, an interface's address in its subnet, a task's CPU and memory, NACL rule numbers, and a container's port
+//! mappings. The app shows the message of a value that does not read and leaves the design as it was.
 
 use std::net::Ipv4Addr;
+use std::ops::RangeInclusive;
 
 use crate::check::Text;
-use crate::doc::{Design, Id, PortMapping, TransportProtocol};
+use crate::doc::{Design, Id, NaclRule, PortMapping, TaskDefinition, TransportProtocol};
 use crate::model::Network;
+use crate::model::filters::NACL_RULE_NUMBERS;
 
 /// An AMI id: `ami-` and 8 or 17 hexadecimal digits, as EC2 writes image ids. Empty is no image id.
 pub fn read_ami_id(text: &str) -> Result<String, Text> {
@@ -59,13 +61,52 @@ pub fn read_account_id(text: &str) -> Result<Option<String>, Text> {
 }
 
 /// A whole number in `range`, named `what` in the message.
-pub fn read_number(text: &str, range: std::ops::RangeInclusive<u32>, what: (&str, &str)) -> Result<u32, Text> {
+pub fn read_number(text: &str, range: RangeInclusive<u32>, what: (&str, &str)) -> Result<u32, Text> {
     match text.trim().parse::<u32>() {
         Ok(n) if range.contains(&n) => Ok(n),
         _ => Err(Text::new(
             format!("{} is a whole number from {} to {}.", what.0, range.start(), range.end()),
             format!("{}은(는) {}에서 {} 사이의 정수입니다.", what.1, range.start(), range.end()),
         )),
+    }
+}
+
+/// A whole number in `range`, or `None` when empty.
+fn read_optional_number(text: &str, range: RangeInclusive<u32>, what: (&str, &str)) -> Result<Option<u32>, Text> {
+    if text.trim().is_empty() { Ok(None) } else { read_number(text, range, what).map(Some) }
+}
+
+/// A task definition's CPU units ([`TaskDefinition::CPU_UNITS`]); empty is `None` (set per container).
+pub fn read_task_cpu(text: &str) -> Result<Option<u32>, Text> {
+    read_optional_number(text, TaskDefinition::CPU_UNITS, ("CPU units", "CPU 단위"))
+}
+
+/// A task definition's memory in MiB ([`TaskDefinition::MEMORY_MIB`]); empty is `None` (set per container).
+pub fn read_task_memory(text: &str) -> Result<Option<u32>, Text> {
+    read_optional_number(text, TaskDefinition::MEMORY_MIB, ("Memory", "메모리"))
+}
+
+/// A network ACL rule number typed for the rule at `index` of `rules` (one direction): within
+/// [`NACL_RULE_NUMBERS`] and not another rule's of the same direction.
+pub fn read_rule_number(rules: &[NaclRule], index: usize, text: &str) -> Result<u32, Text> {
+    match text.trim().parse::<u32>() {
+        Ok(n) if NACL_RULE_NUMBERS.contains(&n) => {
+            if rules.iter().enumerate().any(|(k, r)| k != index && r.rule_number == n) {
+                Err(Text::new(
+                    format!("Rule {n} already exists in this direction."),
+                    format!("이 방향에 규칙 {n}가 이미 있습니다."),
+                ))
+            } else {
+                Ok(n)
+            }
+        }
+        _ => {
+            let (first, last) = (NACL_RULE_NUMBERS.start(), NACL_RULE_NUMBERS.end());
+            Err(Text::new(
+                format!("A rule number is from {first} to {last}."),
+                format!("규칙 번호는 {first}에서 {last} 사이입니다."),
+            ))
+        }
     }
 }
 
@@ -176,6 +217,36 @@ mod tests {
         assert!(read_customer_asn("0").is_err());
         assert_eq!(read_account_id("123456789012").ok(), Some(Some("123456789012".into())));
         assert!(read_account_id("12345").is_err());
+    }
+
+    #[test]
+    fn task_sizes_follow_ecs_limits() {
+        assert_eq!(read_task_cpu("256").ok(), Some(Some(256)));
+        assert_eq!(read_task_cpu(" ").ok(), Some(None));
+        assert_eq!(read_task_memory("512").ok(), Some(Some(512)));
+        assert_eq!(read_task_memory("").ok(), Some(None));
+        for bad in ["64", "200000", "one"] {
+            assert!(read_task_cpu(bad).is_err(), "{bad}");
+        }
+        for bad in ["5", "2000000"] {
+            assert!(read_task_memory(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn rule_numbers_are_in_range_and_unique_per_direction() {
+        let d = crate::load(include_str!("../../../public/samples/two-az.json")).unwrap_or_else(|e| panic!("{e}"));
+        let rules = &d.network_acls[0].inbound;
+        let taken = rules[0].rule_number;
+        assert_eq!(read_rule_number(rules, 0, &taken.to_string()).ok(), Some(taken), "its own number");
+        assert_eq!(read_rule_number(rules, 0, " 32766 ").ok(), Some(32766));
+        let mut two = rules.clone();
+        two.push(rules[0].clone());
+        let e = read_rule_number(&two, 1, &taken.to_string()).err().map(|t| t.en);
+        assert_eq!(e, Some(format!("Rule {taken} already exists in this direction.")));
+        for bad in ["0", "32767", "x"] {
+            assert!(read_rule_number(rules, 0, bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@ use crate::doc::{
     NetworkMode, RouteDestination, RouteTarget, RuleAction, RulePeer, SgRule, Tags, TargetRef, TargetType,
     TgwAttachmentResource, TgwRouteTarget, TransportProtocol, VpnTermination,
 };
+use crate::model::Network;
 use crate::net::{IpCidr, Protocol};
 
 /// The template, and what was not exported.
@@ -227,14 +228,10 @@ pub fn export(d: &Design) -> Export {
             );
         }
     }
+    let net = Network::new(d);
     // Every subnet is associated explicitly: with its own table, or with what stands for its VPC's main one.
     for s in &d.subnets {
-        let table = s
-            .route_table
-            .as_ref()
-            .and_then(|t| d.route_tables.iter().find(|x| &x.id == t))
-            .or_else(|| d.route_tables.iter().find(|x| x.vpc == s.vpc && x.main));
-        if let Some(t) = table {
+        if let Some(t) = net.route_table_of(s) {
             add(
                 format!("{}RouteTable", n(&s.id)),
                 "AWS::EC2::SubnetRouteTableAssociation",
@@ -242,12 +239,7 @@ pub fn export(d: &Design) -> Export {
                 None,
             );
         }
-        let acl = s
-            .network_acl
-            .as_ref()
-            .and_then(|a| d.network_acls.iter().find(|x| &x.id == a))
-            .or_else(|| d.network_acls.iter().find(|x| x.vpc == s.vpc && x.is_default));
-        if let Some(a) = acl {
+        if let Some(a) = net.network_acl_of(s) {
             add(
                 format!("{}NetworkAcl", n(&s.id)),
                 "AWS::EC2::SubnetNetworkAclAssociation",

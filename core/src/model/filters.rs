@@ -1,6 +1,8 @@
 //! How network ACL and security-group rules match traffic, over ranges as well as single packets: what the
 //! validation rules reason with, and what the simulator will evaluate.
 
+use std::ops::RangeInclusive;
+
 use crate::doc::{NaclRule, RuleAction, SgRule};
 use crate::net::{IpCidr, Ipv4Cidr, PortRange, Protocol};
 
@@ -21,6 +23,18 @@ pub fn in_order(rules: &[NaclRule]) -> Vec<&NaclRule> {
     let mut sorted: Vec<&NaclRule> = rules.iter().collect();
     sorted.sort_by_key(|r| r.rule_number);
     sorted
+}
+
+/// The rule numbers AWS allows in a network ACL's list: 1 to 32766; 32767 is the final `*` deny (SEMANTICS L3).
+pub const NACL_RULE_NUMBERS: RangeInclusive<u32> = 1..=32766;
+
+/// The number for a rule added after the last one of a NACL list: the next multiple of 10 after the highest allowed
+/// number (10 for an empty list), the spacing AWS recommends so that rules can be put between them later. `None`
+/// when that is past 32766 or already taken.
+pub fn next_rule_number(rules: &[NaclRule]) -> Option<u32> {
+    let last = rules.iter().map(|r| r.rule_number).filter(|n| NACL_RULE_NUMBERS.contains(n)).max().unwrap_or(0);
+    let next = (last / 10 + 1) * 10;
+    (NACL_RULE_NUMBERS.contains(&next) && rules.iter().all(|r| r.rule_number != next)).then_some(next)
 }
 
 /// Whether a NACL rule list lets *every* packet of `protocol` to the ports `ports`, exchanged with any address of
@@ -178,6 +192,18 @@ mod tests {
         let tcp_range = rule(100, RuleAction::Allow, Protocol::TCP, Some((0, 1000)), "0.0.0.0/0");
         assert!(nacl_rule_covers(&tcp_range, &narrow));
         assert!(!nacl_rule_covers(&tcp_range, &rule(1, RuleAction::Deny, Protocol::UDP, Some((22, 22)), "10.0.0.0/8")));
+    }
+
+    #[test]
+    fn the_next_rule_number_follows_the_last_by_ten() {
+        let allow = |n| rule(n, RuleAction::Allow, Protocol::All, None, "0.0.0.0/0");
+        assert_eq!(next_rule_number(&[]), Some(10));
+        assert_eq!(next_rule_number(&[allow(100), allow(5)]), Some(110));
+        assert_eq!(next_rule_number(&[allow(105)]), Some(110));
+        assert_eq!(next_rule_number(&[allow(100), allow(40000)]), Some(110), "out of range numbers are ignored");
+        assert_eq!(next_rule_number(&[allow(32760)]), None, "32770 is past the last number");
+        assert_eq!(next_rule_number(&[allow(0), allow(10)]), Some(20));
+        assert!(NACL_RULE_NUMBERS.contains(&32766) && !NACL_RULE_NUMBERS.contains(&32767));
     }
 
     #[test]

@@ -237,6 +237,14 @@ impl<'d> Network<'d> {
                 .unwrap_or_else(|| self.subnet(&instance.subnet).is_some_and(|s| s.map_public_ip_on_launch))
     }
 
+    /// The subnet an ECS task lives in: its own interface's (awsvpc mode), else its container instance's (bridge and
+    /// host modes share the instance's interface) (SEMANTICS C1–C3). The id as written, which may name nothing.
+    pub fn task_subnet(&self, task: &'d EcsTask) -> Option<&'d Id> {
+        task.subnet
+            .as_ref()
+            .or_else(|| task.container_instance.as_ref().and_then(|h| self.instance(h)).map(|i| &i.subnet))
+    }
+
     /// The VPC a subnet belongs to.
     pub fn vpc_of_subnet(&self, subnet: &Id) -> Option<&'d Vpc> {
         self.subnet(subnet).and_then(|s| self.vpc(&s.vpc))
@@ -353,6 +361,62 @@ mod tests {
         let used: Vec<Ipv4Cidr> = [0u32, 3, 4, 9, 15].iter().map(|i| c(&format!("10.0.{i}.0/24"))).collect();
         let brute = (0..16).map(|i| c(&format!("10.0.{i}.0/24"))).find(|b| used.iter().all(|u| !u.overlaps(b)));
         assert_eq!(next_free_block(&[vpc], &used, 24), brute);
+    }
+
+    fn sample() -> Design {
+        crate::load(include_str!("../../../public/samples/two-az.json")).unwrap()
+    }
+
+    #[test]
+    fn a_subnet_uses_its_own_table_else_the_main_one() {
+        let mut design = sample();
+        design.subnets[0].route_table = None;
+        let net = Network::new(&design);
+        let table = |i: usize| net.route_table_of(&design.subnets[i]).map(|t| t.id.as_str());
+        assert_eq!(table(0), Some("rtb-main"), "no association: the VPC's main table");
+        assert_eq!(table(1), Some("rtb-public"));
+        let mut orphan = design.subnets[0].clone();
+        orphan.vpc = Id::new("vpc-none").unwrap();
+        assert!(net.route_table_of(&orphan).is_none(), "a VPC without a main table");
+    }
+
+    #[test]
+    fn public_means_a_route_to_an_internet_gateway() {
+        let design = sample();
+        let net = Network::new(&design);
+        let by_id = |n: &str| net.subnet(&Id::new(n).unwrap()).unwrap();
+        assert!(net.is_public(by_id("subnet-public-a")));
+        assert!(!net.is_public(by_id("subnet-private-a")));
+    }
+
+    #[test]
+    fn a_vpc_has_its_primary_block_then_its_secondaries() {
+        let mut design = sample();
+        let blocks = |v: &Vpc| Network::vpc_cidrs(v).map(|c| c.to_string()).collect::<Vec<_>>();
+        assert_eq!(blocks(&design.vpcs[0]), ["10.0.0.0/16"]);
+        design.vpcs[0].secondary_cidrs = vec![c("100.64.0.0/16")];
+        assert_eq!(blocks(&design.vpcs[0]), ["10.0.0.0/16", "100.64.0.0/16"]);
+    }
+
+    #[test]
+    fn a_task_lives_in_its_own_subnet_else_its_hosts() {
+        let task = |extra: serde_json::Value| -> EcsTask {
+            let mut t = serde_json::json!({
+                "id": "task-1", "cluster": "ecs-main", "task_definition": "web:1", "launch_type": "ec2"
+            });
+            if let (Some(t), Some(extra)) = (t.as_object_mut(), extra.as_object()) {
+                t.extend(extra.clone());
+            }
+            serde_json::from_value(t).unwrap()
+        };
+        let design = sample();
+        let net = Network::new(&design);
+        let own = task(serde_json::json!({ "subnet": "subnet-public-a", "container_instance": "i-web-a" }));
+        assert_eq!(net.task_subnet(&own).map(Id::as_str), Some("subnet-public-a"));
+        let hosted = task(serde_json::json!({ "container_instance": "i-web-a" }));
+        assert_eq!(net.task_subnet(&hosted).map(Id::as_str), Some("subnet-private-a"));
+        assert_eq!(net.task_subnet(&task(serde_json::json!({ "container_instance": "i-gone" }))), None);
+        assert_eq!(net.task_subnet(&task(serde_json::json!({}))), None);
     }
 
     #[test]

@@ -234,12 +234,7 @@ pub fn scenario(design: &Design, outage: Outage) -> Scenario {
         let mut per_zone: BTreeMap<String, usize> = BTreeMap::new();
         let mut per_slot = vec![0usize; slots.len()];
         for t in &live {
-            let zone = match (&t.subnet, &t.container_instance) {
-                (Some(s), _) => zone_of_subnet(s),
-                (None, Some(h)) => host_zone(h),
-                _ => None,
-            };
-            if let Some(z) = zone {
+            if let Some(z) = net.task_subnet(t).and_then(zone_of_subnet) {
                 *per_zone.entry(z).or_default() += 1;
             }
         }

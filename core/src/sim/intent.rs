@@ -60,21 +60,41 @@ impl std::fmt::Display for FlowEndError {
 
 impl std::error::Error for FlowEndError {}
 
+/// Where a flow outside AWS starts: the internet, or on-premises (a named network, or the design's first).
+enum Outside<'d> {
+    Internet,
+    OnPremises(Option<&'d Id>),
+}
+
+/// The outside start `text` names, if it names one.
+fn outside<'d>(design: &'d Design, text: &str) -> Option<Outside<'d>> {
+    let text = text.trim();
+    if text == "internet" {
+        return Some(Outside::Internet);
+    }
+    match design.on_premises.iter().find(|n| n.id.as_str() == text) {
+        Some(n) => Some(Outside::OnPremises(Some(&n.id))),
+        None => (text == "on-premises").then_some(Outside::OnPremises(None)),
+    }
+}
+
+/// Whether a flow's start may be given an address of its own (the `ip` of [`source_of`]): the internet, on-premises
+/// or an on-premises network. A resource starts from its own addresses.
+pub fn source_takes_address(design: &Design, text: &str) -> bool {
+    outside(design, text).is_some()
+}
+
 /// Reads a flow's start: a resource id, `internet` (at `ip`, default 8.8.8.8), `on-premises` (at `ip`, or the
 /// first host of the design's first on-premises network) or an on-premises network's id (its first host, or `ip`).
 pub fn source_of(design: &Design, text: &str, ip: Option<Ipv4Addr>) -> Result<Source, FlowEndError> {
-    let text = text.trim();
-    let network = design.on_premises.iter().find(|n| n.id.as_str() == text).map(|n| n.id.clone());
-    if text == "internet" {
-        return Ok(Source::Internet { ip });
-    }
-    if text == "on-premises" || network.is_some() {
-        return ip
-            .or_else(|| on_premises_host(design, network.as_ref()))
+    match outside(design, text) {
+        Some(Outside::Internet) => Ok(Source::Internet { ip }),
+        Some(Outside::OnPremises(network)) => ip
+            .or_else(|| on_premises_host(design, network))
             .map(|ip| Source::OnPremises { ip })
-            .ok_or(FlowEndError::NoOnPremisesSource);
+            .ok_or(FlowEndError::NoOnPremisesSource),
+        None => resource(design, text.trim()).map(Source::Resource),
     }
-    resource(design, text).map(Source::Resource)
 }
 
 /// Reads a flow's end: a resource id, an IPv4 address, `internet`, `s3` or `dynamodb` (an address of the design's
@@ -222,6 +242,22 @@ mod tests {
             port,
             expect,
         }
+    }
+
+    #[test]
+    fn outside_starts_take_an_address() {
+        let mut d = sample();
+        assert!(source_takes_address(&d, "internet"));
+        assert!(source_takes_address(&d, " on-premises "));
+        assert!(!source_takes_address(&d, "i-web-a"));
+        assert!(!source_takes_address(&d, "onprem-hq"), "no such network yet");
+        d.on_premises.push(
+            serde_json::from_value(serde_json::json!({ "id": "onprem-hq", "cidrs": ["192.168.0.0/16"] }))
+                .unwrap_or_else(|e| panic!("{e}")),
+        );
+        assert!(source_takes_address(&d, "onprem-hq"));
+        let hq = source_of(&d, "onprem-hq", None);
+        assert_eq!(hq, Ok(Source::OnPremises { ip: Ipv4Addr::new(192, 168, 0, 1) }));
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub use failure::{
 };
 pub use intent::{
     FlowEndError, IntentResult, destination_of, evaluate as evaluate_intents, evaluate_in as evaluate_intents_in,
-    intent_query, source_of,
+    intent_query, source_of, source_takes_address,
 };
 pub use place::Places;
 pub use queries::{Cell, GroupBy, Reach, matrix, outbound_reach};

@@ -34,14 +34,12 @@ const EPHEMERAL: PortRange = PortRange::new(1024, 65535);
 
 /// A free rule number just ahead of `before` (or after the last rule when nothing specific blocks).
 fn free_number(list: &[NaclRule], before: Option<u32>) -> Option<u32> {
-    let used: HashSet<u32> = list.iter().map(|r| r.rule_number).collect();
     match before {
-        Some(b) => (1..b).rev().find(|n| !used.contains(n)),
-        None => {
-            let last = list.iter().map(|r| r.rule_number).filter(|n| *n <= 32766).max().unwrap_or(0);
-            let n = (last / 10 + 1) * 10;
-            (n <= 32766 && !used.contains(&n)).then_some(n)
+        Some(b) => {
+            let used: HashSet<u32> = list.iter().map(|r| r.rule_number).collect();
+            (1..b).rev().find(|n| !used.contains(n))
         }
+        None => crate::model::filters::next_rule_number(list),
     }
 }
 

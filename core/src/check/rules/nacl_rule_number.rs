@@ -1,6 +1,7 @@
 //! `nacl-rule-number`: NACL rule numbers run from 1 to 32766 and are unique within each direction (SEMANTICS L3).
 
 use crate::model::HashSet;
+use crate::model::filters::NACL_RULE_NUMBERS;
 
 use super::{docs, show};
 use crate::check::{References, Rule, Severity, Sink};
@@ -23,7 +24,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
         {
             let mut seen = HashSet::default();
             for r in rules {
-                if !(1..=32766).contains(&r.rule_number) {
+                if !NACL_RULE_NUMBERS.contains(&r.rule_number) {
                     sink.report(
                         [&acl.id],
                         format!("Network ACL {name} has the {dir} rule number {}; rule numbers run from 1 to 32766.", r.rule_number),

@@ -1,6 +1,7 @@
 //! `subnet-cidr-size`: a subnet block must be between /16 and /28 (SEMANTICS A4).
 
 use super::{docs, show};
+use crate::check::cidr::SUBNET_PREFIX_LENS;
 use crate::check::{References, Rule, Severity, Sink};
 use crate::model::Network;
 
@@ -15,7 +16,7 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
-    for s in net.design.subnets.iter().filter(|s| !(16..=28).contains(&s.cidr.prefix_len())) {
+    for s in net.design.subnets.iter().filter(|s| !SUBNET_PREFIX_LENS.contains(&s.cidr.prefix_len())) {
         sink.report(
             [&s.id],
             format!(

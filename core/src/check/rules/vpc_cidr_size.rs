@@ -1,6 +1,7 @@
 //! `vpc-cidr-size`: a VPC block must be between /16 and /28 (SEMANTICS A1, A2).
 
 use super::{docs, show};
+use crate::check::cidr::VPC_PREFIX_LENS;
 use crate::check::{References, Rule, Severity, Sink};
 use crate::model::Network;
 
@@ -16,9 +17,17 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
     for vpc in &net.design.vpcs {
-        for c in Network::vpc_cidrs(vpc).filter(|c| !(16..=28).contains(&c.prefix_len())) {
-            let hint = if c.prefix_len() < 16 { "split it, or use a /16" } else { "use a /28 or larger block" };
-            let hint_ko = if c.prefix_len() < 16 { "/16으로 줄이세요" } else { "/28 이상으로 키우세요" };
+        for c in Network::vpc_cidrs(vpc).filter(|c| !VPC_PREFIX_LENS.contains(&c.prefix_len())) {
+            let hint = if c.prefix_len() < *VPC_PREFIX_LENS.start() {
+                "split it, or use a /16"
+            } else {
+                "use a /28 or larger block"
+            };
+            let hint_ko = if c.prefix_len() < *VPC_PREFIX_LENS.start() {
+                "/16으로 줄이세요"
+            } else {
+                "/28 이상으로 키우세요"
+            };
             sink.report(
                 [&vpc.id],
                 format!(
