@@ -28,7 +28,7 @@ pub use kinds::{Kind, KindGroup};
 pub use layout::{Layout, Placement, ZonePlacement};
 pub use load::{LoadError, MAX_COORDINATE, MAX_DESIGN_BYTES, SaveError, json_schema, load, save};
 pub use network::*;
-pub use refs::Reference;
+pub use refs::{Field, Hold, Reference, Refs, Visit};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -1,7 +1,5 @@
 //! Moving resources between containers, and new Availability Zone boxes.
 
-use serde_json::{Value, json};
-
 use super::contain::{Container, ContainerKind, check};
 use super::{Change, Edit, LayoutKey, Resource, placement};
 use crate::check::Text;
@@ -43,16 +41,6 @@ pub fn add_zone(d: &Design, vpc: &Id, at: Placement) -> Result<(String, Edit), T
     Ok((zone, Edit::new(label, vec![change])))
 }
 
-fn set(json: &mut Value, field: &str, value: Value) {
-    if let Some(map) = json.as_object_mut() {
-        if value.is_null() {
-            map.remove(field);
-        } else {
-            map.insert(field.to_owned(), value);
-        }
-    }
-}
-
 fn vpc_of_subnet(d: &Design, subnet: &Id) -> Option<Id> {
     d.subnets.iter().find(|s| &s.id == subnet).map(|s| s.vpc.clone())
 }
@@ -63,33 +51,54 @@ fn vpc_of_subnet(d: &Design, subnet: &Id) -> Option<Id> {
 /// whose block does not fit its new VPC gets the first free one. Refused, with the reason, where AWS would not
 /// allow it (a security group or route table cannot change VPC).
 pub fn reparent(d: &Design, id: &Id, into: &Container, to: Option<Placement>) -> Result<Edit, Text> {
-    use ResourceKind as K;
     let (at, before) =
         d.resource(id.as_str()).ok_or_else(|| Text::new(format!("No {id}."), format!("{id}가 없습니다.")))?;
     let kind = before.kind();
     check(d, kind, into)?;
-    let mut json = before.to_json();
-    match (kind, into) {
-        (K::Instance | K::NetworkInterface | K::NatGateway | K::EcsTask, Container::Subnet(s)) => {
-            let old = json.get("subnet").and_then(Value::as_str).and_then(|x| Id::new(x).ok());
-            if old.as_ref() != Some(s) {
-                set(&mut json, "subnet", json!(s));
-                set(&mut json, "private_ip", Value::Null);
-                set(&mut json, "secondary_private_ips", Value::Null);
-                if old.and_then(|o| vpc_of_subnet(d, &o)) != vpc_of_subnet(d, s) {
-                    set(&mut json, "security_groups", Value::Null);
+    let mut after = before.clone();
+    match (&mut after, into) {
+        (Resource::Instance(i), Container::Subnet(s)) => {
+            let old = i.subnet.clone();
+            if &old != s {
+                i.subnet = s.clone();
+                i.private_ip = None;
+                i.secondary_private_ips.clear();
+                if vpc_of_subnet(d, &old) != vpc_of_subnet(d, s) {
+                    i.security_groups.clear();
                 }
             }
         }
-        (K::Subnet, Container::Zone { vpc, zone }) => {
-            let Resource::Subnet(sub) = &before else {
-                return Err(Text::new("Not a subnet.", "서브넷이 아닙니다."));
-            };
-            set(&mut json, "availability_zone", json!(zone));
+        (Resource::NetworkInterface(n), Container::Subnet(s)) => {
+            let old = n.subnet.clone();
+            if &old != s {
+                n.subnet = s.clone();
+                n.private_ip = None;
+                n.secondary_private_ips.clear();
+                if vpc_of_subnet(d, &old) != vpc_of_subnet(d, s) {
+                    n.security_groups.clear();
+                }
+            }
+        }
+        (Resource::NatGateway(n), Container::Subnet(s)) if &n.subnet != s => {
+            n.subnet = s.clone();
+            n.private_ip = None;
+        }
+        (Resource::EcsTask(t), Container::Subnet(s)) => {
+            let old = t.subnet.clone();
+            if old.as_ref() != Some(s) {
+                t.subnet = Some(s.clone());
+                t.private_ip = None;
+                if old.and_then(|o| vpc_of_subnet(d, &o)) != vpc_of_subnet(d, s) {
+                    t.security_groups.clear();
+                }
+            }
+        }
+        (Resource::Subnet(sub), Container::Zone { vpc, zone }) => {
+            sub.availability_zone = zone.clone();
             if &sub.vpc != vpc {
-                set(&mut json, "vpc", json!(vpc));
-                set(&mut json, "route_table", Value::Null);
-                set(&mut json, "network_acl", Value::Null);
+                sub.vpc = vpc.clone();
+                sub.route_table = None;
+                sub.network_acl = None;
                 let v = d.vpcs.iter().find(|x| &x.id == vpc);
                 let within: Vec<Ipv4Cidr> = v
                     .map(|v| {
@@ -102,7 +111,7 @@ pub fn reparent(d: &Design, id: &Id, into: &Container, to: Option<Placement>) ->
                 if !within.iter().any(|w| w.contains_cidr(&sub.cidr.canonical())) {
                     let used: Vec<Ipv4Cidr> =
                         d.subnets.iter().filter(|s| &s.vpc == vpc).map(|s| s.cidr.canonical()).collect();
-                    let block = next_free_block(&within, &used, sub.cidr.prefix_len())
+                    sub.cidr = next_free_block(&within, &used, sub.cidr.prefix_len())
                         .or_else(|| next_free_block(&within, &used, 24))
                         .ok_or_else(|| {
                             Text::new(
@@ -110,24 +119,25 @@ pub fn reparent(d: &Design, id: &Id, into: &Container, to: Option<Placement>) ->
                                 format!("VPC {vpc}에 서브넷 {id}에 쓸 빈 대역이 없습니다."),
                             )
                         })?;
-                    set(&mut json, "cidr", json!(block));
                 }
             }
         }
-        (K::Vpc, Container::Region(r)) => set(&mut json, "region", json!(r)),
-        (K::InternetGateway | K::VpnGateway, Container::Vpc(v)) => set(&mut json, "vpc", json!(v)),
-        (_, Container::Vpc(v)) if json.get("vpc").and_then(Value::as_str) != Some(v.as_str()) => {
+        (Resource::Vpc(v), Container::Region(r)) => v.region = r.clone(),
+        (Resource::InternetGateway(g), Container::Vpc(v)) => g.vpc = Some(v.clone()),
+        (Resource::VpnGateway(g), Container::Vpc(v)) => g.vpc = Some(v.clone()),
+        (r, Container::Vpc(v)) if vpc_field(r) != Some(v) => {
             return Err(Text::new(
                 format!("A {} cannot move to another VPC in AWS: create one there instead.", kind.label()),
                 format!("{}은(는) AWS에서 다른 VPC로 옮길 수 없습니다. 그곳에 새로 만드세요.", kind.label()),
             ));
         }
-        (_, Container::Region(r)) if json.get("region").is_some() => set(&mut json, "region", json!(r)),
+        (r, Container::Region(to)) => {
+            if let Some(region) = region_field(r) {
+                *region = to.clone();
+            }
+        }
         _ => {}
     }
-    let after = Resource::from_json(kind, json).ok_or_else(|| {
-        Text::new("That move makes no valid resource.", "그렇게 옮기면 올바른 리소스가 되지 않습니다.")
-    })?;
     let mut changes = Vec::new();
     if after != before {
         changes.push(Change::Replace { at, before, after });
@@ -142,13 +152,52 @@ pub fn reparent(d: &Design, id: &Id, into: &Container, to: Option<Placement>) ->
     Ok(Edit::new(Text::new(format!("Move {id}"), format!("{id} 이동")), changes))
 }
 
+/// The VPC a resource names as its home (for gateways, the one they are attached to).
+fn vpc_field(r: &Resource) -> Option<&Id> {
+    match r {
+        Resource::Subnet(x) => Some(&x.vpc),
+        Resource::RouteTable(x) => Some(&x.vpc),
+        Resource::NetworkAcl(x) => Some(&x.vpc),
+        Resource::SecurityGroup(x) => Some(&x.vpc),
+        Resource::LoadBalancer(x) => Some(&x.vpc),
+        Resource::TargetGroup(x) => Some(&x.vpc),
+        Resource::VpcEndpoint(x) => Some(&x.vpc),
+        Resource::InternetGateway(x) => x.vpc.as_ref(),
+        Resource::VpnGateway(x) => x.vpc.as_ref(),
+        _ => None,
+    }
+}
+
+/// The Region a resource names as its home, to change.
+fn region_field(r: &mut Resource) -> Option<&mut Id> {
+    match r {
+        Resource::Vpc(x) => Some(&mut x.region),
+        Resource::ElasticIp(x) => Some(&mut x.region),
+        Resource::PrefixList(x) => Some(&mut x.region),
+        Resource::EcsCluster(x) => Some(&mut x.region),
+        Resource::VpnGateway(x) => Some(&mut x.region),
+        Resource::CustomerGateway(x) => Some(&mut x.region),
+        Resource::TransitGateway(x) => Some(&mut x.region),
+        _ => None,
+    }
+}
+
+/// The subnet a resource names as its home.
+fn subnet_field(r: &Resource) -> Option<&Id> {
+    match r {
+        Resource::Instance(x) => Some(&x.subnet),
+        Resource::NetworkInterface(x) => Some(&x.subnet),
+        Resource::NatGateway(x) => Some(&x.subnet),
+        _ => None,
+    }
+}
+
 /// The container a resource lives in now: what [`reparent`] changes. `None` for connectors and what the design
 /// does not have.
 pub fn home_of(d: &Design, id: &str) -> Option<Container> {
     use ResourceKind as K;
-    let (_, r) = d.resource(id)?;
-    let json = r.to_json();
-    let field = |name: &str| json.get(name).and_then(Value::as_str).and_then(|s| Id::new(s).ok());
+    let (_, mut r) = d.resource(id)?;
+    let region = region_field(&mut r).cloned();
     match r {
         Resource::Region(_) | Resource::DxGateway(_) | Resource::OnPremNetwork(_) => Some(Container::Canvas),
         Resource::Subnet(s) => Some(Container::Zone { vpc: s.vpc.clone(), zone: s.availability_zone.clone() }),
@@ -168,10 +217,10 @@ pub fn home_of(d: &Design, id: &str) -> Option<Container> {
             region.map(Container::Region)
         }
         _ => match r.kind() {
-            K::Instance | K::NetworkInterface | K::NatGateway => field("subnet").map(Container::Subnet),
-            K::Vpc => field("region").map(Container::Region),
-            k if super::homes(k).contains(&ContainerKind::Vpc) => field("vpc").map(Container::Vpc),
-            k if super::homes(k).contains(&ContainerKind::Region) => field("region").map(Container::Region),
+            K::Instance | K::NetworkInterface | K::NatGateway => subnet_field(&r).cloned().map(Container::Subnet),
+            K::Vpc => region.map(Container::Region),
+            k if super::homes(k).contains(&ContainerKind::Vpc) => vpc_field(&r).cloned().map(Container::Vpc),
+            k if super::homes(k).contains(&ContainerKind::Region) => region.map(Container::Region),
             _ => None,
         },
     }

@@ -4,15 +4,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde_json::Value;
-
-use super::{Change, Edit, LayoutKey, Resource, home_of, placement};
+use super::{Change, Edit, LayoutKey, home_of, placement};
 use crate::check::Text;
-use crate::doc::{Design, Id, Placement, ZonePlacement};
-
-/// Free-text fields, never taken for references.
-const TEXT_FIELDS: [&str; 8] =
-    ["name", "description", "tags", "image", "family", "location", "instance_type", "service_name"];
+use crate::doc::{Design, Id, Placement, Refs, Visit, ZonePlacement};
 
 /// The ids and everything that lives inside them (a VPC's subnets and their instances, say), in document order.
 pub fn with_contents(d: &Design, ids: &[Id]) -> Vec<Id> {
@@ -34,25 +28,6 @@ pub fn with_contents(d: &Design, ids: &[Id]) -> Vec<Id> {
         false
     };
     d.resources().into_iter().map(|r| r.id.clone()).filter(|id| roots.contains(id) || inside(id)).collect()
-}
-
-fn rename(value: &mut Value, map: &BTreeMap<Id, Id>) {
-    match value {
-        Value::String(s) => {
-            if let Some(new) = Id::new(s.clone()).ok().and_then(|id| map.get(&id)) {
-                *s = new.to_string();
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(|v| rename(v, map)),
-        Value::Object(m) => {
-            for (k, v) in m.iter_mut() {
-                if !TEXT_FIELDS.contains(&k.as_str()) {
-                    rename(v, map);
-                }
-            }
-        }
-        _ => {}
-    }
 }
 
 /// Adds copies of `ids` of `from` (and what is inside them) to `d`, moved by `offset`: new ids (`<id>-copy`,
@@ -79,17 +54,22 @@ pub fn paste(d: &Design, from: &Design, ids: &[Id], offset: (f64, f64)) -> Resul
     }
     let mut copies = Vec::new();
     for id in &all {
-        let Some((_, r)) = from.resource(id.as_str()) else { continue };
-        let mut json = r.to_json();
-        rename(&mut json, &map);
+        let Some((_, mut copy)) = from.resource(id.as_str()) else { continue };
+        copy.visit_refs_mut(&mut |_, to| {
+            if let Some(new) = map.get(to) {
+                *to = new.clone();
+            }
+            Visit::Keep
+        });
+        if let Some(new) = map.get(id) {
+            *copy.id_mut() = new.clone();
+        }
         if ids.contains(id)
-            && let Some(obj) = json.as_object_mut()
-            && let Some(Value::String(name)) = obj.get_mut("name")
+            && let Some(name) = copy.name_mut()
             && !name.is_empty()
         {
             name.push_str(" copy");
         }
-        let Some(copy) = Resource::from_json(r.kind(), json) else { continue };
         copies.push(copy);
     }
     let mut edit = Edit::add_all(d, copies, None)?;

@@ -2,14 +2,14 @@
 //! companions AWS creates along (a VPC comes with its main route table, default network ACL and default security
 //! group; a public NAT gateway with its Elastic IP).
 
-use serde_json::json;
+use std::net::Ipv4Addr;
 
 use super::Resource;
 use super::contain::{Container, check};
 use crate::check::Text;
-use crate::doc::{Design, Id, ResourceKind};
+use crate::doc::*;
 use crate::model::next_free_block;
-use crate::net::Ipv4Cidr;
+use crate::net::{IpCidr, Ipv4Cidr, Protocol};
 
 /// Regions offered for new Region boxes, in order, with their names.
 const REGIONS: [(&str, &str); 8] = [
@@ -35,14 +35,20 @@ pub fn next_id(d: &Design, prefix: &str) -> Id {
     }
 }
 
-fn build(kind: ResourceKind, value: serde_json::Value) -> Result<Resource, Text> {
-    Resource::from_json(kind, value).ok_or_else(|| {
+/// What a new resource of `kind` cannot be made without; the refusal when it is missing.
+fn need(value: Option<Id>, kind: ResourceKind) -> Result<Id, Text> {
+    value.ok_or_else(|| {
         Text::new(format!("Could not make a new {}.", kind.label()), format!("새 {}를 만들 수 없습니다.", kind.label()))
     })
 }
 
 fn cidr(text: &str) -> Ipv4Cidr {
-    text.parse().unwrap_or_else(|_| Ipv4Cidr::clamped(std::net::Ipv4Addr::UNSPECIFIED, 0))
+    text.parse().unwrap_or_else(|_| Ipv4Cidr::clamped(Ipv4Addr::UNSPECIFIED, 0))
+}
+
+/// `0.0.0.0/0`.
+fn anywhere() -> IpCidr {
+    IpCidr::V4(Ipv4Cidr::clamped(Ipv4Addr::UNSPECIFIED, 0))
 }
 
 /// The Region a container is in.
@@ -91,8 +97,15 @@ pub fn create(d: &Design, kind: ResourceKind, into: &Container) -> Result<Vec<Re
                     "vpcanvas가 제공하는 리전이 모두 설계에 있습니다.",
                 ));
             };
-            let zones: Vec<_> = ["a", "b", "c"].iter().map(|z| json!({ "name": format!("{code}{z}") })).collect();
-            out.push(build(kind, json!({ "id": code, "name": title, "availability_zones": zones }))?);
+            let availability_zones = ["a", "b", "c"]
+                .iter()
+                .map(|z| AvailabilityZone { name: format!("{code}{z}"), zone_id: None })
+                .collect();
+            out.push(Resource::Region(Region {
+                id: Id::generated(code),
+                name: (*title).to_owned(),
+                availability_zones,
+            }));
         }
         K::Vpc => {
             let used: Vec<Ipv4Cidr> = d
@@ -114,21 +127,48 @@ pub fn create(d: &Design, kind: ResourceKind, into: &Container) -> Result<Vec<Re
             // AWS creates a main route table, a default network ACL that allows everything and a default security
             // group (all from itself in, all out) with every VPC.
             let mut after = d.clone();
-            out.push(build(kind, json!({ "id": id, "name": name("VPC", &id), "region": region, "cidr": block }))?);
+            let region = need(region, kind)?;
+            out.push(Resource::Vpc(Vpc {
+                id: id.clone(),
+                name: name("VPC", &id),
+                region,
+                cidr: block,
+                secondary_cidrs: vec![],
+                ipv6_cidr: None,
+                is_default: false,
+                dns_support: true,
+                dns_hostnames: false,
+                flow_logs: false,
+                tags: Tags::new(),
+            }));
             push_all(&mut after, &out);
             let rtb = next_id(&after, "rtb");
-            out.push(build(K::RouteTable, json!({ "id": rtb, "name": "main", "vpc": id, "main": true }))?);
+            out.push(Resource::RouteTable(RouteTable { main: true, ..route_table(rtb, "main".into(), id.clone()) }));
             push_all(&mut after, &out[1..]);
             let acl = next_id(&after, "acl");
-            let all = |n: u32| json!({ "rule_number": n, "action": "allow", "protocol": "all", "cidr": "0.0.0.0/0" });
-            out.push(build(K::NetworkAcl, json!({ "id": acl, "name": "default", "vpc": id, "is_default": true, "inbound": [all(100)], "outbound": [all(100)] }))?);
+            let all = |rule_number| NaclRule {
+                rule_number,
+                action: RuleAction::Allow,
+                protocol: Protocol::All,
+                ports: None,
+                icmp: None,
+                cidr: anywhere(),
+            };
+            out.push(Resource::NetworkAcl(NetworkAcl {
+                is_default: true,
+                inbound: vec![all(100)],
+                outbound: vec![all(100)],
+                ..network_acl(acl, "default".into(), id.clone())
+            }));
             push_all(&mut after, &out[2..]);
             let sg = next_id(&after, "sg");
-            out.push(build(K::SecurityGroup, json!({
-                "id": sg, "name": "default", "description": "default VPC security group", "vpc": id, "is_default": true,
-                "inbound": [{ "protocol": "all", "peer": { "security_group": { "group": sg } } }],
-                "outbound": [{ "protocol": "all", "peer": { "cidr": "0.0.0.0/0" } }],
-            }))?);
+            let from_itself = sg_rule(RulePeer::SecurityGroup { group: sg.clone(), account: None });
+            out.push(Resource::SecurityGroup(SecurityGroup {
+                description: "default VPC security group".into(),
+                is_default: true,
+                inbound: vec![from_itself],
+                ..security_group(sg, "default".into(), id)
+            }));
         }
         K::Subnet => {
             let (Some(vpc_id), Container::Zone { zone, .. }) = (&vpc, into) else { unreachable_refusal()? };
@@ -145,91 +185,225 @@ pub fn create(d: &Design, kind: ResourceKind, into: &Container) -> Result<Vec<Re
                     )
                 })?;
             let id = next_id(d, "subnet");
-            out.push(build(kind, json!({ "id": id, "name": name("subnet", &id), "vpc": vpc_id, "cidr": block, "availability_zone": zone }))?);
+            out.push(Resource::Subnet(Subnet {
+                id: id.clone(),
+                name: name("subnet", &id),
+                vpc: vpc_id.clone(),
+                cidr: block,
+                ipv6_cidr: None,
+                availability_zone: zone.clone(),
+                map_public_ip_on_launch: false,
+                route_table: None,
+                network_acl: None,
+                tags: Tags::new(),
+            }));
         }
         K::Instance => {
             let id = next_id(d, "i");
-            out.push(build(
-                kind,
-                json!({ "id": id, "name": name("instance", &id), "instance_type": "t3.micro", "subnet": subnet }),
-            )?);
+            out.push(Resource::Instance(Instance {
+                id: id.clone(),
+                name: name("instance", &id),
+                instance_type: "t3.micro".into(),
+                ami: None,
+                block_devices: vec![],
+                subnet: need(subnet, kind)?,
+                private_ip: None,
+                secondary_private_ips: vec![],
+                associate_public_ip: None,
+                public_ip: None,
+                elastic_ip: None,
+                security_groups: vec![],
+                source_dest_check: true,
+                primary_interface_id: None,
+                ecs_cluster: None,
+                tags: Tags::new(),
+            }));
         }
         K::NetworkInterface => {
             let id = next_id(d, "eni");
-            out.push(build(kind, json!({ "id": id, "subnet": subnet }))?);
+            out.push(Resource::NetworkInterface(NetworkInterface {
+                id,
+                name: String::new(),
+                description: String::new(),
+                subnet: need(subnet, kind)?,
+                private_ip: None,
+                secondary_private_ips: vec![],
+                public_ip: None,
+                elastic_ip: None,
+                security_groups: vec![],
+                source_dest_check: true,
+                attachment: None,
+                tags: Tags::new(),
+            }));
         }
         K::NatGateway => {
             let id = next_id(d, "nat");
             let eip = next_id(d, "eip");
-            out.push(build(kind, json!({ "id": id, "name": name("NAT", &id), "subnet": subnet, "elastic_ip": eip }))?);
-            out.push(build(K::ElasticIp, json!({ "id": eip, "name": format!("for {id}"), "region": region }))?);
+            out.push(Resource::NatGateway(NatGateway {
+                id: id.clone(),
+                name: name("NAT", &id),
+                subnet: need(subnet, kind)?,
+                connectivity: NatConnectivity::Public,
+                elastic_ip: Some(eip.clone()),
+                private_ip: None,
+                tags: Tags::new(),
+            }));
+            out.push(Resource::ElasticIp(elastic_ip(eip, format!("for {id}"), need(region, K::ElasticIp)?)));
         }
         K::EcsTask => {
-            let (cluster, def, mut extra) = ecs_basics(d, region.as_ref())?;
+            let (cluster, task_definition, mut extra) = ecs_basics(d, region.as_ref())?;
             let id = next_id(d, "task");
-            out.push(build(kind, json!({ "id": id, "name": name("task", &id), "cluster": cluster, "task_definition": def, "launch_type": "fargate", "subnet": subnet }))?);
+            out.push(Resource::EcsTask(EcsTask {
+                id: id.clone(),
+                name: name("task", &id),
+                cluster,
+                task_definition,
+                service: None,
+                launch_type: LaunchType::Fargate,
+                container_instance: None,
+                subnet,
+                private_ip: None,
+                public_ip: None,
+                security_groups: vec![],
+                tags: Tags::new(),
+            }));
             out.append(&mut extra);
         }
         K::InternetGateway => {
             let id = next_id(d, "igw");
-            out.push(build(kind, json!({ "id": id, "name": name("IGW", &id), "vpc": vpc }))?);
+            out.push(Resource::InternetGateway(InternetGateway {
+                id: id.clone(),
+                name: name("IGW", &id),
+                vpc,
+                tags: Tags::new(),
+            }));
         }
         K::VpnGateway => {
             let id = next_id(d, "vgw");
-            out.push(build(kind, json!({ "id": id, "name": name("VGW", &id), "region": region, "vpc": vpc }))?);
+            out.push(Resource::VpnGateway(VpnGateway {
+                id: id.clone(),
+                name: name("VGW", &id),
+                region: need(region, kind)?,
+                vpc,
+                amazon_side_asn: None,
+                tags: Tags::new(),
+            }));
         }
         K::RouteTable => {
             let id = next_id(d, "rtb");
-            out.push(build(kind, json!({ "id": id, "name": name("route table", &id), "vpc": vpc }))?);
+            out.push(Resource::RouteTable(route_table(id.clone(), name("route table", &id), need(vpc, kind)?)));
         }
         K::NetworkAcl => {
             // A new custom network ACL denies everything until rules are added, as in AWS.
             let id = next_id(d, "acl");
-            out.push(build(kind, json!({ "id": id, "name": name("network ACL", &id), "vpc": vpc }))?);
+            out.push(Resource::NetworkAcl(network_acl(id.clone(), name("network ACL", &id), need(vpc, kind)?)));
         }
         K::SecurityGroup => {
             // A new security group allows nothing in and everything out, as in AWS.
             let id = next_id(d, "sg");
-            out.push(build(kind, json!({ "id": id, "name": name("security group", &id), "vpc": vpc, "outbound": [{ "protocol": "all", "peer": { "cidr": "0.0.0.0/0" } }] }))?);
+            let group = security_group(id.clone(), name("security group", &id), need(vpc, kind)?);
+            out.push(Resource::SecurityGroup(group));
         }
         K::LoadBalancer => {
             let id = next_id(d, "alb");
-            out.push(build(kind, json!({ "id": id, "name": name("ALB", &id), "kind": "application", "scheme": "internet_facing", "vpc": vpc, "subnets": [], "listeners": [{ "port": 80, "protocol": "HTTP" }] }))?);
+            out.push(Resource::LoadBalancer(LoadBalancer {
+                id: id.clone(),
+                name: name("ALB", &id),
+                kind: LoadBalancerKind::Application,
+                scheme: LoadBalancerScheme::InternetFacing,
+                vpc: need(vpc, kind)?,
+                subnets: vec![],
+                security_groups: vec![],
+                listeners: vec![Listener {
+                    port: 80,
+                    protocol: ListenerProtocol::Http,
+                    target_groups: vec![],
+                    certificates: vec![],
+                }],
+                cross_zone: None,
+                node_addresses: vec![],
+                tags: Tags::new(),
+            }));
         }
         K::TargetGroup => {
             let id = next_id(d, "tg");
-            out.push(build(kind, json!({ "id": id, "name": name("target group", &id), "vpc": vpc, "target_type": "instance", "protocol": "HTTP", "port": 80 }))?);
+            out.push(Resource::TargetGroup(TargetGroup {
+                id: id.clone(),
+                name: name("target group", &id),
+                vpc: need(vpc, kind)?,
+                target_type: TargetType::Instance,
+                protocol: ListenerProtocol::Http,
+                port: 80,
+                health_check_port: None,
+                preserve_client_ip: None,
+                targets: vec![],
+                tags: Tags::new(),
+            }));
         }
         K::VpcEndpoint => {
             let id = next_id(d, "vpce");
             let service = format!("com.amazonaws.{}.s3", region.as_ref().map(Id::as_str).unwrap_or("us-east-1"));
-            out.push(build(kind, json!({ "id": id, "name": name("S3 endpoint", &id), "vpc": vpc, "service_name": service, "endpoint": { "gateway": { "route_tables": [] } } }))?);
+            out.push(Resource::VpcEndpoint(VpcEndpoint {
+                id: id.clone(),
+                name: name("S3 endpoint", &id),
+                vpc: need(vpc, kind)?,
+                service_name: service,
+                endpoint: EndpointKind::Gateway { route_tables: vec![], prefix_list: None },
+                tags: Tags::new(),
+            }));
         }
         K::ElasticIp => {
             let id = next_id(d, "eip");
-            out.push(build(kind, json!({ "id": id, "name": name("Elastic IP", &id), "region": region }))?);
+            out.push(Resource::ElasticIp(elastic_ip(id.clone(), name("Elastic IP", &id), need(region, kind)?)));
         }
         K::PrefixList => {
             let id = next_id(d, "pl");
-            out.push(build(kind, json!({ "id": id, "name": name("prefix list", &id), "region": region }))?);
+            out.push(Resource::PrefixList(PrefixList {
+                id: id.clone(),
+                name: name("prefix list", &id),
+                region: need(region, kind)?,
+                entries: vec![],
+                tags: Tags::new(),
+            }));
         }
         K::EcsCluster => {
             let id = next_id(d, "cluster");
-            out.push(build(kind, json!({ "id": id, "name": name("cluster", &id), "region": region }))?);
+            out.push(Resource::EcsCluster(ecs_cluster(id.clone(), name("cluster", &id), need(region, kind)?)));
         }
         K::TaskDefinition => {
             let id = next_id(d, "td");
-            out.push(task_definition(&id)?);
+            out.push(task_definition(id));
         }
         K::EcsService => {
-            let (cluster, def, mut extra) = ecs_basics(d, region.as_ref())?;
+            let (cluster, task_definition, mut extra) = ecs_basics(d, region.as_ref())?;
             let id = next_id(d, "svc");
-            out.push(build(kind, json!({ "id": id, "name": name("service", &id), "cluster": cluster, "task_definition": def, "desired_count": 2, "launch_type": "fargate" }))?);
+            out.push(Resource::EcsService(EcsService {
+                id: id.clone(),
+                name: name("service", &id),
+                cluster,
+                task_definition,
+                desired_count: 2,
+                launch_type: LaunchType::Fargate,
+                subnets: vec![],
+                security_groups: vec![],
+                assign_public_ip: false,
+                load_balancers: vec![],
+                tags: Tags::new(),
+            }));
             out.append(&mut extra);
         }
         K::TransitGateway => {
             let id = next_id(d, "tgw");
-            out.push(build(kind, json!({ "id": id, "name": name("TGW", &id), "region": region }))?);
+            out.push(Resource::TransitGateway(TransitGateway {
+                id: id.clone(),
+                name: name("TGW", &id),
+                region: need(region, kind)?,
+                amazon_side_asn: None,
+                default_association_route_table: None,
+                default_propagation_route_table: None,
+                security_group_referencing: false,
+                tags: Tags::new(),
+            }));
         }
         K::TgwRouteTable => {
             let Some(tgw) = d.transit_gateways.iter().find(|t| Some(&t.region) == region.as_ref()) else {
@@ -239,18 +413,35 @@ pub fn create(d: &Design, kind: ResourceKind, into: &Container) -> Result<Vec<Re
                 ));
             };
             let id = next_id(d, "tgw-rtb");
-            out.push(build(
-                kind,
-                json!({ "id": id, "name": name("TGW route table", &id), "transit_gateway": tgw.id }),
-            )?);
+            out.push(Resource::TgwRouteTable(TgwRouteTable {
+                id: id.clone(),
+                name: name("TGW route table", &id),
+                transit_gateway: tgw.id.clone(),
+                routes: vec![],
+                tags: Tags::new(),
+            }));
         }
         K::CustomerGateway => {
             let id = next_id(d, "cgw");
-            out.push(build(kind, json!({ "id": id, "name": name("customer gateway", &id), "region": region, "ip_address": "203.0.113.10", "bgp_asn": 65000 }))?);
+            out.push(Resource::CustomerGateway(CustomerGateway {
+                id: id.clone(),
+                name: name("customer gateway", &id),
+                region: need(region, kind)?,
+                ip_address: Ipv4Addr::new(203, 0, 113, 10),
+                bgp_asn: 65000,
+                on_premises: None,
+                tags: Tags::new(),
+            }));
         }
         K::DxGateway => {
             let id = next_id(d, "dxgw");
-            out.push(build(kind, json!({ "id": id, "name": name("DX gateway", &id), "amazon_side_asn": 64512 }))?);
+            out.push(Resource::DxGateway(DxGateway {
+                id: id.clone(),
+                name: name("DX gateway", &id),
+                amazon_side_asn: 64512,
+                associations: vec![],
+                tags: Tags::new(),
+            }));
         }
         K::OnPremNetwork => {
             let used: Vec<Ipv4Cidr> = d
@@ -263,7 +454,12 @@ pub fn create(d: &Design, kind: ResourceKind, into: &Container) -> Result<Vec<Re
                 .or_else(|| next_free_block(&[cidr("172.16.0.0/12")], &used, 16))
                 .unwrap_or_else(|| cidr("192.168.0.0/16"));
             let id = next_id(d, "onprem");
-            out.push(build(kind, json!({ "id": id, "name": name("data centre", &id), "cidrs": [block] }))?);
+            out.push(Resource::OnPremNetwork(OnPremNetwork {
+                id: id.clone(),
+                name: name("data centre", &id),
+                cidrs: vec![block],
+                tags: Tags::new(),
+            }));
         }
         K::VpcPeering | K::VpnConnection | K::VirtualInterface | K::TgwAttachment => unreachable_refusal()?,
     }
@@ -282,16 +478,70 @@ fn push_all(d: &mut Design, resources: &[Resource]) {
     }
 }
 
-fn task_definition(id: &Id) -> Result<Resource, Text> {
-    build(
-        ResourceKind::TaskDefinition,
-        json!({
-            "id": id, "family": "app", "revision": 1, "network_mode": "awsvpc", "compatibilities": ["fargate"],
-            "cpu": 256, "memory_mib": 512,
-            "containers": [{ "name": "app", "image": "public.ecr.aws/nginx/nginx:latest", "essential": true,
-                              "port_mappings": [{ "container_port": 80, "protocol": "tcp" }] }],
-        }),
-    )
+/// A route table with no routes.
+fn route_table(id: Id, name: String, vpc: Id) -> RouteTable {
+    RouteTable {
+        id,
+        name,
+        vpc,
+        main: false,
+        routes: vec![],
+        propagating_vpn_gateways: vec![],
+        gateway_associations: vec![],
+        tags: Tags::new(),
+    }
+}
+
+/// A network ACL with no rules.
+fn network_acl(id: Id, name: String, vpc: Id) -> NetworkAcl {
+    NetworkAcl { id, name, vpc, is_default: false, inbound: vec![], outbound: vec![], tags: Tags::new() }
+}
+
+/// A rule for all traffic with one peer.
+fn sg_rule(peer: RulePeer) -> SgRule {
+    SgRule { protocol: Protocol::All, ports: None, icmp: None, peer, description: String::new() }
+}
+
+/// A security group that allows nothing in and everything out.
+fn security_group(id: Id, name: String, vpc: Id) -> SecurityGroup {
+    SecurityGroup {
+        id,
+        name,
+        description: String::new(),
+        vpc,
+        is_default: false,
+        inbound: vec![],
+        outbound: vec![sg_rule(RulePeer::Cidr(anywhere()))],
+        tags: Tags::new(),
+    }
+}
+
+fn elastic_ip(id: Id, name: String, region: Id) -> ElasticIp {
+    ElasticIp { id, name, region, public_ip: None, tags: Tags::new() }
+}
+
+fn ecs_cluster(id: Id, name: String, region: Id) -> EcsCluster {
+    EcsCluster { id, name, region, tags: Tags::new() }
+}
+
+fn task_definition(id: Id) -> Resource {
+    Resource::TaskDefinition(TaskDefinition {
+        id,
+        family: "app".into(),
+        revision: Some(1),
+        network_mode: NetworkMode::Awsvpc,
+        compatibilities: vec![LaunchType::Fargate],
+        cpu: Some(256),
+        memory_mib: Some(512),
+        containers: vec![ContainerDefinition {
+            name: "app".into(),
+            image: "public.ecr.aws/nginx/nginx:latest".into(),
+            cpu: None,
+            memory_mib: None,
+            essential: true,
+            port_mappings: vec![PortMapping { container_port: 80, host_port: None, protocol: TransportProtocol::Tcp }],
+        }],
+    })
 }
 
 /// The cluster and task definition a new task or service uses: the first of the Region's, or new ones.
@@ -301,15 +551,16 @@ fn ecs_basics(d: &Design, region: Option<&Id>) -> Result<(Id, Id, Vec<Resource>)
         Some(c) => c.id.clone(),
         None => {
             let id = next_id(d, "cluster");
-            extra.push(build(ResourceKind::EcsCluster, json!({ "id": id, "name": "cluster", "region": region }))?);
+            let region = need(region.cloned(), ResourceKind::EcsCluster)?;
+            extra.push(Resource::EcsCluster(ecs_cluster(id.clone(), "cluster".into(), region)));
             id
         }
     };
-    let def = match d.task_definitions.iter().find(|t| t.network_mode == crate::doc::NetworkMode::Awsvpc) {
+    let def = match d.task_definitions.iter().find(|t| t.network_mode == NetworkMode::Awsvpc) {
         Some(t) => t.id.clone(),
         None => {
             let id = next_id(d, "td");
-            extra.push(task_definition(&id)?);
+            extra.push(task_definition(id.clone()));
             id
         }
     };
@@ -357,16 +608,21 @@ pub fn connect(d: &Design, kind: ResourceKind, a: &Id, b: &Id) -> Result<Vec<Res
                 ));
             }
             let id = next_id(d, "pcx");
-            out.push(build(
-                kind,
-                json!({ "id": id, "name": format!("{x} to {y}"), "requester_vpc": x, "accepter_vpc": y }),
-            )?);
+            out.push(Resource::VpcPeering(VpcPeering {
+                id,
+                name: format!("{x} to {y}"),
+                requester_vpc: x.clone(),
+                accepter_vpc: y.clone(),
+                accepter_account: None,
+                status: PeeringStatus::Active,
+                tags: Tags::new(),
+            }));
         }
         K::VpnConnection => {
             let (cgw, gateway) =
                 match (pair(K::CustomerGateway, K::VpnGateway), pair(K::CustomerGateway, K::TransitGateway)) {
-                    (Some((c, g)), _) => (c, json!({ "vpn_gateway": g })),
-                    (None, Some((c, t))) => (c, json!({ "transit_gateway": t })),
+                    (Some((c, g)), _) => (c, VpnTermination::VpnGateway(g.clone())),
+                    (None, Some((c, t))) => (c, VpnTermination::TransitGateway(t.clone())),
                     _ => {
                         return wrong(
                             "a customer gateway and a virtual private or transit gateway",
@@ -375,16 +631,25 @@ pub fn connect(d: &Design, kind: ResourceKind, a: &Id, b: &Id) -> Result<Vec<Res
                     }
                 };
             let id = next_id(d, "vpn");
-            out.push(build(kind, json!({ "id": id, "name": format!("VPN {}", id.as_str().rsplit('-').next().unwrap_or("")), "customer_gateway": cgw, "gateway": gateway }))?);
+            out.push(Resource::VpnConnection(VpnConnection {
+                id: id.clone(),
+                name: format!("VPN {}", id.as_str().rsplit('-').next().unwrap_or("")),
+                customer_gateway: cgw.clone(),
+                gateway,
+                static_routes_only: false,
+                static_routes: vec![],
+                tunnel_outside_ips: vec![],
+                tags: Tags::new(),
+            }));
             if let Some((_, tgw)) = pair(K::CustomerGateway, K::TransitGateway) {
-                out.push(tgw_attachment(d, &out, tgw, json!({ "vpn": { "vpn_connection": id } }))?);
+                out.push(tgw_attachment(d, &out, tgw, TgwAttachmentResource::Vpn { vpn_connection: id }));
             }
         }
         K::VirtualInterface => {
             let (onprem, attachment) =
                 match (pair(K::OnPremNetwork, K::VpnGateway), pair(K::OnPremNetwork, K::DxGateway)) {
-                    (Some((o, g)), _) => (o, json!({ "vpn_gateway": g })),
-                    (None, Some((o, g))) => (o, json!({ "dx_gateway": g })),
+                    (Some((o, g)), _) => (o, VifAttachment::VpnGateway(g.clone())),
+                    (None, Some((o, g))) => (o, VifAttachment::DxGateway(g.clone())),
                     _ => {
                         return wrong(
                             "an on-premises network and a virtual private or Direct Connect gateway",
@@ -393,7 +658,18 @@ pub fn connect(d: &Design, kind: ResourceKind, a: &Id, b: &Id) -> Result<Vec<Res
                     }
                 };
             let id = next_id(d, "dxvif");
-            out.push(build(kind, json!({ "id": id, "name": format!("VIF {}", id.as_str().rsplit('-').next().unwrap_or("")), "kind": "private", "vlan": 100, "customer_asn": 65000, "on_premises": onprem, "attachment": attachment }))?);
+            out.push(Resource::VirtualInterface(VirtualInterface {
+                id: id.clone(),
+                name: format!("VIF {}", id.as_str().rsplit('-').next().unwrap_or("")),
+                kind: VirtualInterfaceKind::Private,
+                location: String::new(),
+                vlan: Some(100),
+                customer_asn: 65000,
+                attachment: Some(attachment),
+                on_premises: Some(onprem.clone()),
+                advertised_prefixes: vec![],
+                tags: Tags::new(),
+            }));
         }
         K::TgwAttachment => {
             let Some((tgw, vpc)) = pair(K::TransitGateway, K::Vpc) else {
@@ -401,11 +677,11 @@ pub fn connect(d: &Design, kind: ResourceKind, a: &Id, b: &Id) -> Result<Vec<Res
             };
             // One subnet per Availability Zone of the VPC, the first of each (T5).
             let mut zones: Vec<&str> = Vec::new();
-            let mut subnets: Vec<&Id> = Vec::new();
+            let mut subnets: Vec<Id> = Vec::new();
             for s in d.subnets.iter().filter(|s| &s.vpc == vpc) {
                 if !zones.contains(&s.availability_zone.as_str()) {
                     zones.push(&s.availability_zone);
-                    subnets.push(&s.id);
+                    subnets.push(s.id.clone());
                 }
             }
             if subnets.is_empty() {
@@ -418,7 +694,13 @@ pub fn connect(d: &Design, kind: ResourceKind, a: &Id, b: &Id) -> Result<Vec<Res
                     ),
                 ));
             }
-            out.push(tgw_attachment(d, &out, tgw, json!({ "vpc": { "vpc": vpc, "subnets": subnets } }))?);
+            let resource = TgwAttachmentResource::Vpc {
+                vpc: vpc.clone(),
+                subnets,
+                appliance_mode: false,
+                security_group_referencing: false,
+            };
+            out.push(tgw_attachment(d, &out, tgw, resource));
         }
         _ => {
             return Err(Text::new(
@@ -431,15 +713,20 @@ pub fn connect(d: &Design, kind: ResourceKind, a: &Id, b: &Id) -> Result<Vec<Res
 }
 
 /// A transit-gateway attachment, associated with and propagating to the gateway's default route tables.
-fn tgw_attachment(d: &Design, made: &[Resource], tgw: &Id, resource: serde_json::Value) -> Result<Resource, Text> {
+fn tgw_attachment(d: &Design, made: &[Resource], tgw: &Id, resource: TgwAttachmentResource) -> Resource {
     let mut after = d.clone();
     push_all(&mut after, made);
     let id = next_id(&after, "tgw-attach");
     let gateway = d.transit_gateways.iter().find(|t| &t.id == tgw);
     let association = gateway.and_then(|t| t.default_association_route_table.clone());
     let propagations: Vec<Id> = gateway.and_then(|t| t.default_propagation_route_table.clone()).into_iter().collect();
-    build(
-        ResourceKind::TgwAttachment,
-        json!({ "id": id, "transit_gateway": tgw, "resource": resource, "association": association, "propagations": propagations }),
-    )
+    Resource::TgwAttachment(TgwAttachment {
+        id,
+        name: String::new(),
+        transit_gateway: tgw.clone(),
+        resource,
+        association,
+        propagations,
+        tags: Tags::new(),
+    })
 }

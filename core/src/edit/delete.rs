@@ -3,22 +3,16 @@
 //! What names a deleted resource is handled the way the reference says: a resource that cannot exist without it
 //! (an instance without its subnet, a subnet without its VPC, a peering without one of its VPCs) is deleted too; an
 //! optional reference is dropped (a subnet's explicit route table, an instance's security group, a route to a
-//! deleted NAT gateway, a target). The rule is worked out from the document's own form: within a resource, the
+//! deleted NAT gateway, a target). Each reference field says which ([`crate::doc::Hold`]): within a resource, the
 //! smallest part that names a deleted resource goes (a list entry, an optional field, the rule or route holding
-//! it); if what is left is no longer a valid resource, the resource goes too. The [`Deletion`] lists both, so the
+//! it); where that is a field the resource cannot be without, the resource goes too. The [`Deletion`] lists both, so the
 //! editor can show them before the user confirms.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde_json::Value;
-
 use super::{Change, Edit, LayoutKey, Resource, placement};
 use crate::check::Text;
-use crate::doc::{Design, Id, ResourceKind};
-
-/// Free-text fields, never taken for references even when their text equals a deleted id.
-const TEXT_FIELDS: [&str; 8] =
-    ["name", "description", "tags", "image", "family", "location", "instance_type", "service_name"];
+use crate::doc::{Design, Id, Refs, ResourceKind, Visit};
 
 /// A deletion: the edit, and everything it touches.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,25 +22,6 @@ pub struct Deletion {
     pub deleted: Vec<(ResourceKind, Id)>,
     /// Resources kept, with references to deleted ones removed.
     pub updated: Vec<(ResourceKind, Id)>,
-}
-
-/// Removes every mention of `gone` from a resource's JSON: `true` when the value itself must go.
-fn scrub(value: &mut Value, gone: &BTreeSet<Id>, root: bool) -> bool {
-    match value {
-        Value::String(s) => Id::new(s.clone()).is_ok_and(|id| gone.contains(&id)),
-        Value::Array(items) => {
-            items.retain_mut(|v| !scrub(v, gone, false));
-            false
-        }
-        Value::Object(map) => {
-            let before = map.len();
-            map.retain(|k, v| TEXT_FIELDS.contains(&k.as_str()) || !scrub(v, gone, false));
-            // Inside a resource, an object that lost a field (a route without its target, a rule without its
-            // peer) goes as a whole; at the resource's top level, validity decides.
-            !root && map.len() != before
-        }
-        _ => false,
-    }
 }
 
 /// Deletes the resources with these ids and what cannot exist without them, as one edit.
@@ -68,18 +43,15 @@ pub fn delete(d: &Design, ids: &[Id]) -> Result<Deletion, Text> {
             if gone.contains(holder) {
                 continue;
             }
-            let Some((_, resource)) = d.resource(holder.as_str()) else { continue };
-            let mut json = resource.to_json();
-            scrub(&mut json, &gone, true);
-            match Resource::from_json(resource.kind(), json) {
-                Some(r) => {
-                    updated.insert(holder.clone(), r);
-                }
-                None => {
-                    updated.remove(holder);
-                    gone.insert(holder.clone());
-                    more = true;
-                }
+            let Some((_, mut resource)) = d.resource(holder.as_str()) else { continue };
+            let kept =
+                resource.visit_refs_mut(&mut |_, to| if gone.contains(to) { Visit::Remove } else { Visit::Keep });
+            if kept {
+                updated.insert(holder.clone(), resource);
+            } else {
+                updated.remove(holder);
+                gone.insert(holder.clone());
+                more = true;
             }
         }
         if !more {
@@ -149,4 +121,34 @@ pub fn delete_zone(d: &Design, vpc: &Id, zone: &str) -> Result<Deletion, Text> {
     }
     deletion.edit.label = Text::new(format!("Delete zone {zone} of {vpc}"), format!("{vpc}의 영역 {zone} 삭제"));
     Ok(deletion)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::testing::id;
+
+    fn template(key: &str) -> Design {
+        crate::templates::all().into_iter().find(|t| t.key == key).unwrap().design().unwrap()
+    }
+
+    #[test]
+    fn each_reference_is_removed_as_it_is_held() {
+        // An optional part goes: the virtual interface is kept, detached from the deleted Direct Connect gateway.
+        let d = template("vpn-and-direct-connect");
+        let deletion = delete(&d, &[id("dxgw-main")]).unwrap();
+        assert_eq!(deletion.updated, [(ResourceKind::VirtualInterface, id("dxvif-dc-private"))]);
+        let mut after = d.clone();
+        deletion.edit.apply(&mut after).unwrap();
+        assert_eq!(after.virtual_interfaces[0].attachment, None);
+        // A route to a deleted endpoint goes with its prefix-list destination; the endpoint, which names the
+        // deleted prefix list in its gateway part, goes as a whole.
+        let d = template("s3-gateway-endpoint");
+        let pl = d.prefix_lists[0].id.clone();
+        let deletion = delete(&d, &[pl]).unwrap();
+        assert!(deletion.deleted.iter().any(|(k, _)| *k == ResourceKind::VpcEndpoint), "{:?}", deletion.deleted);
+        let mut after = d.clone();
+        deletion.edit.apply(&mut after).unwrap();
+        assert!(after.route_tables.iter().all(|t| t.routes.is_empty()));
+    }
 }

@@ -16,6 +16,7 @@ pub mod fields;
 mod fixes;
 mod resource;
 mod tags;
+mod visit;
 
 pub use arrange::{add_zone, home_of, next_zone, reparent};
 pub use choices::{TargetChoice, route_targets, target_text};
