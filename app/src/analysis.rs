@@ -3,7 +3,7 @@
 //! it; and the design's intent checks. Core decides everything; this module shows it.
 
 use leptos::prelude::*;
-use vpcanvas_core::check::{Diagnostic, Severity, Text, lower};
+use vpcanvas_core::check::{Diagnostic, Severity, lower};
 use vpcanvas_core::doc::{Design, Expectation, Intent};
 use vpcanvas_core::edit::{Edit, from_fix};
 use vpcanvas_core::net::Protocol;
@@ -11,6 +11,7 @@ use vpcanvas_core::sim::{
     Answer, IntentResult, Places, Query, Trace, destination_of, evaluate_intents_in, source_of, source_takes_address,
     trace_in,
 };
+use vpcanvas_core::text::Text;
 
 use crate::editor::Editor;
 use crate::i18n::Lang;

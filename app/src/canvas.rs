@@ -12,9 +12,9 @@ use std::collections::BTreeSet;
 
 use leptos::ev;
 use leptos::prelude::*;
-use vpcanvas_core::check::Text;
 use vpcanvas_core::doc::{Id, Placement, ResourceKind};
 use vpcanvas_core::edit::{Container, ContainerKind, Edit, LayoutKey, check_drop, create, home_of, homes, reparent};
+use vpcanvas_core::text::Text;
 
 use crate::editor::{Editor, View};
 use crate::scene::{self, BoxShape, BoxStyle, Glyph, IconShape, LabelSide, Rect, Scene};

@@ -3,9 +3,9 @@
 //! [`Editor::commit`], which applies a core `Edit` and records it; nothing else writes the design.
 
 use leptos::prelude::*;
-use vpcanvas_core::check::Text;
 use vpcanvas_core::doc::{Design, Id};
 use vpcanvas_core::edit::{Edit, History, delete};
+use vpcanvas_core::text::Text;
 
 use crate::i18n::Lang;
 

@@ -6,9 +6,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use vpcanvas_core::check::Text;
 use vpcanvas_core::doc::Design;
 use vpcanvas_core::import::{ImportFile, import_aws};
+use vpcanvas_core::text::Text;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 

@@ -3,11 +3,11 @@
 //! design as it was.
 
 use leptos::prelude::*;
-use vpcanvas_core::check::Text;
 use vpcanvas_core::doc::{Id, Tags};
 use vpcanvas_core::edit::fields::read_number;
 use vpcanvas_core::edit::{Edit, Resource, tag_problem};
 use vpcanvas_core::net::Ipv4Cidr;
+use vpcanvas_core::text::Text;
 
 use crate::editor::Editor;
 

@@ -1,8 +1,8 @@
 //! English and Korean. Every label is written in both at its call site (`lang.pick("Undo", "실행 취소")`), so a
 //! missing translation cannot hide in a table; messages from core arrive as `Text` with both.
 
-use vpcanvas_core::check::Text;
 use vpcanvas_core::doc::ResourceKind;
+use vpcanvas_core::text::Text;
 
 /// Where the choice is remembered.
 const STORAGE_KEY: &str = "vpcanvas.lang";

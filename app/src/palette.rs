@@ -3,9 +3,9 @@
 //! add it to the selected container, which is how the keyboard builds a design.
 
 use leptos::prelude::*;
-use vpcanvas_core::check::Text;
 use vpcanvas_core::doc::{Id, KindGroup, ResourceKind};
 use vpcanvas_core::edit::{Container, ContainerKind, home_of, homes};
+use vpcanvas_core::text::Text;
 
 use crate::canvas::{Item, place_item};
 use crate::editor::Editor;

@@ -4,7 +4,7 @@
 //! serializer: a hostile name stays text in the file too.
 
 use leptos::prelude::*;
-use vpcanvas_core::check::Text;
+use vpcanvas_core::text::Text;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 

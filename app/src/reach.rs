@@ -4,13 +4,13 @@
 //! lists what broke. Core computes both; this module shows them.
 
 use leptos::prelude::*;
-use vpcanvas_core::check::Text;
 use vpcanvas_core::doc::Design;
 use vpcanvas_core::model::Network;
 use vpcanvas_core::sim::{
     Cell, Exposed, GroupBy, Impact, IntentResult, Places, evaluate_intents_in, exposure, impact, matrix,
     parse_failures, scenario,
 };
+use vpcanvas_core::text::Text;
 
 use crate::analysis::Analysis;
 use crate::editor::Editor;

@@ -3,17 +3,17 @@
 //! one undo step; a value that does not read (a CIDR, a port range) is shown as a problem and not committed.
 
 use leptos::prelude::*;
-use vpcanvas_core::check::Text;
 use vpcanvas_core::doc::{
     EcsService, Id, Instance, InstanceFamily, LaunchType, Listener, ListenerProtocol, LoadBalancer, LoadBalancerKind,
     LoadBalancerScheme, NaclRule, NetworkAcl, Route, RouteDestination, RouteTable, RouteTarget, RuleAction, RulePeer,
     SecurityGroup, SgRule, Subnet, Target, TargetGroup, TargetRef,
 };
 use vpcanvas_core::edit::fields::read_rule_number;
-use vpcanvas_core::edit::{Resource, route_targets, target_text};
+use vpcanvas_core::edit::{Resource, route_targets};
 use vpcanvas_core::model::Network;
-use vpcanvas_core::model::filters::next_rule_number;
+use vpcanvas_core::model::rule_match::next_rule_number;
 use vpcanvas_core::net::{IpCidr, Ipv4Cidr, PortRange, Protocol};
+use vpcanvas_core::text::Text;
 
 use crate::editor::Editor;
 use crate::forms::{commit, label_of};
@@ -110,7 +110,7 @@ pub fn route_table_editor(ed: Editor, t: RouteTable) -> impl IntoView {
         let options = targets
             .iter()
             .map(|c| {
-                let value = target_text(&c.target);
+                let value = c.target.text();
                 let selected = c.target == current;
                 view! { <option value=value.clone() selected=selected>{c.label.clone()}</option> }
             })
@@ -154,7 +154,7 @@ pub fn route_table_editor(ed: Editor, t: RouteTable) -> impl IntoView {
                         data-testid="route-target"
                         on:change=move |e| {
                             let v = event_target_value(&e);
-                            if let Some(c) = targets.iter().find(|c| target_text(&c.target) == v) {
+                            if let Some(c) = targets.iter().find(|c| c.target.text() == v) {
                                 let mut after = t2.clone();
                                 if let Some(route) = after.routes.get_mut(n) {
                                     route.target = c.target.clone();
@@ -164,7 +164,7 @@ pub fn route_table_editor(ed: Editor, t: RouteTable) -> impl IntoView {
                         }
                     >
                         {options}
-                        {(!known).then(|| view! { <option selected=true>{target_text(&current)}</option> })}
+                        {(!known).then(|| view! { <option selected=true>{current.text()}</option> })}
                     </select>
                 </td>
                 <td>

@@ -3,9 +3,9 @@
 //! the read-only view of a shared design, and files dropped on the page.
 
 use leptos::prelude::*;
-use vpcanvas_core::check::Text;
 use vpcanvas_core::doc::Design;
 use vpcanvas_core::share::{COMFORTABLE_LINK_CHARS, decode, encode};
+use vpcanvas_core::text::Text;
 
 use crate::editor::Editor;
 use crate::i18n::Lang;

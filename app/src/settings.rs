@@ -5,7 +5,6 @@
 use std::net::Ipv4Addr;
 
 use leptos::prelude::*;
-use vpcanvas_core::check::Text;
 use vpcanvas_core::doc::{
     Ami, ContainerDefinition, Design, DxAssociatedGateway, DxGatewayAssociation, EndpointKind, Id, LaunchType,
     NatConnectivity, NetworkMode, OsFamily, PeeringStatus, PortMapping, PrefixListEntry, ServiceLoadBalancer,
@@ -14,6 +13,7 @@ use vpcanvas_core::doc::{
 };
 use vpcanvas_core::edit::Resource;
 use vpcanvas_core::net::{IpCidr, Ipv4Cidr};
+use vpcanvas_core::text::Text;
 
 use crate::editor::Editor;
 use crate::forms::{

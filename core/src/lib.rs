@@ -18,5 +18,6 @@ pub mod templates;
 #[cfg(any(test, feature = "testing"))]
 #[doc(hidden)]
 pub mod testing;
+pub mod text;
 
 pub use doc::{Design, LoadError, load, save};

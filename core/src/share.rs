@@ -9,8 +9,8 @@
 //! nor exhaust the tab (inflating is linear in what it writes). What decodes is then loaded like any file, with the
 //! same checks and messages.
 
-use crate::check::Text;
 use crate::doc::{Design, MAX_DESIGN_BYTES, load};
+use crate::text::Text;
 
 /// The version tag of the links written now.
 pub const PREFIX: &str = "d2.";

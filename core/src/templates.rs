@@ -2,9 +2,9 @@
 //! file without layout (`core/templates/`) and laid out when opened, so that it stays readable in review. A test
 //! keeps every one valid with no errors and every one of its intent checks passing.
 
-use crate::check::Text;
 use crate::doc::{Design, LoadError};
 use crate::import::arrange;
+use crate::text::Text;
 
 /// A template: its key, its title in English and Korean, and its design file.
 pub struct Template {

@@ -152,7 +152,7 @@ pub fn run(args: &[String]) -> ExitCode {
 }
 
 fn print_report(r: &Impact, korean: bool) {
-    let pick = |t: &vpcanvas_core::check::Text| if korean { t.ko.clone() } else { t.en.clone() };
+    let pick = |t: &vpcanvas_core::text::Text| if korean { t.ko.clone() } else { t.en.clone() };
     outln!("{} {}", if korean { "장애:" } else { "Failure:" }, pick(&r.failure));
     if !r.down.is_empty() {
         outln!("  {} {}", if korean { "중단됨:" } else { "down:" }, r.down.join(", "));

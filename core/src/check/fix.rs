@@ -10,13 +10,15 @@ use crate::net::Ipv4Cidr;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Fix {
     pub title: Text,
-    pub edits: Vec<Edit>,
+    /// The steps, applied in order (`edits` in JSON).
+    #[serde(rename = "edits")]
+    pub steps: Vec<FixStep>,
 }
 
 /// One change to a design.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "edit")]
-pub enum Edit {
+pub enum FixStep {
     SetVpcCidr {
         vpc: Id,
         cidr: Ipv4Cidr,
@@ -56,41 +58,41 @@ pub enum Edit {
 
 /// Why an edit could not be applied (the design changed since the diagnostic was made).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EditError(pub String);
+pub struct FixError(pub String);
 
-impl std::fmt::Display for EditError {
+impl std::fmt::Display for FixError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
     }
 }
 
-impl std::error::Error for EditError {}
+impl std::error::Error for FixError {}
 
-fn missing(what: &str, id: &Id) -> EditError {
-    EditError(format!("the design has no {what} {id} any more"))
+fn missing(what: &str, id: &Id) -> FixError {
+    FixError(format!("the design has no {what} {id} any more"))
 }
 
-impl Edit {
+impl FixStep {
     /// Applies the edit, or changes nothing and says why.
-    pub fn apply(&self, design: &mut Design) -> Result<(), EditError> {
+    pub fn apply(&self, design: &mut Design) -> Result<(), FixError> {
         match self {
-            Edit::SetVpcCidr { vpc, cidr } => {
+            FixStep::SetVpcCidr { vpc, cidr } => {
                 design.vpcs.iter_mut().find(|v| &v.id == vpc).ok_or_else(|| missing("VPC", vpc))?.cidr = *cidr;
             }
-            Edit::SetVpcSecondaryCidr { vpc, index, cidr } => {
+            FixStep::SetVpcSecondaryCidr { vpc, index, cidr } => {
                 let v = design.vpcs.iter_mut().find(|v| &v.id == vpc).ok_or_else(|| missing("VPC", vpc))?;
                 *v.secondary_cidrs
                     .get_mut(*index)
-                    .ok_or_else(|| EditError(format!("VPC {vpc} has no secondary block {index}")))? = *cidr;
+                    .ok_or_else(|| FixError(format!("VPC {vpc} has no secondary block {index}")))? = *cidr;
             }
-            Edit::SetSubnetCidr { subnet, cidr } => {
+            FixStep::SetSubnetCidr { subnet, cidr } => {
                 design.subnets.iter_mut().find(|s| &s.id == subnet).ok_or_else(|| missing("subnet", subnet))?.cidr =
                     *cidr;
             }
-            Edit::SetFlowLogs { vpc, enabled } => {
+            FixStep::SetFlowLogs { vpc, enabled } => {
                 design.vpcs.iter_mut().find(|v| &v.id == vpc).ok_or_else(|| missing("VPC", vpc))?.flow_logs = *enabled;
             }
-            Edit::SetServiceAssignPublicIp { service, enabled } => {
+            FixStep::SetServiceAssignPublicIp { service, enabled } => {
                 design
                     .ecs_services
                     .iter_mut()
@@ -98,18 +100,18 @@ impl Edit {
                     .ok_or_else(|| missing("ECS service", service))?
                     .assign_public_ip = *enabled;
             }
-            Edit::RemoveRoute { route_table, index } => {
+            FixStep::RemoveRoute { route_table, index } => {
                 let t = design
                     .route_tables
                     .iter_mut()
                     .find(|t| &t.id == route_table)
                     .ok_or_else(|| missing("route table", route_table))?;
                 if *index >= t.routes.len() {
-                    return Err(EditError(format!("route table {route_table} has no route {index}")));
+                    return Err(FixError(format!("route table {route_table} has no route {index}")));
                 }
                 t.routes.remove(*index);
             }
-            Edit::AddNaclRule { network_acl, outbound, rule } => {
+            FixStep::AddNaclRule { network_acl, outbound, rule } => {
                 let a = design
                     .network_acls
                     .iter_mut()
@@ -117,15 +119,12 @@ impl Edit {
                     .ok_or_else(|| missing("network ACL", network_acl))?;
                 let list = if *outbound { &mut a.outbound } else { &mut a.inbound };
                 if list.iter().any(|r| r.rule_number == rule.rule_number) {
-                    return Err(EditError(format!(
-                        "network ACL {network_acl} already has a rule {}",
-                        rule.rule_number
-                    )));
+                    return Err(FixError(format!("network ACL {network_acl} already has a rule {}", rule.rule_number)));
                 }
                 let at = list.iter().position(|r| r.rule_number > rule.rule_number).unwrap_or(list.len());
                 list.insert(at, rule.clone());
             }
-            Edit::ClearSecurityGroupRules { security_group } => {
+            FixStep::ClearSecurityGroupRules { security_group } => {
                 let g = design
                     .security_groups
                     .iter_mut()
@@ -141,9 +140,9 @@ impl Edit {
 
 impl Fix {
     /// Applies every edit, or none: on an error the design is left as it was.
-    pub fn apply(&self, design: &mut Design) -> Result<(), EditError> {
+    pub fn apply(&self, design: &mut Design) -> Result<(), FixError> {
         let mut draft = design.clone();
-        for edit in &self.edits {
+        for edit in &self.steps {
             edit.apply(&mut draft)?;
         }
         *design = draft;

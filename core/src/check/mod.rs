@@ -11,7 +11,9 @@ pub mod rules;
 #[cfg(test)]
 pub(crate) mod testing;
 
-pub use fix::{Edit, EditError, Fix};
+/// Re-exported where it used to live; new code names `crate::text::Text`.
+pub use crate::text::Text;
+pub use fix::{Fix, FixError, FixStep};
 
 use serde::Serialize;
 
@@ -37,19 +39,6 @@ impl Severity {
             Severity::Warning => "warning",
             Severity::Info => "info",
         }
-    }
-}
-
-/// A text in English and Korean.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Text {
-    pub en: String,
-    pub ko: String,
-}
-
-impl Text {
-    pub fn new(en: impl Into<String>, ko: impl Into<String>) -> Self {
-        Text { en: en.into(), ko: ko.into() }
     }
 }
 
@@ -128,8 +117,8 @@ impl Sink<'_> {
 
 impl Diagnostic {
     /// Attaches the fix.
-    pub fn with_fix(&mut self, en: impl Into<String>, ko: impl Into<String>, edits: Vec<Edit>) -> &mut Self {
-        self.fix = Some(Fix { title: Text::new(en, ko), edits });
+    pub fn with_fix(&mut self, en: impl Into<String>, ko: impl Into<String>, steps: Vec<FixStep>) -> &mut Self {
+        self.fix = Some(Fix { title: Text::new(en, ko), steps });
         self
     }
 

@@ -247,13 +247,6 @@ impl Route {
     }
 }
 
-impl Route {
-    /// The target as AWS writes it (`local`, `igw-…`, `blackhole`).
-    pub fn target_text(&self) -> String {
-        self.target.text()
-    }
-}
-
 impl RouteTarget {
     /// The target as AWS writes it (`local`, `igw-…`, `blackhole`).
     pub fn text(&self) -> String {

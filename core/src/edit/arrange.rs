@@ -2,10 +2,10 @@
 
 use super::contain::{Container, ContainerKind, check};
 use super::{Change, Edit, LayoutKey, Resource, placement};
-use crate::check::Text;
 use crate::doc::{Design, Id, Placement, ResourceKind, ZonePlacement};
 use crate::model::next_free_block;
 use crate::net::Ipv4Cidr;
+use crate::text::Text;
 
 /// The next Availability Zone a VPC can get a box for: the first zone of its Region (as the document lists them, or
 /// `<region>a`, `b`, … when it lists none) that the VPC shows neither as a box nor through a subnet.

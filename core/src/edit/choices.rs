@@ -58,10 +58,6 @@ pub fn route_targets(d: &Design, vpc: &Id) -> Vec<TargetChoice> {
 }
 
 /// A short text for a target, as route tables show it (`igw-1`, `local`, `blackhole`).
-pub fn target_text(t: &RouteTarget) -> String {
-    t.text()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,7 +67,7 @@ mod tests {
     fn the_sample_vpc_offers_its_gateways_instances_and_blackhole() {
         let d = sample();
         let choices = route_targets(&d, &id("vpc-main"));
-        let texts: Vec<String> = choices.iter().map(|c| target_text(&c.target)).collect();
+        let texts: Vec<String> = choices.iter().map(|c| c.target.text()).collect();
         assert_eq!(texts, ["igw-main", "nat-a", "nat-c", "i-bastion", "i-web-a", "i-web-c", "blackhole"]);
         assert_eq!(choices[0].label, "internet gateway igw-main (web-igw)");
         assert_eq!(route_targets(&d, &id("vpc-other")).len(), 1);

@@ -2,8 +2,8 @@
 //! instances, tasks, NAT gateways and interfaces; gateways and VPC-wide resources in their VPC; Region-wide
 //! resources in their Region). A drop that AWS would not allow is refused with the reason.
 
-use crate::check::Text;
 use crate::doc::{Design, Id, ResourceKind};
+use crate::text::Text;
 
 /// Where something is dropped.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,8 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Change, Edit, LayoutKey, home_of, placement};
-use crate::check::Text;
 use crate::doc::{Design, Id, Placement, Refs, Visit, ZonePlacement};
+use crate::text::Text;
 
 /// The ids and everything that lives inside them (a VPC's subnets and their instances, say), in document order.
 pub fn with_contents(d: &Design, ids: &[Id]) -> Vec<Id> {

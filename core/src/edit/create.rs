@@ -6,10 +6,10 @@ use std::net::Ipv4Addr;
 
 use super::Resource;
 use super::contain::{Container, check};
-use crate::check::Text;
 use crate::doc::*;
 use crate::model::next_free_block;
 use crate::net::{IpCidr, Ipv4Cidr, Protocol};
+use crate::text::Text;
 
 /// Regions offered for new Region boxes, in order, with their names.
 const REGIONS: [(&str, &str); 8] = [

@@ -11,8 +11,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Change, Edit, LayoutKey, Resource, placement};
-use crate::check::Text;
 use crate::doc::{Design, Id, Refs, ResourceKind, Visit};
+use crate::text::Text;
 
 /// A deletion: the edit, and everything it touches.
 #[derive(Debug, Clone, PartialEq)]

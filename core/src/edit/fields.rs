@@ -5,10 +5,10 @@
 use std::net::Ipv4Addr;
 use std::ops::RangeInclusive;
 
-use crate::check::Text;
 use crate::doc::{Design, Id, NaclRule, PortMapping, TaskDefinition, TransportProtocol};
 use crate::model::Network;
-use crate::model::filters::NACL_RULE_NUMBERS;
+use crate::model::rule_match::NACL_RULE_NUMBERS;
+use crate::text::Text;
 
 /// An AMI id: `ami-` and 8 or 17 hexadecimal digits, as EC2 writes image ids. Empty is no image id.
 pub fn read_ami_id(text: &str) -> Result<String, Text> {

@@ -2,14 +2,15 @@
 //! changed recorded as replacements (fixes change resources in place; they never add or remove one).
 
 use super::{Change, Edit};
-use crate::check::{Fix, Text};
+use crate::check::Fix;
 use crate::doc::{Design, ResourceKind};
+use crate::text::Text;
 
 /// The edit that applies `fix` to `d`, one undo step; refused, with the reason, when the design has changed
 /// since the diagnostic was made.
 pub fn from_fix(d: &Design, fix: &Fix) -> Result<Edit, Text> {
     let mut after = d.clone();
-    for e in &fix.edits {
+    for e in &fix.steps {
         e.apply(&mut after).map_err(|e| {
             Text::new(format!("The fix no longer applies: {e}."), format!("이 수정은 더 이상 적용되지 않습니다: {e}."))
         })?;

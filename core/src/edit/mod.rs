@@ -19,7 +19,7 @@ mod tags;
 mod visit;
 
 pub use arrange::{add_zone, home_of, next_zone, reparent};
-pub use choices::{TargetChoice, route_targets, target_text};
+pub use choices::{TargetChoice, route_targets};
 pub use contain::{Container, ContainerKind, check as check_drop, homes};
 pub use copy::{duplicate, paste, with_contents};
 pub use create::{connect, create, next_id};
@@ -28,8 +28,8 @@ pub use fixes::from_fix;
 pub use resource::Resource;
 pub use tags::{MAX_TAGS, tag_problem};
 
-use crate::check::Text;
 use crate::doc::{Design, Id, Intent, Placement, ZonePlacement};
+use crate::text::Text;
 
 /// What a placement belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

@@ -4,8 +4,8 @@
 //! characters, a value 0 to 256; the prefix `aws:` is reserved for AWS. The `Name` tag is the document's `name`
 //! field, so it is not a second tag here.
 
-use crate::check::Text;
 use crate::doc::Tags;
+use crate::text::Text;
 
 use super::Resource;
 

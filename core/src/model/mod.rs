@@ -11,8 +11,8 @@ use std::net::Ipv4Addr;
 use crate::doc::*;
 use crate::net::Ipv4Cidr;
 
-pub mod filters;
 mod outage;
+pub mod rule_match;
 
 pub use outage::{DownCause, Outage};
 

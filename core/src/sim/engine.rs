@@ -2,14 +2,14 @@
 
 use std::net::Ipv4Addr;
 
-use super::filter::{self, Packet};
+use super::packet_filter::{self, Packet};
 use super::place::{At, Places};
 use super::route::{self, RouteChoice, RouteOrigin};
 use super::{Answer, Blocked, Destination, Direction, Disposition, Hop, NodeKind, Query, Source, Step, Trace};
-use crate::check::Text;
 use crate::doc::{EndpointKind, Id, PeeringStatus, RouteTarget, Subnet, Vpc};
 use crate::model::{DownCause, Network};
 use crate::net::{Ipv4Cidr, Protocol};
+use crate::text::Text;
 
 /// The default internet host.
 const INTERNET_HOST: Ipv4Addr = Ipv4Addr::new(8, 8, 8, 8);
@@ -237,7 +237,7 @@ impl<'a, 'd> Walk<'a, 'd> {
         }
         let far = if inbound { pkt.src } else { pkt.dst };
         let peer_vpc = self.vpc_of_private(&subnet.vpc, far);
-        let rule = filter::security_groups(self.net, self.places, groups, inbound, pkt, peer_vpc.as_ref());
+        let rule = packet_filter::security_groups(self.net, self.places, groups, inbound, pkt, peer_vpc.as_ref());
         let allowed = rule.is_some();
         self.step(Step::SecurityGroup { direction, groups: ids, allowed, rule, session: false });
         allowed
@@ -270,7 +270,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             });
             return Ok(());
         };
-        let (allowed, rule) = filter::nacl(acl, outbound, pkt);
+        let (allowed, rule) = packet_filter::nacl(acl, outbound, pkt);
         self.step(Step::NetworkAcl { acl: acl.id.clone(), direction, allowed, rule });
         if allowed { Ok(()) } else { Err((acl.id.clone(), rule)) }
     }
@@ -400,7 +400,7 @@ impl<'a, 'd> Walk<'a, 'd> {
 
     /// Where the chosen route sends the packet.
     fn follow(&mut self, choice: &RouteChoice, table: &str, from: &'d Subnet, vpc: &'d Vpc, pkt: Packet) -> Done {
-        let rule = Some(format!("{} -> {}", choice.written, target_text(&choice.target)));
+        let rule = Some(format!("{} -> {}", choice.written, choice.target.text()));
         match &choice.target {
             RouteTarget::Local => {
                 self.hop(vpc.id.as_str(), NodeKind::Vpc);
@@ -1742,19 +1742,11 @@ fn proto(pkt: &Packet) -> String {
     if pkt.protocol == Protocol::All { "traffic".to_owned() } else { pkt.protocol.to_string().to_uppercase() }
 }
 
-fn target_text(t: &RouteTarget) -> String {
-    crate::doc::Route {
-        destination: crate::doc::RouteDestination::Cidr(Ipv4Cidr::clamped(Ipv4Addr::UNSPECIFIED, 0)),
-        target: t.clone(),
-    }
-    .target_text()
-}
-
 fn route_step(table: &Id, choice: &RouteChoice) -> Step {
     Step::Route {
         table: table.clone(),
         destination: choice.written.clone(),
-        target: target_text(&choice.target),
+        target: choice.target.text(),
         origin: choice.origin,
     }
 }

@@ -13,10 +13,10 @@ use serde::Serialize;
 
 use super::place::{At, Places};
 use super::{Answer, Destination, Query, Source, exposure, trace_in};
-use crate::check::Text;
 use crate::doc::{Design, EcsTask, Id, LaunchType, NetworkMode, ResourceKind};
 use crate::model::{Network, Outage};
 use crate::net::Protocol;
+use crate::text::Text;
 
 /// Resource kinds that can be marked as failed.
 const FAILABLE: [ResourceKind; 6] = [

@@ -6,9 +6,9 @@ use std::net::Ipv4Addr;
 use serde::Serialize;
 
 use super::{Answer, Destination, Places, Query, Source, on_premises_host, service_address, trace_in};
-use crate::check::Text;
 use crate::doc::{Design, Expectation, Id, IdError, Intent};
 use crate::model::Network;
+use crate::text::Text;
 
 /// Why a flow's start or end could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -11,8 +11,8 @@
 mod engine;
 mod exposure;
 mod failure;
-mod filter;
 mod intent;
+mod packet_filter;
 mod place;
 mod queries;
 mod route;
@@ -21,10 +21,10 @@ use std::net::Ipv4Addr;
 
 use serde::Serialize;
 
-use crate::check::Text;
 use crate::doc::{Design, Id};
 use crate::model::Network;
 use crate::net::Protocol;
+use crate::text::Text;
 
 pub use exposure::{Exposed, exposure};
 pub use failure::{
@@ -360,8 +360,8 @@ pub fn nacl_decision(
     protocol: Protocol,
     dst_port: u16,
 ) -> (bool, Option<u32>) {
-    let packet = filter::Packet { src, dst, protocol, src_port: 49152, dst_port };
-    filter::nacl(acl, outbound, &packet)
+    let packet = packet_filter::Packet { src, dst, protocol, src_port: 49152, dst_port };
+    packet_filter::nacl(acl, outbound, &packet)
 }
 
 /// A host address to stand for an on-premises network: the first host of its first block (of the design's first

@@ -2,7 +2,7 @@
 //! canonical block (`10.0.0.0/16`), which is rarely what the author meant to show (SEMANTICS A1).
 
 use super::{docs, show};
-use crate::check::{Edit, References, Rule, Severity, Sink};
+use crate::check::{FixStep, References, Rule, Severity, Sink};
 use crate::model::Network;
 
 pub(super) const RULE: Rule = Rule {
@@ -33,7 +33,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
     for vpc in &net.design.vpcs {
         let who = format!("VPC {}", show(&vpc.id, &vpc.name));
         if vpc.cidr.has_host_bits() {
-            let fix = vec![Edit::SetVpcCidr { vpc: vpc.id.clone(), cidr: vpc.cidr.canonical() }];
+            let fix = vec![FixStep::SetVpcCidr { vpc: vpc.id.clone(), cidr: vpc.cidr.canonical() }];
             sink.report([&vpc.id], en(&who, &vpc.cidr), ko(&who, &vpc.cidr)).with_fix(
                 format!("Use {}", vpc.cidr.canonical()),
                 format!("{} 사용", vpc.cidr.canonical()),
@@ -41,7 +41,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
             );
         }
         for (index, c) in vpc.secondary_cidrs.iter().enumerate().filter(|(_, c)| c.has_host_bits()) {
-            let fix = vec![Edit::SetVpcSecondaryCidr { vpc: vpc.id.clone(), index, cidr: c.canonical() }];
+            let fix = vec![FixStep::SetVpcSecondaryCidr { vpc: vpc.id.clone(), index, cidr: c.canonical() }];
             let what = format!("A secondary block of {who}");
             sink.report([&vpc.id], en(&what, c), ko(&format!("{who}의 보조 블록"), c)).with_fix(
                 format!("Use {}", c.canonical()),
@@ -53,7 +53,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
     for s in &net.design.subnets {
         if s.cidr.has_host_bits() {
             let who = format!("Subnet {}", show(&s.id, &s.name));
-            let fix = vec![Edit::SetSubnetCidr { subnet: s.id.clone(), cidr: s.cidr.canonical() }];
+            let fix = vec![FixStep::SetSubnetCidr { subnet: s.id.clone(), cidr: s.cidr.canonical() }];
             sink.report([&s.id], en(&who, &s.cidr), ko(&format!("서브넷 {}", show(&s.id, &s.name)), &s.cidr)).with_fix(
                 format!("Use {}", s.cidr.canonical()),
                 format!("{} 사용", s.cidr.canonical()),

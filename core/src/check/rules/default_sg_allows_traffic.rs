@@ -2,7 +2,7 @@
 //! launched without a group is isolated (Security Hub EC2.2). The fix removes its rules.
 
 use super::{docs, show};
-use crate::check::{Edit, References, Rule, Severity, Sink};
+use crate::check::{FixStep, References, Rule, Severity, Sink};
 use crate::model::Network;
 
 pub(super) const RULE: Rule = Rule {
@@ -39,7 +39,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
             format!("The default security group {} of VPC {} has {} inbound and {} outbound rule(s). Remove them so that anything launched without a group is isolated, and use dedicated groups.{note}", show(&g.id, &g.name), g.vpc, g.inbound.len(), g.outbound.len()),
             format!("VPC {}의 기본 보안 그룹 {}에 인바운드 규칙 {}개, 아웃바운드 규칙 {}개가 있습니다. 그룹 없이 시작된 리소스가 격리되도록 규칙을 지우고 전용 그룹을 쓰세요.{note_ko}", g.vpc, show(&g.id, &g.name), g.inbound.len(), g.outbound.len()),
         )
-        .with_fix("Remove every rule of the default group", "기본 보안 그룹의 규칙 모두 삭제", vec![Edit::ClearSecurityGroupRules { security_group: g.id.clone() }]);
+        .with_fix("Remove every rule of the default group", "기본 보안 그룹의 규칙 모두 삭제", vec![FixStep::ClearSecurityGroupRules { security_group: g.id.clone() }]);
     }
 }
 

@@ -3,7 +3,7 @@
 //! image pulls. The fix turns it off.
 
 use super::{docs, show};
-use crate::check::{Edit, References, Rule, Severity, Sink};
+use crate::check::{FixStep, References, Rule, Severity, Sink};
 use crate::model::Network;
 
 pub(super) const RULE: Rule = Rule {
@@ -23,7 +23,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
             format!("ECS service {} assigns a public IP to every task, which puts each task directly on the internet. Run the tasks in private subnets (behind a load balancer, with a NAT gateway or VPC endpoints to pull images) and turn assign-public-IP off.", show(&s.id, &s.name)),
             format!("ECS 서비스 {}가 모든 태스크에 퍼블릭 IP를 주어 태스크가 인터넷에 직접 노출됩니다. 태스크를 프라이빗 서브넷에서 실행하고(로드 밸런서 뒤, 이미지는 NAT 게이트웨이나 VPC 엔드포인트로) 퍼블릭 IP 할당을 끄세요.", show(&s.id, &s.name)),
         )
-        .with_fix("Turn off assign-public-IP", "퍼블릭 IP 할당 끄기", vec![Edit::SetServiceAssignPublicIp { service: s.id.clone(), enabled: false }]);
+        .with_fix("Turn off assign-public-IP", "퍼블릭 IP 할당 끄기", vec![FixStep::SetServiceAssignPublicIp { service: s.id.clone(), enabled: false }]);
     }
 }
 

@@ -11,10 +11,10 @@
 use crate::model::HashSet;
 
 use super::{docs, show};
-use crate::check::{Edit, References, Rule, Severity, Sink};
+use crate::check::{FixStep, References, Rule, Severity, Sink};
 use crate::doc::{NaclRule, NetworkAcl, RuleAction};
 use crate::model::Network;
-use crate::model::filters::nacl_allows_all;
+use crate::model::rule_match::nacl_allows_all;
 use crate::net::{IpCidr, PortRange, Protocol};
 
 pub(super) const RULE: Rule = Rule {
@@ -39,7 +39,7 @@ fn free_number(list: &[NaclRule], before: Option<u32>) -> Option<u32> {
             let used: HashSet<u32> = list.iter().map(|r| r.rule_number).collect();
             (1..b).rev().find(|n| !used.contains(n))
         }
-        None => crate::model::filters::next_rule_number(list),
+        None => crate::model::rule_match::next_rule_number(list),
     }
 }
 
@@ -103,7 +103,11 @@ fn check_direction(acl: &NetworkAcl, outbound_first: bool, sink: &mut Sink<'_>) 
                 d.with_fix(
                     format!("Add {dir} rule {n}: allow {protocol} 1024-65535 {peer}"),
                     format!("{dir_ko} 규칙 {n} 추가: {peer} {protocol} 1024-65535 허용"),
-                    vec![Edit::AddNaclRule { network_acl: acl.id.clone(), outbound: !outbound_first, rule: fix_rule }],
+                    vec![FixStep::AddNaclRule {
+                        network_acl: acl.id.clone(),
+                        outbound: !outbound_first,
+                        rule: fix_rule,
+                    }],
                 );
             }
         }

@@ -7,7 +7,7 @@ use super::{docs, show};
 use crate::check::{References, Rule, Severity, Sink};
 use crate::doc::RuleAction;
 use crate::model::Network;
-use crate::model::filters::{in_order, is_anywhere, protocol_covers, rule_ports};
+use crate::model::rule_match::{in_order, is_anywhere, protocol_covers, rule_ports};
 use crate::net::{IpCidr, Protocol};
 
 pub(super) const RULE: Rule = Rule {

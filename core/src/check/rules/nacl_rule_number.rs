@@ -1,7 +1,7 @@
 //! `nacl-rule-number`: NACL rule numbers run from 1 to 32766 and are unique within each direction (SEMANTICS L3).
 
 use crate::model::HashSet;
-use crate::model::filters::NACL_RULE_NUMBERS;
+use crate::model::rule_match::NACL_RULE_NUMBERS;
 
 use super::{docs, show};
 use crate::check::{References, Rule, Severity, Sink};

@@ -6,7 +6,7 @@ use super::{docs, show};
 use crate::check::{References, Rule, Severity, Sink};
 use crate::doc::RuleAction;
 use crate::model::Network;
-use crate::model::filters::{in_order, nacl_rule_covers};
+use crate::model::rule_match::{in_order, nacl_rule_covers};
 
 pub(super) const RULE: Rule = Rule {
     code: "nacl-rule-shadowed",

@@ -4,7 +4,7 @@
 use crate::model::HashMap;
 
 use super::docs;
-use crate::check::{Edit, References, Rule, Severity, Sink};
+use crate::check::{FixStep, References, Rule, Severity, Sink};
 use crate::model::Network;
 
 pub(super) const RULE: Rule = Rule {
@@ -37,7 +37,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
                 .with_fix(
                     format!("Remove route {} to {dest}", i + 1),
                     format!("{dest}로 가는 {}번 라우트 삭제", i + 1),
-                    vec![Edit::RemoveRoute { route_table: table.id.clone(), index: i }],
+                    vec![FixStep::RemoveRoute { route_table: table.id.clone(), index: i }],
                 );
             } else {
                 seen.insert(dest, i);

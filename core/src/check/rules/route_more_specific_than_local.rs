@@ -38,11 +38,11 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
                 [&table.id],
                 format!(
                     "Route table {} sends {dest} to {}, but {dest} is inside the VPC block {block}, where the local route wins. AWS only accepts such a route when it names exactly a subnet's block and targets a NAT gateway or a network interface.",
-                    table.id, route.target_text()
+                    table.id, route.target.text()
                 ),
                 format!(
                     "라우팅 테이블 {}이 {dest}를 {}로 보내지만 {dest}는 VPC 블록 {block} 안에 있어 local 라우트가 우선합니다. AWS는 목적지가 정확히 서브넷 블록이고 대상이 NAT 게이트웨이나 네트워크 인터페이스일 때만 이런 라우트를 허용합니다.",
-                    table.id, route.target_text()
+                    table.id, route.target.text()
                 ),
             );
         }

@@ -1,7 +1,7 @@
 //! Shared by the three "open to the world" security-group rules: which inbound rules admit anyone.
 
 use crate::doc::{RulePeer, SecurityGroup, SgRule};
-use crate::model::filters::{is_anywhere, sg_rule_tcp_ports};
+use crate::model::rule_match::{is_anywhere, sg_rule_tcp_ports};
 use crate::net::PortRange;
 
 /// Inbound rules of a group that admit 0.0.0.0/0 or ::/0, with the TCP ports they open.

@@ -2,7 +2,7 @@
 //! suggests the next free block of the same size, and the fix uses it.
 
 use super::{docs, show};
-use crate::check::{Edit, References, Rule, Severity, Sink};
+use crate::check::{FixStep, References, Rule, Severity, Sink};
 use crate::model::Network;
 use crate::net::Ipv4Cidr;
 
@@ -45,7 +45,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
             d.with_fix(
                 format!("Use {f}"),
                 format!("{f} 사용"),
-                vec![Edit::SetSubnetCidr { subnet: s.id.clone(), cidr: f }],
+                vec![FixStep::SetSubnetCidr { subnet: s.id.clone(), cidr: f }],
             );
         }
     }

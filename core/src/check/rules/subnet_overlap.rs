@@ -2,7 +2,7 @@
 //! free block of its size.
 
 use super::{docs, show};
-use crate::check::{Edit, References, Rule, Severity, Sink};
+use crate::check::{FixStep, References, Rule, Severity, Sink};
 use crate::model::Network;
 use crate::net::Ipv4Cidr;
 
@@ -49,7 +49,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
                     d.with_fix(
                         format!("Move {} to {f}", s.id),
                         format!("{}을 {f}로 옮기기", s.id),
-                        vec![Edit::SetSubnetCidr { subnet: s.id.clone(), cidr: f }],
+                        vec![FixStep::SetSubnetCidr { subnet: s.id.clone(), cidr: f }],
                     );
                 }
             }

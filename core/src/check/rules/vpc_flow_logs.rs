@@ -2,7 +2,7 @@
 //! (Security Hub EC2.6). The fix turns them on.
 
 use super::{docs, show};
-use crate::check::{Edit, References, Rule, Severity, Sink};
+use crate::check::{FixStep, References, Rule, Severity, Sink};
 use crate::model::Network;
 
 pub(super) const RULE: Rule = Rule {
@@ -22,7 +22,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
             format!("VPC {} has no flow logs, so there is no record of the traffic it accepts and rejects. Turn flow logs on (at least rejected traffic).", show(&vpc.id, &vpc.name)),
             format!("VPC {}에 흐름 로그가 없어 허용·거부된 트래픽의 기록이 남지 않습니다. 흐름 로그를 켜세요(최소한 거부된 트래픽).", show(&vpc.id, &vpc.name)),
         )
-        .with_fix("Turn flow logs on", "흐름 로그 켜기", vec![Edit::SetFlowLogs { vpc: vpc.id.clone(), enabled: true }]);
+        .with_fix("Turn flow logs on", "흐름 로그 켜기", vec![FixStep::SetFlowLogs { vpc: vpc.id.clone(), enabled: true }]);
     }
 }
 

@@ -6,7 +6,7 @@ use std::net::Ipv4Addr;
 use super::place::{At, Places};
 use crate::doc::{NetworkAcl, PeeringStatus, RuleAction, RulePeer, SecurityGroup, SgRule};
 use crate::model::Network;
-use crate::model::filters::{in_order, protocol_covers, rule_ports};
+use crate::model::rule_match::{in_order, protocol_covers, rule_ports};
 use crate::net::{IpCidr, Protocol};
 
 /// A packet: addresses, protocol and ports (ports are meaningful for TCP and UDP only).
