@@ -42,6 +42,23 @@ macro_rules! resources {
                 }
             }
 
+            /// The resource's own id, to change.
+            pub(crate) fn id_mut(&mut self) -> &mut Id {
+                match self {
+                    $(Resource::$kind(r) => &mut r.id,)*
+                }
+            }
+
+            /// The resource's name, to change; `None` for a task definition, which has a family instead.
+            pub(crate) fn name_mut(&mut self) -> Option<&mut String> {
+                if matches!(self, Resource::TaskDefinition(_)) {
+                    return None;
+                }
+                match self {
+                    $(Resource::$kind(r) => Some(&mut r.$name),)*
+                }
+            }
+
             /// The resource as pretty JSON, as the document writes it.
             pub fn pretty(&self) -> String {
                 serde_json::to_string_pretty(&self.to_json()).unwrap_or_default()
@@ -80,6 +97,20 @@ macro_rules! resources {
             pub(crate) fn from_json(kind: ResourceKind, value: serde_json::Value) -> Option<Resource> {
                 match kind {
                     $(ResourceKind::$kind => serde_json::from_value(value).ok().map(Resource::$kind),)*
+                }
+            }
+        }
+
+        impl Refs for Resource {
+            fn visit_refs<'a>(&'a self, f: &mut dyn FnMut(Field, &'a Id)) {
+                match self {
+                    $(Resource::$kind(r) => r.visit_refs(f),)*
+                }
+            }
+
+            fn visit_refs_mut(&mut self, f: &mut dyn FnMut(Field, &mut Id) -> Visit) -> bool {
+                match self {
+                    $(Resource::$kind(r) => r.visit_refs_mut(f),)*
                 }
             }
         }
