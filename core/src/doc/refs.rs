@@ -482,52 +482,17 @@ refs!(TgwRouteTable, |w, r| {
 
 refs!(OnPremNetwork, |w, r| {});
 
-/// Runs `$each!(list, Kind)` for every resource list of a design, in document order.
-macro_rules! every_list {
-    ($each:ident) => {
-        $each!(regions, Region);
-        $each!(vpcs, Vpc);
-        $each!(subnets, Subnet);
-        $each!(route_tables, RouteTable);
-        $each!(internet_gateways, InternetGateway);
-        $each!(nat_gateways, NatGateway);
-        $each!(elastic_ips, ElasticIp);
-        $each!(network_acls, NetworkAcl);
-        $each!(security_groups, SecurityGroup);
-        $each!(prefix_lists, PrefixList);
-        $each!(instances, Instance);
-        $each!(network_interfaces, NetworkInterface);
-        $each!(ecs_clusters, EcsCluster);
-        $each!(task_definitions, TaskDefinition);
-        $each!(ecs_services, EcsService);
-        $each!(ecs_tasks, EcsTask);
-        $each!(load_balancers, LoadBalancer);
-        $each!(target_groups, TargetGroup);
-        $each!(vpc_peerings, VpcPeering);
-        $each!(vpc_endpoints, VpcEndpoint);
-        $each!(vpn_gateways, VpnGateway);
-        $each!(customer_gateways, CustomerGateway);
-        $each!(vpn_connections, VpnConnection);
-        $each!(dx_gateways, DxGateway);
-        $each!(virtual_interfaces, VirtualInterface);
-        $each!(transit_gateways, TransitGateway);
-        $each!(tgw_attachments, TgwAttachment);
-        $each!(tgw_route_tables, TgwRouteTable);
-        $each!(on_premises, OnPremNetwork);
-    };
-}
-
 impl Design {
     /// Calls `f(from, from_kind, field, to)` with every reference in the design, checked or not, in document order.
     pub fn visit_refs<'a>(&'a self, mut f: impl FnMut(&'a Id, ResourceKind, Field, &'a Id)) {
         macro_rules! each {
-            ($list:ident, $kind:ident) => {
+            ($($kind:ident($ty:ident) $list:ident / $key:ident . $name:ident : $group:ident $en:literal $ko:literal;)*) => {$(
                 for r in &self.$list {
                     r.visit_refs(&mut |field, to| f(&r.id, K::$kind, field, to));
                 }
-            };
+            )*};
         }
-        every_list!(each);
+        with_kinds!(each);
     }
 
     /// Calls `f(from_kind, from, field, to)` with every reference in the design, in document order, to change it
@@ -539,16 +504,16 @@ impl Design {
     ) -> Vec<(ResourceKind, Id)> {
         let mut broken = Vec::new();
         macro_rules! each {
-            ($list:ident, $kind:ident) => {
+            ($($kind:ident($ty:ident) $list:ident / $key:ident . $name:ident : $group:ident $en:literal $ko:literal;)*) => {$(
                 for r in &mut self.$list {
                     let from = r.id.clone();
                     if !r.visit_refs_mut(&mut |field, to| f(K::$kind, &from, field, to)) {
                         broken.push((K::$kind, from));
                     }
                 }
-            };
+            )*};
         }
-        every_list!(each);
+        with_kinds!(each);
         broken
     }
 
