@@ -545,7 +545,7 @@ impl<'a, 'd> Walk<'a, 'd> {
                 best = Some((len, is_static, target, written));
             }
         };
-        for table in d.tgw_route_tables.iter().filter(|x| &x.id == table_id) {
+        if let Some(table) = self.net.tgw_route_table(table_id) {
             for r in table.routes.iter().filter(|r| r.destination.canonical().contains_addr(pkt.dst)) {
                 let target = match &r.target {
                     TgwRouteTarget::Attachment(a) => Some(a),
@@ -2021,11 +2021,7 @@ fn start_on_premises(walk: &mut Walk<'_, '_>, pkt: Packet) -> Done {
     if let Some((g, vpc, link)) = vgws.iter().find(|(_, v, _)| in_vpc(v)).cloned() {
         walk.hop(
             link.as_str(),
-            if d.vpn_connections.iter().any(|v| v.id == link) {
-                NodeKind::VpnConnection
-            } else {
-                NodeKind::VirtualInterface
-            },
+            if walk.net.vpn_connection(&link).is_some() { NodeKind::VpnConnection } else { NodeKind::VirtualInterface },
         );
         walk.hop(g.as_str(), NodeKind::VpnGateway);
         walk.hop(vpc.id.as_str(), NodeKind::Vpc);
@@ -2068,11 +2064,7 @@ fn start_on_premises(walk: &mut Walk<'_, '_>, pkt: Packet) -> Done {
     if let Some((g, vpc, link)) = vgws.first().cloned() {
         walk.hop(
             link.as_str(),
-            if d.vpn_connections.iter().any(|v| v.id == link) {
-                NodeKind::VpnConnection
-            } else {
-                NodeKind::VirtualInterface
-            },
+            if walk.net.vpn_connection(&link).is_some() { NodeKind::VpnConnection } else { NodeKind::VirtualInterface },
         );
         walk.hop(g.as_str(), NodeKind::VpnGateway);
         return deny(
