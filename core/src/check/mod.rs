@@ -9,6 +9,8 @@ mod fix;
 pub mod rules;
 #[cfg(test)]
 pub(crate) mod testing;
+#[cfg(test)]
+pub(crate) mod work;
 
 pub use fix::{Edit, EditError, Fix};
 
