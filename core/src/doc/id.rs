@@ -15,9 +15,26 @@ pub const MAX_ID_LEN: usize = 512;
 ///
 /// Ids cannot hold spaces, quotes or control characters, so they are safe in URLs, file names of exports and
 /// generated infrastructure code; names, which are free text, carry everything else.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
 pub struct Id(String);
+
+// Written out rather than derived so that test builds can count comparisons (`check::work`); the same as derived.
+impl PartialEq for Id {
+    fn eq(&self, other: &Id) -> bool {
+        #[cfg(test)]
+        crate::check::work::tick();
+        self.0 == other.0
+    }
+}
+
+impl Eq for Id {}
+
+impl std::hash::Hash for Id {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
 
 /// Why a string is not an id.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -11,10 +11,13 @@ use std::net::Ipv4Addr;
 use crate::doc::*;
 use crate::net::Ipv4Cidr;
 
+pub mod blocks;
 mod outage;
+mod relations;
 pub mod rule_match;
 
 pub use outage::{DownCause, Outage};
+pub use relations::{Peered, Relations};
 
 /// A small, fast, deterministic hasher for the indexes (ids and addresses are not attacker-chosen hash-flooding
 /// input here: a design is the user's own, and the worst case is only slower). FxHash's multiply-rotate step.
@@ -71,6 +74,8 @@ pub struct Network<'d> {
     duplicates: Vec<(ResourceRef<'d>, ResourceKind)>,
     /// What is down in the failure scenario the network runs under (nothing, by default).
     outage: Outage,
+    /// Relations read from the far end (`relations.rs`).
+    relations: Relations<'d>,
 }
 
 /// `Network::<key>(&id)`: the resource of that kind with this id, for every kind `with_kinds!` declares.
@@ -144,6 +149,7 @@ impl<'d> Network<'d> {
             route_tables_by_vpc,
             duplicates,
             outage: Outage::none(),
+            relations: Relations::new(design),
         }
     }
 

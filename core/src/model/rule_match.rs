@@ -20,6 +20,8 @@ pub fn rule_ports(rule_protocol: Protocol, ports: Option<PortRange>) -> PortRang
 
 /// NACL rules in evaluation order (ascending rule number).
 pub fn in_order(rules: &[NaclRule]) -> Vec<&NaclRule> {
+    #[cfg(test)]
+    crate::check::work::add(rules.len());
     let mut sorted: Vec<&NaclRule> = rules.iter().collect();
     sorted.sort_by_key(|r| r.rule_number);
     sorted

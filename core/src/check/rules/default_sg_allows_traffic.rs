@@ -3,7 +3,8 @@
 
 use super::{docs, show};
 use crate::check::{FixStep, References, Rule, Severity, Sink};
-use crate::model::Network;
+use crate::doc::Id;
+use crate::model::{HashMap, Network};
 
 pub(super) const RULE: Rule = Rule {
     code: "default-sg-allows-traffic",
@@ -15,17 +16,34 @@ pub(super) const RULE: Rule = Rule {
     check,
 };
 
+/// How many instances use each security group, and how many use none (and so their VPC's default group).
+fn users<'d>(net: &Network<'d>) -> (HashMap<&'d str, usize>, usize) {
+    let mut by_group: HashMap<&str, usize> = HashMap::default();
+    let mut without = 0;
+    for i in &net.design.instances {
+        if i.security_groups.is_empty() {
+            without += 1;
+            continue;
+        }
+        // An instance that lists a group twice uses it once.
+        let mut groups: Vec<&str> = i.security_groups.iter().map(Id::as_str).collect();
+        groups.sort_unstable();
+        groups.dedup();
+        for g in groups {
+            *by_group.entry(g).or_default() += 1;
+        }
+    }
+    (by_group, without)
+}
+
 fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
+    let mut counted = None;
     for g in net.design.security_groups.iter().filter(|g| g.is_default) {
         if g.inbound.is_empty() && g.outbound.is_empty() {
             continue;
         }
-        let users = net
-            .design
-            .instances
-            .iter()
-            .filter(|i| i.security_groups.is_empty() || i.security_groups.contains(&g.id))
-            .count();
+        let (by_group, without) = counted.get_or_insert_with(|| users(net));
+        let users = *without + by_group.get(g.id.as_str()).copied().unwrap_or(0);
         let (note, note_ko) = if users > 0 {
             (
                 format!(" {users} instance(s) use it; give them their own groups first."),

@@ -3,7 +3,7 @@
 
 use super::{docs, show};
 use crate::check::{References, Rule, Severity, Sink};
-use crate::model::Network;
+use crate::model::{HashMap, Network};
 
 pub(super) const RULE: Rule = Rule {
     code: "default-vpc-used",
@@ -15,12 +15,42 @@ pub(super) const RULE: Rule = Rule {
     check,
 };
 
+/// How many workloads run in each VPC: instances in its subnets, its load balancers, and ECS services with a subnet in
+/// it. Subnets are matched by id, so a subnet id that two VPCs' subnets share counts for both.
+fn workloads<'d>(net: &Network<'d>) -> HashMap<&'d str, usize> {
+    let d = net.design;
+    let mut vpcs_of_subnet: HashMap<&str, Vec<&str>> = HashMap::default();
+    for s in &d.subnets {
+        let vpcs = vpcs_of_subnet.entry(s.id.as_str()).or_default();
+        if !vpcs.contains(&s.vpc.as_str()) {
+            vpcs.push(s.vpc.as_str());
+        }
+    }
+    let mut count: HashMap<&str, usize> = HashMap::default();
+    for i in &d.instances {
+        for vpc in vpcs_of_subnet.get(i.subnet.as_str()).into_iter().flatten() {
+            *count.entry(vpc).or_default() += 1;
+        }
+    }
+    for l in &d.load_balancers {
+        *count.entry(l.vpc.as_str()).or_default() += 1;
+    }
+    for s in &d.ecs_services {
+        let mut vpcs: Vec<&str> =
+            s.subnets.iter().filter_map(|x| vpcs_of_subnet.get(x.as_str())).flatten().copied().collect();
+        vpcs.sort_unstable();
+        vpcs.dedup();
+        for vpc in vpcs {
+            *count.entry(vpc).or_default() += 1;
+        }
+    }
+    count
+}
+
 fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
+    let mut counted = None;
     for vpc in net.design.vpcs.iter().filter(|v| v.is_default) {
-        let subnets: crate::model::HashSet<&str> = net.subnets_of(&vpc.id).map(|s| s.id.as_str()).collect();
-        let workloads = net.design.instances.iter().filter(|i| subnets.contains(i.subnet.as_str())).count()
-            + net.design.load_balancers.iter().filter(|l| l.vpc == vpc.id).count()
-            + net.design.ecs_services.iter().filter(|s| s.subnets.iter().any(|x| subnets.contains(x.as_str()))).count();
+        let workloads = counted.get_or_insert_with(|| workloads(net)).get(vpc.id.as_str()).copied().unwrap_or(0);
         if workloads > 0 {
             sink.report(
                 [&vpc.id],

@@ -6,8 +6,8 @@
 
 use super::{docs, show};
 use crate::check::{References, Rule, Severity, Sink};
-use crate::doc::{EndpointKind, LaunchType, RouteDestination, RouteTarget, Subnet};
-use crate::model::Network;
+use crate::doc::{EndpointKind, Id, LaunchType, RouteDestination, RouteTarget, Subnet};
+use crate::model::{HashMap, HashSet, Network};
 
 pub(super) const RULE: Rule = Rule {
     code: "ecs-cannot-pull-images",
@@ -27,23 +27,44 @@ fn default_route_via<'a>(net: &Network<'a>, subnet: &Subnet) -> Option<&'a Route
         .map(|r| &r.target)
 }
 
-fn has_endpoints(net: &Network<'_>, subnet: &Subnet) -> bool {
-    let endpoints: Vec<&crate::doc::VpcEndpoint> =
-        net.design.vpc_endpoints.iter().filter(|e| e.vpc == subnet.vpc).collect();
-    let interface = |suffix: &str| {
-        endpoints
-            .iter()
-            .any(|e| e.service_name.ends_with(suffix) && matches!(e.endpoint, EndpointKind::Interface { .. }))
-    };
-    let table = net.route_table_of(subnet).map(|t| &t.id);
-    let s3_gateway = endpoints.iter().any(|e| {
-        e.service_name.ends_with(".s3")
-            && matches!(&e.endpoint, EndpointKind::Gateway { route_tables, .. } if table.is_some_and(|t| route_tables.contains(t)))
-    });
-    interface(".ecr.api") && interface(".ecr.dkr") && (s3_gateway || interface(".s3"))
+/// The endpoints of one VPC that image pulls can use.
+#[derive(Default)]
+struct Endpoints<'d> {
+    ecr_api: bool,
+    ecr_dkr: bool,
+    s3_interface: bool,
+    /// The route tables an S3 gateway endpoint serves.
+    s3_gateway_tables: HashSet<&'d str>,
 }
 
-fn can_pull(net: &Network<'_>, subnet: &Subnet, public_ip: bool) -> bool {
+/// The pull endpoints of each VPC.
+fn endpoints<'d>(net: &Network<'d>) -> HashMap<&'d str, Endpoints<'d>> {
+    let mut out: HashMap<&str, Endpoints<'_>> = HashMap::default();
+    for e in &net.design.vpc_endpoints {
+        let found = out.entry(e.vpc.as_str()).or_default();
+        match &e.endpoint {
+            EndpointKind::Interface { .. } => {
+                found.ecr_api |= e.service_name.ends_with(".ecr.api");
+                found.ecr_dkr |= e.service_name.ends_with(".ecr.dkr");
+                found.s3_interface |= e.service_name.ends_with(".s3");
+            }
+            EndpointKind::Gateway { route_tables, .. } if e.service_name.ends_with(".s3") => {
+                found.s3_gateway_tables.extend(route_tables.iter().map(Id::as_str));
+            }
+            EndpointKind::Gateway { .. } => {}
+        }
+    }
+    out
+}
+
+fn has_endpoints(net: &Network<'_>, endpoints: &HashMap<&str, Endpoints<'_>>, subnet: &Subnet) -> bool {
+    let Some(found) = endpoints.get(subnet.vpc.as_str()) else { return false };
+    let table = net.route_table_of(subnet).map(|t| t.id.as_str());
+    let s3_gateway = table.is_some_and(|t| found.s3_gateway_tables.contains(t));
+    found.ecr_api && found.ecr_dkr && (s3_gateway || found.s3_interface)
+}
+
+fn can_pull(net: &Network<'_>, endpoints: &HashMap<&str, Endpoints<'_>>, subnet: &Subnet, public_ip: bool) -> bool {
     match default_route_via(net, subnet) {
         Some(
             RouteTarget::NatGateway(_)
@@ -52,18 +73,19 @@ fn can_pull(net: &Network<'_>, subnet: &Subnet, public_ip: bool) -> bool {
             | RouteTarget::Instance(_),
         ) => true,
         Some(RouteTarget::InternetGateway(_)) if public_ip => true,
-        _ => has_endpoints(net, subnet),
+        _ => has_endpoints(net, endpoints, subnet),
     }
 }
 
 fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
+    let endpoints = endpoints(net);
     for s in &net.design.ecs_services {
         // EC2 launch type tasks pull through their container instance, which `public-subnet-no-public-ip` covers.
         if s.launch_type != LaunchType::Fargate {
             continue;
         }
         for subnet in s.subnets.iter().filter_map(|x| net.subnet(x)) {
-            if can_pull(net, subnet, s.assign_public_ip) {
+            if can_pull(net, &endpoints, subnet, s.assign_public_ip) {
                 continue;
             }
             let public = net.is_public(subnet);

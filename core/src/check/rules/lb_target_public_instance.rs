@@ -20,9 +20,7 @@ pub(super) const RULE: Rule = Rule {
 fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
     let mut seen = crate::model::HashSet::default();
     for tg in &net.design.target_groups {
-        let fronted =
-            net.design.load_balancers.iter().any(|lb| lb.listeners.iter().any(|l| l.target_groups.contains(&tg.id)));
-        if !fronted {
+        if !net.relations().is_fronted(&tg.id) {
             continue;
         }
         for t in &tg.targets {

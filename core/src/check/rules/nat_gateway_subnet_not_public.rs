@@ -22,13 +22,8 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
         if net.is_public(subnet) {
             continue;
         }
-        let users: Vec<_> = net
-            .design
-            .route_tables
-            .iter()
-            .filter(|t| t.routes.iter().any(|r| matches!(&r.target, RouteTarget::NatGateway(x) if x == &n.id)))
-            .map(|t| &t.id)
-            .collect();
+        let users: Vec<_> =
+            net.relations().route_tables_routing_to(&RouteTarget::NatGateway(n.id.clone())).map(|t| &t.id).collect();
         let list = users.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", ");
         let (also, also_ko) = if users.is_empty() {
             (String::new(), String::new())

@@ -32,11 +32,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
                 continue;
             }
             // Name what the route hopes to reach beyond the peer, to make the reason concrete.
-            let third = net
-                .design
-                .vpcs
-                .iter()
-                .find(|v| v.id != table.vpc && v.id != peer.id && Network::vpc_cidrs(v).any(|b| b.overlaps(dest)));
+            let third = net.relations().first_vpc_overlapping(dest, [&table.vpc, &peer.id]);
             let (en, ko) = match third {
                 Some(v) => (
                     format!(

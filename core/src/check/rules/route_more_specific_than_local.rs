@@ -5,7 +5,8 @@
 use super::docs;
 use crate::check::{References, Rule, Severity, Sink};
 use crate::doc::{RouteDestination, RouteTarget};
-use crate::model::Network;
+use crate::model::{HashMap, HashSet, Network};
+use crate::net::Ipv4Cidr;
 
 pub(super) const RULE: Rule = Rule {
     code: "route-more-specific-than-local",
@@ -17,7 +18,17 @@ pub(super) const RULE: Rule = Rule {
     check,
 };
 
+/// The canonical block of every subnet, by VPC id.
+fn subnet_blocks<'d>(net: &Network<'d>) -> HashMap<&'d str, HashSet<Ipv4Cidr>> {
+    let mut out: HashMap<&str, HashSet<Ipv4Cidr>> = HashMap::default();
+    for s in &net.design.subnets {
+        out.entry(s.vpc.as_str()).or_default().insert(s.cidr.canonical());
+    }
+    out
+}
+
 fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
+    let mut subnets = None;
     for table in &net.design.route_tables {
         let Some(vpc) = net.vpc(&table.vpc) else { continue };
         for route in &table.routes {
@@ -30,7 +41,10 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
                 route.target,
                 RouteTarget::NatGateway(_) | RouteTarget::NetworkInterface(_) | RouteTarget::Instance(_)
             );
-            let is_subnet = net.subnets_of(&vpc.id).any(|s| s.cidr.canonical() == dest.canonical());
+            let is_subnet = subnets
+                .get_or_insert_with(|| subnet_blocks(net))
+                .get(vpc.id.as_str())
+                .is_some_and(|blocks| blocks.contains(&dest.canonical()));
             if middlebox && is_subnet {
                 continue;
             }

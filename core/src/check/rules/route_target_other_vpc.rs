@@ -4,7 +4,7 @@
 
 use super::docs;
 use crate::check::{References, Rule, Severity, Sink};
-use crate::doc::{EndpointKind, RouteTarget, TgwAttachmentResource};
+use crate::doc::{EndpointKind, RouteTarget};
 use crate::model::Network;
 
 pub(super) const RULE: Rule = Rule {
@@ -43,13 +43,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
                         .network_interface(x)
                         .map(|n| &n.subnet)
                         .or_else(|| net.instance(x).map(|i| &i.subnet))
-                        .or_else(|| {
-                            net.design
-                                .instances
-                                .iter()
-                                .find(|i| i.primary_interface_id.as_ref() == Some(x))
-                                .map(|i| &i.subnet)
-                        });
+                        .or_else(|| net.relations().instance_with_interface(x).map(|i| &i.subnet));
                     subnet.and_then(|s| net.subnet(s)).and_then(|s| {
                         (&s.vpc != vpc)
                             .then(|| (format!("is in VPC {}", s.vpc), format!("VPC {}에 있습니다", s.vpc), x))
@@ -79,11 +73,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
                     }
                 }),
                 RouteTarget::TransitGateway(x) => net.transit_gateway(x).and_then(|_| {
-                    let attached = net.design.tgw_attachments.iter().any(|a| {
-                        &a.transit_gateway == x
-                            && matches!(&a.resource, TgwAttachmentResource::Vpc { vpc: v, .. } if v == vpc)
-                    });
-                    (!attached).then(|| {
+                    (!net.relations().is_attached(x, vpc)).then(|| {
                         (
                             "has no attachment to this VPC; attach the VPC to it first".to_owned(),
                             "이 VPC와의 연결(attachment)이 없습니다. 먼저 VPC를 연결하세요".to_owned(),

@@ -4,7 +4,7 @@
 
 use super::{docs, show};
 use crate::check::{References, Rule, Severity, Sink};
-use crate::doc::{Id, PeeringStatus, RulePeer, TgwAttachmentResource};
+use crate::doc::{Id, RulePeer};
 use crate::model::Network;
 
 pub(super) const RULE: Rule = Rule {
@@ -19,22 +19,11 @@ pub(super) const RULE: Rule = Rule {
 
 fn peered_same_region(net: &Network<'_>, a: &Id, b: &Id) -> bool {
     let region = |v: &Id| net.vpc(v).map(|v| &v.region);
-    net.design.vpc_peerings.iter().any(|p| {
-        p.status == PeeringStatus::Active
-            && ((&p.requester_vpc == a && &p.accepter_vpc == b) || (&p.requester_vpc == b && &p.accepter_vpc == a))
-            && region(a) == region(b)
-    })
+    net.relations().peered(a, b).active && region(a) == region(b)
 }
 
 fn on_same_tgw_with_referencing(net: &Network<'_>, a: &Id, b: &Id) -> bool {
-    let attachment = |v: &Id| {
-        net.design.tgw_attachments.iter().find_map(|t| match &t.resource {
-            TgwAttachmentResource::Vpc { vpc, security_group_referencing: true, .. } if vpc == v => {
-                Some(&t.transit_gateway)
-            }
-            _ => None,
-        })
-    };
+    let attachment = |v: &Id| net.relations().referencing_transit_gateway(v);
     match (attachment(a), attachment(b)) {
         (Some(x), Some(y)) => x == y && net.transit_gateway(x).is_some_and(|t| t.security_group_referencing),
         _ => false,

@@ -1,6 +1,8 @@
 //! `subnet-overlap`: subnets of one VPC must not overlap (SEMANTICS A4). The fix moves the later subnet to the next
 //! free block of its size.
 
+use std::collections::BTreeMap;
+
 use super::{docs, show};
 use crate::check::{FixStep, References, Rule, Severity, Sink};
 use crate::model::Network;
@@ -24,10 +26,15 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
         let mut open: Vec<&crate::doc::Subnet> = Vec::new();
         let blocks: Vec<Ipv4Cidr> = Network::vpc_cidrs(vpc).copied().collect();
         let used: Vec<Ipv4Cidr> = subnets.iter().map(|s| s.cidr).collect();
+        // The hint depends only on the prefix length: work each one out once.
+        let mut hints = BTreeMap::new();
         for s in subnets {
             open.retain(|o| o.cidr.broadcast() >= s.cidr.network());
             if let Some(o) = open.iter().find(|o| o.cidr.overlaps(&s.cidr)) {
-                let (free, hint, hint_ko) = super::free_block_hint(&blocks, &used, s.cidr.prefix_len());
+                let (free, hint, hint_ko) = hints
+                    .entry(s.cidr.prefix_len())
+                    .or_insert_with(|| super::free_block_hint(&blocks, &used, s.cidr.prefix_len()))
+                    .clone();
                 let d = sink.report(
                     [&s.id, &o.id],
                     format!(

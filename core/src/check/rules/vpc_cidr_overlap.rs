@@ -38,11 +38,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
     }
     for (a, b) in pairs {
         let (Some(va), Some(vb)) = (net.design.vpcs.get(a), net.design.vpcs.get(b)) else { continue };
-        let peered = net.design.vpc_peerings.iter().any(|p| {
-            (p.requester_vpc == va.id && p.accepter_vpc == vb.id)
-                || (p.requester_vpc == vb.id && p.accepter_vpc == va.id)
-        });
-        if peered {
+        if net.relations().peered(&va.id, &vb.id).any {
             continue; // peering-overlap reports it as an error
         }
         sink.report(

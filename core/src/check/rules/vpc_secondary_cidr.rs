@@ -5,6 +5,7 @@
 use super::{docs, show};
 use crate::check::{References, Rule, Severity, Sink};
 use crate::model::Network;
+use crate::model::blocks::BlockIndex;
 use crate::net::Ipv4Cidr;
 
 pub(super) const RULE: Rule = Rule {
@@ -17,6 +18,9 @@ pub(super) const RULE: Rule = Rule {
     check,
 };
 
+/// More blocks than a VPC can have (50): beyond this many, overlaps are found through an index.
+const MANY_BLOCKS: usize = 64;
+
 const RFC1918: [&str; 3] = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"];
 
 fn rfc1918_range(c: &Ipv4Cidr) -> Option<usize> {
@@ -28,9 +32,16 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
     for vpc in &net.design.vpcs {
         let name = show(&vpc.id, &vpc.name);
         let blocks: Vec<&Ipv4Cidr> = Network::vpc_cidrs(vpc).collect();
+        // Many blocks (more than AWS allows) are indexed rather than compared pairwise.
+        let index =
+            (blocks.len() > MANY_BLOCKS).then(|| BlockIndex::new(blocks.iter().enumerate().map(|(j, b)| (**b, j, j))));
         for (i, c) in vpc.secondary_cidrs.iter().enumerate() {
-            let earlier = &blocks[..i + 1];
-            let (en, ko) = if let Some(o) = earlier.iter().find(|b| b.overlaps(c)) {
+            // The first block before this one (the primary is block 0, this one is block i + 1) that overlaps it.
+            let first = match &index {
+                Some(index) => index.first_overlapping(c).filter(|j| *j <= i).and_then(|j| blocks.get(j)),
+                None => blocks[..i + 1].iter().find(|b| b.overlaps(c)),
+            };
+            let (en, ko) = if let Some(o) = first {
                 (
                     format!("its secondary block {c} overlaps its block {o}; every block of a VPC must be distinct"),
                     format!("보조 블록 {c}가 기존 블록 {o}와 겹칩니다. VPC의 블록은 서로 겹칠 수 없습니다"),
@@ -103,6 +114,34 @@ mod tests {
         let mut d = sample();
         d.vpcs[0].secondary_cidrs = (1..=5).map(|i| cidr(&format!("10.{i}.0.0/16"))).collect();
         assert_eq!(fires(&d, "vpc-secondary-cidr", "vpc-main").severity, Severity::Warning);
+    }
+
+    /// Past the blocks AWS allows, overlaps are found through an index; it names the first earlier block each time.
+    #[test]
+    fn many_blocks_name_the_first_earlier_overlap() {
+        let mut d = sample();
+        d.vpcs[0].secondary_cidrs = (0..100u32)
+            .map(|k| match (k % 7, k % 11) {
+                (3, _) => cidr(&format!("10.{}.{}.0/24", k / 2, k)),
+                (_, 5) => cidr(&format!("10.{}.0.0/12", k / 16 * 16)),
+                _ => cidr(&format!("10.{}.0.0/16", k + 1)),
+            })
+            .collect();
+        let blocks: Vec<_> = crate::model::Network::vpc_cidrs(&d.vpcs[0]).copied().collect();
+        let expected: Vec<String> = (1..blocks.len())
+            .filter_map(|i| {
+                let o = blocks[..i].iter().find(|b| b.overlaps(&blocks[i]))?;
+                Some(format!("its secondary block {} overlaps its block {o};", blocks[i]))
+            })
+            .collect();
+        let found: Vec<String> = findings(&d, "vpc-secondary-cidr")
+            .into_iter()
+            .filter_map(|f| f.message.en.split_once(": ").map(|(_, m)| m.to_owned()))
+            .filter(|m| m.contains(" overlaps "))
+            .map(|m| m.split(" every block").next().unwrap_or_default().to_owned())
+            .collect();
+        assert!(expected.len() > 20, "{expected:?}");
+        assert_eq!(found, expected);
     }
 
     #[test]

@@ -4,8 +4,8 @@
 
 use super::{docs, show};
 use crate::check::{References, Rule, Severity, Sink};
-use crate::doc::{RouteTarget, VifAttachment, VpnTermination};
-use crate::model::Network;
+use crate::doc::{Id, RouteTarget};
+use crate::model::{HashMap, HashSet, Network};
 
 pub(super) const RULE: Rule = Rule {
     code: "vpn-no-route",
@@ -17,30 +17,31 @@ pub(super) const RULE: Rule = Rule {
     check,
 };
 
+/// The gateways a VPC's route tables reach: those they take propagated routes from and those static routes target.
+fn routed_gateways<'d>(net: &Network<'d>, vpc: &Id) -> HashSet<&'d str> {
+    let mut out = HashSet::default();
+    for t in net.route_tables_of(vpc) {
+        out.extend(t.propagating_vpn_gateways.iter().map(Id::as_str));
+        for r in &t.routes {
+            if let RouteTarget::VpnGateway(x) = &r.target {
+                out.insert(x.as_str());
+            }
+        }
+    }
+    out
+}
+
 fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
+    let mut routed_by_vpc: HashMap<&str, HashSet<&str>> = HashMap::default();
     for g in &net.design.vpn_gateways {
         let Some(vpc) = &g.vpc else { continue };
-        let vpns: Vec<_> = net
-            .design
-            .vpn_connections
-            .iter()
-            .filter(|v| matches!(&v.gateway, VpnTermination::VpnGateway(x) if x == &g.id))
-            .map(|v| &v.id)
-            .collect();
-        let vifs: Vec<_> = net
-            .design
-            .virtual_interfaces
-            .iter()
-            .filter(|v| matches!(&v.attachment, Some(VifAttachment::VpnGateway(x)) if x == &g.id))
-            .map(|v| &v.id)
-            .collect();
+        let vpns: Vec<_> = net.relations().vpn_connections_to(&g.id).map(|v| &v.id).collect();
+        let vifs: Vec<_> = net.relations().virtual_interfaces_to(&g.id).map(|v| &v.id).collect();
         if vpns.is_empty() && vifs.is_empty() {
             continue;
         }
-        let routed = net.route_tables_of(vpc).any(|t| {
-            t.propagating_vpn_gateways.contains(&g.id)
-                || t.routes.iter().any(|r| matches!(&r.target, RouteTarget::VpnGateway(x) if x == &g.id))
-        });
+        let routed =
+            routed_by_vpc.entry(vpc.as_str()).or_insert_with(|| routed_gateways(net, vpc)).contains(g.id.as_str());
         if routed {
             continue;
         }
