@@ -526,4 +526,6 @@ impl History {
 }
 
 #[cfg(test)]
+mod error_tests;
+#[cfg(test)]
 mod tests;
