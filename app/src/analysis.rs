@@ -315,7 +315,7 @@ fn problem_row(ed: Editor, d: Diagnostic, lang: Lang) -> impl IntoView {
                         Ok(edit) => {
                             ed.commit(edit);
                         }
-                        Err(t) => ed.say_error(t),
+                        Err(t) => ed.say_error(t.text()),
                     }
                 }
             >
@@ -472,7 +472,7 @@ fn TrafficPanel() -> impl IntoView {
                                     prop:value=f.from_ip.map(|ip| ip.to_string()).unwrap_or_default()
                                     on:change=move |e| match vpcanvas_core::edit::fields::read_optional_ip(&event_target_value(&e)) {
                                         Ok(ip) => a.flow.update(|f| f.from_ip = ip),
-                                        Err(t) => ed.say_error(t),
+                                        Err(t) => ed.say_error(t.text()),
                                     }
                                 />
                             </div>

@@ -206,7 +206,7 @@ pub fn drop_item(ed: Editor, scene: &Scene, item: Item, x: f64, y: f64) {
 /// Says why an item cannot go into a container.
 fn refuse(ed: Editor, item: Item, into: &Container) {
     let reason = match item {
-        Item::Kind(kind) => ed.design.with_untracked(|d| check_drop(d, kind, into).err()),
+        Item::Kind(kind) => ed.design.with_untracked(|d| check_drop(d, kind, into).err().map(|e| e.text())),
         Item::Zone => Some(Text::new(
             "An Availability Zone box goes in a VPC: drop it onto one.",
             "가용 영역 상자는 VPC 안에 둡니다. VPC 위에 놓으세요.",
@@ -910,6 +910,7 @@ fn finish_move(
                 Err(actual) => {
                     return Err(check_drop(d, kind, &actual)
                         .err()
+                        .map(|e| e.text())
                         .unwrap_or_else(|| Text::new("It cannot go there.", "거기에 둘 수 없습니다.")));
                 }
             }

@@ -128,9 +128,10 @@ impl Editor {
         match result {
             Ok(()) => true,
             Err(e) => {
+                let e = e.text();
                 self.say_error(Text::new(
-                    format!("That edit could not be applied: {e}."),
-                    format!("편집을 적용할 수 없습니다: {e}."),
+                    format!("That edit could not be applied: {}.", e.en),
+                    format!("편집을 적용할 수 없습니다: {}.", e.ko),
                 ));
                 false
             }
@@ -157,7 +158,7 @@ impl Editor {
         self.after_history(result, "Redid", "다시 실행:");
     }
 
-    fn after_history(&self, result: Result<Option<Text>, vpcanvas_core::edit::EditError>, en: &str, ko: &str) {
+    fn after_history(&self, result: Result<Option<Text>, vpcanvas_core::edit::ApplyError>, en: &str, ko: &str) {
         self.refresh_labels();
         // What no longer exists cannot stay selected.
         let alive: Vec<String> = self
@@ -167,7 +168,7 @@ impl Editor {
         match result {
             Ok(Some(label)) => self.say(Text::new(format!("{en} {}", label.en), format!("{ko} {}", label.ko))),
             Ok(None) => {}
-            Err(e) => self.say_error(Text::new(format!("{e}"), format!("{e}"))),
+            Err(e) => self.say_error(e.text()),
         }
     }
 
@@ -256,7 +257,7 @@ impl Editor {
         self.finish_copy(result);
     }
 
-    fn finish_copy(&self, result: Result<(vpcanvas_core::edit::Edit, Vec<Id>), Text>) {
+    fn finish_copy(&self, result: Result<(vpcanvas_core::edit::Edit, Vec<Id>), vpcanvas_core::edit::PasteError>) {
         match result {
             Ok((edit, roots)) => {
                 if self.commit(edit) {
@@ -266,7 +267,7 @@ impl Editor {
                     }
                 }
             }
-            Err(t) => self.say_error(t),
+            Err(t) => self.say_error(t.text()),
         }
     }
 

@@ -17,7 +17,7 @@ pub fn commit(ed: Editor, after: Resource) {
         Ok(edit) => {
             ed.commit(edit);
         }
-        Err(t) => ed.say_error(t),
+        Err(t) => ed.say_error(t.text()),
     }
 }
 
@@ -118,7 +118,7 @@ pub fn read_optional_number(
     range: std::ops::RangeInclusive<u32>,
     what: (&str, &str),
 ) -> Result<Option<u32>, Text> {
-    if text.trim().is_empty() { Ok(None) } else { read_number(text, range, what).map(Some) }
+    if text.trim().is_empty() { Ok(None) } else { read_number(text, range, what).map(Some).map_err(|e| e.text()) }
 }
 
 /// CIDR blocks separated by commas, spaces or new lines; the first that does not read is named.
@@ -278,7 +278,7 @@ pub fn tags_editor(ed: Editor, resource: Resource) -> impl IntoView {
 /// The resource with one more tag (the others as given), or why the tag is refused.
 fn set_tag(resource: &Resource, others: Tags, key: &str, value: &str) -> Result<Resource, Text> {
     if let Some(problem) = tag_problem(key, value, &others) {
-        return Err(problem);
+        return Err(problem.text());
     }
     let mut tags = others;
     tags.insert(key.to_owned(), value.to_owned());

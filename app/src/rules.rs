@@ -515,7 +515,7 @@ pub fn network_acl_editor(ed: Editor, a: NetworkAcl) -> impl IntoView {
                                             }
                                             commit(ed, Resource::NetworkAcl(after));
                                         }
-                                        Err(why) => ed.say_error(why),
+                                        Err(why) => ed.say_error(why.text()),
                                     }
                                 }
                             />

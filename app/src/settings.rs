@@ -334,7 +334,7 @@ fn task_definition(ed: Editor, t: vpcanvas_core::doc::TaskDefinition, lang: Lang
                         <input class="cell" data-testid="container-ports" placeholder="80, 8080:80, 53/udp" prop:value=mappings_text(&c.port_mappings) on:change=move |e| {
                             match read_mappings(&event_target_value(&e)) {
                                 Ok(ports) => commit(ed, set(&c3, &|c| c.port_mappings = ports.clone())),
-                                Err(t) => ed.say_error(t),
+                                Err(t) => ed.say_error(t.text()),
                             }
                         } />
                     </td>

@@ -164,7 +164,7 @@ mod tests {
                 Some(ContainerKind::Zone) => zone.clone(),
                 Some(ContainerKind::Subnet) => Container::Subnet(id("subnet-private-a")),
             };
-            let made = create(&d, kind, &into).unwrap_or_else(|e| panic!("{kind:?}: {}", e.en));
+            let made = create(&d, kind, &into).unwrap_or_else(|e| panic!("{kind:?}: {e}"));
             add(&mut d, made);
         }
         let last = |d: &Design, kind: ResourceKind| {
@@ -183,7 +183,7 @@ mod tests {
                 ResourceKind::VirtualInterface => last(&d, ResourceKind::DxGateway),
                 _ => id("vpc-main"),
             };
-            let made = connect(&d, kind, &last(&d, first), &second).unwrap_or_else(|e| panic!("{kind:?}: {}", e.en));
+            let made = connect(&d, kind, &last(&d, first), &second).unwrap_or_else(|e| panic!("{kind:?}: {e}"));
             add(&mut d, made);
         }
         d

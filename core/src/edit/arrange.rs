@@ -1,16 +1,77 @@
 //! Moving resources between containers, and new Availability Zone boxes.
 
-use super::contain::{Container, ContainerKind, check};
+use super::contain::{Container, ContainerKind, DropError, check};
 use super::{Change, Edit, LayoutKey, Resource, placement};
 use crate::doc::{Design, Id, Placement, ResourceKind, ZonePlacement};
-use crate::model::next_free_block;
+use crate::model::{Network, next_free_block};
 use crate::net::Ipv4Cidr;
 use crate::text::Text;
 
+/// Why a VPC gets no new Availability Zone box.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ZoneError {
+    /// The design has no VPC with this id.
+    NoVpc(Id),
+    /// The VPC already shows every zone of its Region.
+    EveryZoneShown { vpc: Id, region: Id },
+}
+
+impl ZoneError {
+    /// The reason in English and Korean.
+    pub fn text(&self) -> Text {
+        match self {
+            ZoneError::NoVpc(_) => Text::new("No such VPC.", "그런 VPC가 없습니다."),
+            ZoneError::EveryZoneShown { vpc, region } => Text::new(
+                format!("VPC {vpc} already shows every Availability Zone of Region {region}."),
+                format!("VPC {vpc}에 리전 {region}의 모든 가용 영역이 이미 있습니다."),
+            ),
+        }
+    }
+}
+
+/// Why [`reparent`] refuses a move.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MoveError {
+    /// The design has no resource with this id.
+    NoResource(Id),
+    /// Its kind may not go into that container.
+    Drop(DropError),
+    /// A resource of this kind cannot change VPC in AWS (a security group, a route table …); the VPC it was moved to.
+    OtherVpc { kind: ResourceKind, vpc: Id },
+    /// A subnet moved to another VPC, none of whose blocks has room for it.
+    NoFreeBlock { vpc: Id, subnet: Id },
+}
+
+impl MoveError {
+    /// The reason in English and Korean.
+    pub fn text(&self) -> Text {
+        match self {
+            MoveError::NoResource(id) => Text::new(format!("No {id}."), format!("{id}가 없습니다.")),
+            MoveError::Drop(e) => e.text(),
+            MoveError::OtherVpc { kind, .. } => Text::new(
+                format!("A {} cannot move to another VPC in AWS: create one there instead.", kind.label()),
+                format!("{}은(는) AWS에서 다른 VPC로 옮길 수 없습니다. 그곳에 새로 만드세요.", kind.label()),
+            ),
+            MoveError::NoFreeBlock { vpc, subnet } => Text::new(
+                format!("VPC {vpc} has no free block for subnet {subnet}."),
+                format!("VPC {vpc}에 서브넷 {subnet}에 쓸 빈 대역이 없습니다."),
+            ),
+        }
+    }
+}
+
+impl From<DropError> for MoveError {
+    fn from(e: DropError) -> MoveError {
+        MoveError::Drop(e)
+    }
+}
+
+bilingual_error!(ZoneError, MoveError);
+
 /// The next Availability Zone a VPC can get a box for: the first zone of its Region (as the document lists them, or
 /// `<region>a`, `b`, … when it lists none) that the VPC shows neither as a box nor through a subnet.
-pub fn next_zone(d: &Design, vpc: &Id) -> Result<String, Text> {
-    let v = d.vpcs.iter().find(|x| &x.id == vpc).ok_or_else(|| Text::new("No such VPC.", "그런 VPC가 없습니다."))?;
+pub fn next_zone(d: &Design, vpc: &Id) -> Result<String, ZoneError> {
+    let v = d.vpcs.iter().find(|x| &x.id == vpc).ok_or_else(|| ZoneError::NoVpc(vpc.clone()))?;
     let listed: Vec<String> = d
         .regions
         .iter()
@@ -22,16 +83,14 @@ pub fn next_zone(d: &Design, vpc: &Id) -> Result<String, Text> {
     let shown = |z: &str| {
         d.layout.zone(vpc, z).is_some() || d.subnets.iter().any(|s| &s.vpc == vpc && s.availability_zone == z)
     };
-    candidates.into_iter().find(|z| !shown(z)).ok_or_else(|| {
-        Text::new(
-            format!("VPC {vpc} already shows every Availability Zone of Region {}.", v.region),
-            format!("VPC {vpc}에 리전 {}의 모든 가용 영역이 이미 있습니다.", v.region),
-        )
-    })
+    candidates
+        .into_iter()
+        .find(|z| !shown(z))
+        .ok_or_else(|| ZoneError::EveryZoneShown { vpc: vpc.clone(), region: v.region.clone() })
 }
 
 /// Adds a box for the VPC's next Availability Zone at `at`.
-pub fn add_zone(d: &Design, vpc: &Id, at: Placement) -> Result<(String, Edit), Text> {
+pub fn add_zone(d: &Design, vpc: &Id, at: Placement) -> Result<(String, Edit), ZoneError> {
     let zone = next_zone(d, vpc)?;
     let change = Change::AddZone {
         at: d.layout.zones.len(),
@@ -50,9 +109,8 @@ fn vpc_of_subnet(d: &Design, subnet: &Id) -> Option<Id> {
 /// and what belongs to the old VPC (security groups, a subnet's route table and ACL) when it changes VPC; a subnet
 /// whose block does not fit its new VPC gets the first free one. Refused, with the reason, where AWS would not
 /// allow it (a security group or route table cannot change VPC).
-pub fn reparent(d: &Design, id: &Id, into: &Container, to: Option<Placement>) -> Result<Edit, Text> {
-    let (at, before) =
-        d.resource(id.as_str()).ok_or_else(|| Text::new(format!("No {id}."), format!("{id}가 없습니다.")))?;
+pub fn reparent(d: &Design, id: &Id, into: &Container, to: Option<Placement>) -> Result<Edit, MoveError> {
+    let (at, before) = d.resource(id.as_str()).ok_or_else(|| MoveError::NoResource(id.clone()))?;
     let kind = before.kind();
     check(d, kind, into)?;
     let mut after = before.clone();
@@ -100,25 +158,14 @@ pub fn reparent(d: &Design, id: &Id, into: &Container, to: Option<Placement>) ->
                 sub.route_table = None;
                 sub.network_acl = None;
                 let v = d.vpcs.iter().find(|x| &x.id == vpc);
-                let within: Vec<Ipv4Cidr> = v
-                    .map(|v| {
-                        std::iter::once(v.cidr)
-                            .chain(v.secondary_cidrs.iter().copied())
-                            .map(|c| c.canonical())
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                let within: Vec<Ipv4Cidr> =
+                    v.map(|v| Network::vpc_cidrs(v).map(Ipv4Cidr::canonical).collect()).unwrap_or_default();
                 if !within.iter().any(|w| w.contains_cidr(&sub.cidr.canonical())) {
                     let used: Vec<Ipv4Cidr> =
                         d.subnets.iter().filter(|s| &s.vpc == vpc).map(|s| s.cidr.canonical()).collect();
                     sub.cidr = next_free_block(&within, &used, sub.cidr.prefix_len())
                         .or_else(|| next_free_block(&within, &used, 24))
-                        .ok_or_else(|| {
-                            Text::new(
-                                format!("VPC {vpc} has no free block for subnet {id}."),
-                                format!("VPC {vpc}에 서브넷 {id}에 쓸 빈 대역이 없습니다."),
-                            )
-                        })?;
+                        .ok_or_else(|| MoveError::NoFreeBlock { vpc: vpc.clone(), subnet: id.clone() })?;
                 }
             }
         }
@@ -126,10 +173,7 @@ pub fn reparent(d: &Design, id: &Id, into: &Container, to: Option<Placement>) ->
         (Resource::InternetGateway(g), Container::Vpc(v)) => g.vpc = Some(v.clone()),
         (Resource::VpnGateway(g), Container::Vpc(v)) => g.vpc = Some(v.clone()),
         (r, Container::Vpc(v)) if vpc_field(r) != Some(v) => {
-            return Err(Text::new(
-                format!("A {} cannot move to another VPC in AWS: create one there instead.", kind.label()),
-                format!("{}은(는) AWS에서 다른 VPC로 옮길 수 없습니다. 그곳에 새로 만드세요.", kind.label()),
-            ));
+            return Err(MoveError::OtherVpc { kind, vpc: v.clone() });
         }
         (r, Container::Region(to)) => {
             if let Some(region) = region_field(r) {
@@ -195,28 +239,27 @@ fn subnet_field(r: &Resource) -> Option<&Id> {
 /// The container a resource lives in now: what [`reparent`] changes. `None` for connectors and what the design
 /// does not have.
 pub fn home_of(d: &Design, id: &str) -> Option<Container> {
+    home_in(&Network::new(d), id)
+}
+
+/// [`home_of`] in an indexed design, for many look-ups.
+pub(super) fn home_in(net: &Network<'_>, id: &str) -> Option<Container> {
     use ResourceKind as K;
-    let (_, mut r) = d.resource(id)?;
+    let d = net.design;
+    let kind = net.kind_of(id)?;
+    let at = d.index_of(kind, id)?;
+    let mut r = d.resource_at(kind, at)?;
     let region = region_field(&mut r).cloned();
-    match r {
+    match &r {
         Resource::Region(_) | Resource::DxGateway(_) | Resource::OnPremNetwork(_) => Some(Container::Canvas),
         Resource::Subnet(s) => Some(Container::Zone { vpc: s.vpc.clone(), zone: s.availability_zone.clone() }),
-        Resource::EcsTask(t) => match (&t.subnet, &t.container_instance) {
-            (Some(s), _) => Some(Container::Subnet(s.clone())),
-            (None, Some(h)) => d.instances.iter().find(|i| &i.id == h).map(|i| Container::Subnet(i.subnet.clone())),
-            _ => None,
-        },
-        Resource::TaskDefinition(_) | Resource::EcsService(_) | Resource::TgwRouteTable(_) => {
-            let region = match &r {
-                Resource::EcsService(s) => d.ecs_clusters.iter().find(|c| c.id == s.cluster).map(|c| c.region.clone()),
-                Resource::TgwRouteTable(t) => {
-                    d.transit_gateways.iter().find(|g| g.id == t.transit_gateway).map(|g| g.region.clone())
-                }
-                _ => d.regions.first().map(|x| x.id.clone()),
-            };
-            region.map(Container::Region)
+        Resource::EcsTask(_) => d.ecs_tasks.get(at).and_then(|t| net.task_subnet(t)).cloned().map(Container::Subnet),
+        Resource::TaskDefinition(_) => d.regions.first().map(|x| Container::Region(x.id.clone())),
+        Resource::EcsService(s) => net.ecs_cluster(&s.cluster).map(|c| Container::Region(c.region.clone())),
+        Resource::TgwRouteTable(t) => {
+            net.transit_gateway(&t.transit_gateway).map(|g| Container::Region(g.region.clone()))
         }
-        _ => match r.kind() {
+        _ => match kind {
             K::Instance | K::NetworkInterface | K::NatGateway => subnet_field(&r).cloned().map(Container::Subnet),
             K::Vpc => region.map(Container::Region),
             k if super::homes(k).contains(&ContainerKind::Vpc) => vpc_field(&r).cloned().map(Container::Vpc),

@@ -57,7 +57,6 @@ pub fn route_targets(d: &Design, vpc: &Id) -> Vec<TargetChoice> {
     out
 }
 
-/// A short text for a target, as route tables show it (`igw-1`, `local`, `blackhole`).
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -116,8 +116,61 @@ fn why(kind: ResourceKind) -> (&'static str, &'static str) {
     }
 }
 
-/// Whether a resource of `kind` may go into `into` (which must exist): `Ok`, or the reason in English and Korean.
-pub fn check(d: &Design, kind: ResourceKind, into: &Container) -> Result<(), Text> {
+/// Why a resource may not be dropped into a container.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DropError {
+    /// The container is not in the design any more.
+    ContainerGone(Container),
+    /// A connector (peering, VPN connection, Direct Connect virtual interface, transit gateway attachment): drawn by
+    /// connecting two resources, never dropped.
+    NotDroppable(ResourceKind),
+    /// A kind that lives in other containers ([`homes`]) than this one.
+    WrongContainer { kind: ResourceKind, into: Container },
+}
+
+impl DropError {
+    /// The kind refused, if the refusal is about the kind.
+    pub fn kind(&self) -> Option<ResourceKind> {
+        match self {
+            DropError::ContainerGone(_) => None,
+            DropError::NotDroppable(kind) | DropError::WrongContainer { kind, .. } => Some(*kind),
+        }
+    }
+
+    /// The reason in English and Korean: where the kind goes, and why AWS puts it there.
+    pub fn text(&self) -> Text {
+        match self {
+            DropError::ContainerGone(_) => {
+                Text::new("That container is not in the design any more.", "그 컨테이너가 더 이상 설계에 없습니다.")
+            }
+            DropError::NotDroppable(kind) => {
+                let (why_en, why_ko) = why(*kind);
+                Text::new(
+                    format!("A {} cannot be dropped. {why_en}", kind.label()),
+                    format!("{}은(는) 놓을 수 없습니다. {why_ko}", kind.label()),
+                )
+            }
+            DropError::WrongContainer { kind, into } => {
+                let (why_en, why_ko) = why(*kind);
+                let (here_en, here_ko) = into.kind().words();
+                let (en, ko): (Vec<&str>, Vec<&str>) = homes(*kind).iter().map(|c| c.words()).unzip();
+                Text::new(
+                    format!("A {} cannot go in {here_en}: it goes in {}. {why_en}", kind.label(), en.join(" or "))
+                        .trim_end()
+                        .to_owned(),
+                    format!("{}은(는) {here_ko}에 둘 수 없고 {}에 둡니다. {why_ko}", kind.label(), ko.join(" 또는 "))
+                        .trim_end()
+                        .to_owned(),
+                )
+            }
+        }
+    }
+}
+
+bilingual_error!(DropError);
+
+/// Whether a resource of `kind` may go into `into` (which must exist): `Ok`, or why not.
+pub fn check(d: &Design, kind: ResourceKind, into: &Container) -> Result<(), DropError> {
     let exists = match into {
         Container::Canvas => true,
         Container::Region(id) => d.regions.iter().any(|r| &r.id == id),
@@ -125,30 +178,14 @@ pub fn check(d: &Design, kind: ResourceKind, into: &Container) -> Result<(), Tex
         Container::Subnet(id) => d.subnets.iter().any(|s| &s.id == id),
     };
     if !exists {
-        return Err(Text::new(
-            "That container is not in the design any more.",
-            "그 컨테이너가 더 이상 설계에 없습니다.",
-        ));
+        return Err(DropError::ContainerGone(into.clone()));
     }
     let allowed = homes(kind);
     if allowed.contains(&into.kind()) {
-        return Ok(());
+        Ok(())
+    } else if allowed.is_empty() {
+        Err(DropError::NotDroppable(kind))
+    } else {
+        Err(DropError::WrongContainer { kind, into: into.clone() })
     }
-    let (why_en, why_ko) = why(kind);
-    if allowed.is_empty() {
-        return Err(Text::new(
-            format!("A {} cannot be dropped. {why_en}", kind.label()),
-            format!("{}은(는) 놓을 수 없습니다. {why_ko}", kind.label()),
-        ));
-    }
-    let (here_en, here_ko) = into.kind().words();
-    let (en, ko): (Vec<&str>, Vec<&str>) = allowed.iter().map(|c| c.words()).unzip();
-    Err(Text::new(
-        format!("A {} cannot go in {here_en}: it goes in {}. {why_en}", kind.label(), en.join(" or "))
-            .trim_end()
-            .to_owned(),
-        format!("{}은(는) {here_ko}에 둘 수 없고 {}에 둡니다. {why_ko}", kind.label(), ko.join(" 또는 "))
-            .trim_end()
-            .to_owned(),
-    ))
 }

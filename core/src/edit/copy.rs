@@ -4,15 +4,45 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Change, Edit, LayoutKey, home_of, placement};
+use super::arrange::home_in;
+use super::{AddError, Change, Edit, LayoutKey, placement};
 use crate::doc::{Design, Id, Placement, Refs, Visit, ZonePlacement};
+use crate::model::Network;
 use crate::text::Text;
+
+/// Why [`paste`] or [`duplicate`] adds nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PasteError {
+    /// None of the ids is in the design copied from.
+    Nothing,
+    /// A copy's new id is taken (in practice never: new ids are chosen free).
+    Add(AddError),
+}
+
+impl PasteError {
+    /// The reason in English and Korean.
+    pub fn text(&self) -> Text {
+        match self {
+            PasteError::Nothing => Text::new("There is nothing to paste.", "붙여 넣을 것이 없습니다."),
+            PasteError::Add(e) => e.text(),
+        }
+    }
+}
+
+impl From<AddError> for PasteError {
+    fn from(e: AddError) -> PasteError {
+        PasteError::Add(e)
+    }
+}
+
+bilingual_error!(PasteError);
 
 /// The ids and everything that lives inside them (a VPC's subnets and their instances, say), in document order.
 pub fn with_contents(d: &Design, ids: &[Id]) -> Vec<Id> {
     let roots: BTreeSet<&Id> = ids.iter().collect();
+    let net = Network::new(d);
     let inside = |id: &Id| -> bool {
-        let mut at = home_of(d, id.as_str());
+        let mut at = home_in(&net, id.as_str());
         for _ in 0..6 {
             let Some(c) = at else { return false };
             let parent = match &c {
@@ -23,7 +53,7 @@ pub fn with_contents(d: &Design, ids: &[Id]) -> Vec<Id> {
             if roots.contains(&parent) {
                 return true;
             }
-            at = home_of(d, parent.as_str());
+            at = home_in(&net, parent.as_str());
         }
         false
     };
@@ -33,10 +63,10 @@ pub fn with_contents(d: &Design, ids: &[Id]) -> Vec<Id> {
 /// Adds copies of `ids` of `from` (and what is inside them) to `d`, moved by `offset`: new ids (`<id>-copy`,
 /// `<id>-copy-2`, …), references among the copies renamed, the names of the copied roots marked "copy". Returns the
 /// edit and the new ids of the roots.
-pub fn paste(d: &Design, from: &Design, ids: &[Id], offset: (f64, f64)) -> Result<(Edit, Vec<Id>), Text> {
+pub fn paste(d: &Design, from: &Design, ids: &[Id], offset: (f64, f64)) -> Result<(Edit, Vec<Id>), PasteError> {
     let all = with_contents(from, ids);
     if all.is_empty() {
-        return Err(Text::new("There is nothing to paste.", "붙여 넣을 것이 없습니다."));
+        return Err(PasteError::Nothing);
     }
     let mut map: BTreeMap<Id, Id> = BTreeMap::new();
     for id in &all {
@@ -96,7 +126,7 @@ pub fn paste(d: &Design, from: &Design, ids: &[Id], offset: (f64, f64)) -> Resul
 }
 
 /// Duplicates resources within the design.
-pub fn duplicate(d: &Design, ids: &[Id], offset: (f64, f64)) -> Result<(Edit, Vec<Id>), Text> {
+pub fn duplicate(d: &Design, ids: &[Id], offset: (f64, f64)) -> Result<(Edit, Vec<Id>), PasteError> {
     let (mut edit, roots) = paste(d, d, ids, offset)?;
     let n = roots.len();
     edit.label = Text::new(format!("Duplicate {n} item(s)"), format!("항목 {n}개 복제"));

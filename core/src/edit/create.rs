@@ -5,11 +5,131 @@
 use std::net::Ipv4Addr;
 
 use super::Resource;
-use super::contain::{Container, check};
+use super::contain::{Container, DropError, check};
 use crate::doc::*;
-use crate::model::next_free_block;
+use crate::model::{Network, next_free_block};
 use crate::net::{IpCidr, Ipv4Cidr, Protocol};
 use crate::text::Text;
+
+/// Why [`create`] makes nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CreateError {
+    /// The kind may not go into that container.
+    Drop(DropError),
+    /// Every Region vpcanvas offers for a new Region box is in the design already.
+    EveryRegionUsed,
+    /// No private /16 (nor /20 of 192.168.0.0/16) is free for a new VPC.
+    NoPrivateBlock,
+    /// The VPC has no free /24, /26 or /28 for a new subnet.
+    NoSubnetBlock { vpc: Id },
+    /// Something a new resource of this kind cannot be made without (its Region, VPC or subnet) is missing.
+    Missing(ResourceKind),
+    /// A transit gateway route table, in a Region with no transit gateway.
+    NoTransitGateway,
+    /// A refusal the containment check has already given (kept so that no path panics).
+    NotHere,
+}
+
+impl CreateError {
+    /// The reason in English and Korean.
+    pub fn text(&self) -> Text {
+        match self {
+            CreateError::Drop(e) => e.text(),
+            CreateError::EveryRegionUsed => Text::new(
+                "Every Region vpcanvas offers is already in the design.",
+                "vpcanvas가 제공하는 리전이 모두 설계에 있습니다.",
+            ),
+            CreateError::NoPrivateBlock => {
+                Text::new("No private /16 is left for a new VPC.", "새 VPC에 쓸 사설 /16 대역이 남아 있지 않습니다.")
+            }
+            CreateError::NoSubnetBlock { vpc } => Text::new(
+                format!("VPC {vpc} has no free block left for a subnet: add a secondary CIDR block to it."),
+                format!("VPC {vpc}에 서브넷에 쓸 빈 대역이 없습니다. 보조 CIDR 블록을 추가하세요."),
+            ),
+            CreateError::Missing(kind) => Text::new(
+                format!("Could not make a new {}.", kind.label()),
+                format!("새 {}를 만들 수 없습니다.", kind.label()),
+            ),
+            CreateError::NoTransitGateway => Text::new(
+                "A transit gateway route table belongs to a transit gateway: add one to this Region first.",
+                "트랜짓 게이트웨이 라우팅 테이블은 트랜짓 게이트웨이에 속합니다. 먼저 이 리전에 트랜짓 게이트웨이를 추가하세요.",
+            ),
+            CreateError::NotHere => Text::new("That cannot go there.", "거기에 둘 수 없습니다."),
+        }
+    }
+}
+
+impl From<DropError> for CreateError {
+    fn from(e: DropError) -> CreateError {
+        CreateError::Drop(e)
+    }
+}
+
+/// Why [`connect`] makes nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConnectError {
+    /// The two resources are not a pair this kind of connection joins.
+    WrongPair(ResourceKind),
+    /// A peering between VPCs whose primary blocks overlap, which AWS refuses.
+    Overlap { a: Id, a_block: Ipv4Cidr, b: Id, b_block: Ipv4Cidr },
+    /// A transit gateway attachment to a VPC with no subnet for its interfaces.
+    NoSubnet { vpc: Id },
+    /// The kind is not a connection.
+    NotAConnection(ResourceKind),
+}
+
+impl ConnectError {
+    /// The reason in English and Korean.
+    pub fn text(&self) -> Text {
+        match self {
+            ConnectError::WrongPair(kind) => match pair_words(*kind) {
+                Some((what_en, what_ko)) => Text::new(
+                    format!("A {} connects {what_en}: select those two, then add it.", kind.label()),
+                    format!("{}은(는) {what_ko}을(를) 잇습니다. 그 둘을 선택한 다음 추가하세요.", kind.label_ko()),
+                ),
+                None => ConnectError::NotAConnection(*kind).text(),
+            },
+            ConnectError::Overlap { a, a_block, b, b_block } => Text::new(
+                format!(
+                    "AWS does not peer VPCs whose CIDR blocks overlap: {a} ({a_block}) and {b} ({b_block}). Give one of them another block first."
+                ),
+                format!(
+                    "AWS는 CIDR 블록이 겹치는 VPC를 피어링하지 않습니다: {a}({a_block}), {b}({b_block}). 먼저 한쪽 블록을 바꾸세요."
+                ),
+            ),
+            ConnectError::NoSubnet { vpc } => Text::new(
+                format!(
+                    "VPC {vpc} has no subnet for the attachment's interfaces: add one per Availability Zone first."
+                ),
+                format!("VPC {vpc}에 연결 인터페이스를 둘 서브넷이 없습니다. 먼저 가용 영역마다 서브넷을 추가하세요."),
+            ),
+            ConnectError::NotAConnection(kind) => Text::new(
+                format!("A {} is not a connection.", kind.label()),
+                format!("{}은(는) 연결이 아닙니다.", kind.label_ko()),
+            ),
+        }
+    }
+}
+
+bilingual_error!(CreateError, ConnectError);
+
+/// What a connection of `kind` joins, in English and Korean; `None` for a kind that is not a connection.
+fn pair_words(kind: ResourceKind) -> Option<(&'static str, &'static str)> {
+    use ResourceKind as K;
+    match kind {
+        K::VpcPeering => Some(("two VPCs", "두 VPC")),
+        K::VpnConnection => Some((
+            "a customer gateway and a virtual private or transit gateway",
+            "고객 게이트웨이와 가상 프라이빗 게이트웨이 또는 트랜짓 게이트웨이",
+        )),
+        K::VirtualInterface => Some((
+            "an on-premises network and a virtual private or Direct Connect gateway",
+            "온프레미스 네트워크와 가상 프라이빗 게이트웨이 또는 Direct Connect 게이트웨이",
+        )),
+        K::TgwAttachment => Some(("a transit gateway and a VPC", "트랜짓 게이트웨이와 VPC")),
+        _ => None,
+    }
+}
 
 /// Regions offered for new Region boxes, in order, with their names.
 const REGIONS: [(&str, &str); 8] = [
@@ -36,10 +156,8 @@ pub fn next_id(d: &Design, prefix: &str) -> Id {
 }
 
 /// What a new resource of `kind` cannot be made without; the refusal when it is missing.
-fn need(value: Option<Id>, kind: ResourceKind) -> Result<Id, Text> {
-    value.ok_or_else(|| {
-        Text::new(format!("Could not make a new {}.", kind.label()), format!("새 {}를 만들 수 없습니다.", kind.label()))
-    })
+fn need(value: Option<Id>, kind: ResourceKind) -> Result<Id, CreateError> {
+    value.ok_or(CreateError::Missing(kind))
 }
 
 fn cidr(text: &str) -> Ipv4Cidr {
@@ -76,7 +194,7 @@ fn vpc_of(d: &Design, into: &Container) -> Option<Id> {
 
 /// A new resource of `kind` in `into`, with what AWS creates along with it; the new resource comes first. Refused,
 /// with the reason, where AWS would not allow it or something it needs is missing.
-pub fn create(d: &Design, kind: ResourceKind, into: &Container) -> Result<Vec<Resource>, Text> {
+pub fn create(d: &Design, kind: ResourceKind, into: &Container) -> Result<Vec<Resource>, CreateError> {
     use ResourceKind as K;
     check(d, kind, into)?;
     let region = region_of(d, into);
@@ -92,10 +210,7 @@ pub fn create(d: &Design, kind: ResourceKind, into: &Container) -> Result<Vec<Re
             let Some((code, title)) =
                 REGIONS.iter().find(|(code, _)| !d.regions.iter().any(|r| r.id.as_str() == *code))
             else {
-                return Err(Text::new(
-                    "Every Region vpcanvas offers is already in the design.",
-                    "vpcanvas가 제공하는 리전이 모두 설계에 있습니다.",
-                ));
+                return Err(CreateError::EveryRegionUsed);
             };
             let availability_zones = ["a", "b", "c"]
                 .iter()
@@ -108,21 +223,11 @@ pub fn create(d: &Design, kind: ResourceKind, into: &Container) -> Result<Vec<Re
             }));
         }
         K::Vpc => {
-            let used: Vec<Ipv4Cidr> = d
-                .vpcs
-                .iter()
-                .flat_map(|v| std::iter::once(v.cidr).chain(v.secondary_cidrs.iter().copied()))
-                .map(|c| c.canonical())
-                .collect();
+            let used: Vec<Ipv4Cidr> = d.vpcs.iter().flat_map(Network::vpc_cidrs).map(|c| c.canonical()).collect();
             let block = next_free_block(&[cidr("10.0.0.0/8")], &used, 16)
                 .or_else(|| next_free_block(&[cidr("172.16.0.0/12")], &used, 16))
                 .or_else(|| next_free_block(&[cidr("192.168.0.0/16")], &used, 20))
-                .ok_or_else(|| {
-                    Text::new(
-                        "No private /16 is left for a new VPC.",
-                        "새 VPC에 쓸 사설 /16 대역이 남아 있지 않습니다.",
-                    )
-                })?;
+                .ok_or(CreateError::NoPrivateBlock)?;
             let id = next_id(d, "vpc");
             // AWS creates a main route table, a default network ACL that allows everything and a default security
             // group (all from itself in, all out) with every VPC.
@@ -173,17 +278,13 @@ pub fn create(d: &Design, kind: ResourceKind, into: &Container) -> Result<Vec<Re
         K::Subnet => {
             let (Some(vpc_id), Container::Zone { zone, .. }) = (&vpc, into) else { unreachable_refusal()? };
             let Some(v) = d.vpcs.iter().find(|x| &x.id == vpc_id) else { unreachable_refusal()? };
-            let within: Vec<Ipv4Cidr> =
-                std::iter::once(v.cidr).chain(v.secondary_cidrs.iter().copied()).map(|c| c.canonical()).collect();
+            let within: Vec<Ipv4Cidr> = Network::vpc_cidrs(v).map(|c| c.canonical()).collect();
             let used: Vec<Ipv4Cidr> =
                 d.subnets.iter().filter(|s| &s.vpc == vpc_id).map(|s| s.cidr.canonical()).collect();
-            let block =
-                [24u8, 26, 28].iter().find_map(|len| next_free_block(&within, &used, *len)).ok_or_else(|| {
-                    Text::new(
-                        format!("VPC {vpc_id} has no free block left for a subnet: add a secondary CIDR block to it."),
-                        format!("VPC {vpc_id}에 서브넷에 쓸 빈 대역이 없습니다. 보조 CIDR 블록을 추가하세요."),
-                    )
-                })?;
+            let block = [24u8, 26, 28]
+                .iter()
+                .find_map(|len| next_free_block(&within, &used, *len))
+                .ok_or_else(|| CreateError::NoSubnetBlock { vpc: vpc_id.clone() })?;
             let id = next_id(d, "subnet");
             out.push(Resource::Subnet(Subnet {
                 id: id.clone(),
@@ -407,10 +508,7 @@ pub fn create(d: &Design, kind: ResourceKind, into: &Container) -> Result<Vec<Re
         }
         K::TgwRouteTable => {
             let Some(tgw) = d.transit_gateways.iter().find(|t| Some(&t.region) == region.as_ref()) else {
-                return Err(Text::new(
-                    "A transit gateway route table belongs to a transit gateway: add one to this Region first.",
-                    "트랜짓 게이트웨이 라우팅 테이블은 트랜짓 게이트웨이에 속합니다. 먼저 이 리전에 트랜짓 게이트웨이를 추가하세요.",
-                ));
+                return Err(CreateError::NoTransitGateway);
             };
             let id = next_id(d, "tgw-rtb");
             out.push(Resource::TgwRouteTable(TgwRouteTable {
@@ -467,8 +565,8 @@ pub fn create(d: &Design, kind: ResourceKind, into: &Container) -> Result<Vec<Re
 }
 
 /// For refusals the containment check has already given; kept so that no path panics.
-fn unreachable_refusal<T>() -> Result<T, Text> {
-    Err(Text::new("That cannot go there.", "거기에 둘 수 없습니다."))
+fn unreachable_refusal<T>() -> Result<T, CreateError> {
+    Err(CreateError::NotHere)
 }
 
 fn push_all(d: &mut Design, resources: &[Resource]) {
@@ -545,7 +643,7 @@ fn task_definition(id: Id) -> Resource {
 }
 
 /// The cluster and task definition a new task or service uses: the first of the Region's, or new ones.
-fn ecs_basics(d: &Design, region: Option<&Id>) -> Result<(Id, Id, Vec<Resource>), Text> {
+fn ecs_basics(d: &Design, region: Option<&Id>) -> Result<(Id, Id, Vec<Resource>), CreateError> {
     let mut extra = Vec::new();
     let cluster = match d.ecs_clusters.iter().find(|c| Some(&c.region) == region) {
         Some(c) => c.id.clone(),
@@ -569,7 +667,7 @@ fn ecs_basics(d: &Design, region: Option<&Id>) -> Result<(Id, Id, Vec<Resource>)
 
 /// A connector between two resources, with what AWS creates along with it (a VPN on a transit gateway gets its
 /// attachment). `a` and `b` may come in either order. Refused, with the reason, for a pair AWS would not connect.
-pub fn connect(d: &Design, kind: ResourceKind, a: &Id, b: &Id) -> Result<Vec<Resource>, Text> {
+pub fn connect(d: &Design, kind: ResourceKind, a: &Id, b: &Id) -> Result<Vec<Resource>, ConnectError> {
     use ResourceKind as K;
     let kind_of = |id: &Id| d.find(id.as_str()).map(|r| r.kind);
     let (ka, kb) = (kind_of(a), kind_of(b));
@@ -582,30 +680,17 @@ pub fn connect(d: &Design, kind: ResourceKind, a: &Id, b: &Id) -> Result<Vec<Res
             None
         }
     };
-    let wrong = |what_en: &str, what_ko: &str| {
-        Err(Text::new(
-            format!("A {} connects {what_en}: select those two, then add it.", kind.label()),
-            format!("{}은(는) {what_ko}을(를) 잇습니다. 그 둘을 선택한 다음 추가하세요.", kind.label_ko()),
-        ))
-    };
     let mut out = Vec::new();
     match kind {
         K::VpcPeering => {
             let Some((x, y)) = pair(K::Vpc, K::Vpc).filter(|(x, y)| x != y) else {
-                return wrong("two VPCs", "두 VPC");
+                return Err(ConnectError::WrongPair(kind));
             };
             let block = |v: &Id| d.vpcs.iter().find(|z| &z.id == v).map(|z| z.cidr.canonical());
             if let (Some(bx), Some(by)) = (block(x), block(y))
                 && bx.overlaps(&by)
             {
-                return Err(Text::new(
-                    format!(
-                        "AWS does not peer VPCs whose CIDR blocks overlap: {x} ({bx}) and {y} ({by}). Give one of them another block first."
-                    ),
-                    format!(
-                        "AWS는 CIDR 블록이 겹치는 VPC를 피어링하지 않습니다: {x}({bx}), {y}({by}). 먼저 한쪽 블록을 바꾸세요."
-                    ),
-                ));
+                return Err(ConnectError::Overlap { a: x.clone(), a_block: bx, b: y.clone(), b_block: by });
             }
             let id = next_id(d, "pcx");
             out.push(Resource::VpcPeering(VpcPeering {
@@ -623,12 +708,7 @@ pub fn connect(d: &Design, kind: ResourceKind, a: &Id, b: &Id) -> Result<Vec<Res
                 match (pair(K::CustomerGateway, K::VpnGateway), pair(K::CustomerGateway, K::TransitGateway)) {
                     (Some((c, g)), _) => (c, VpnTermination::VpnGateway(g.clone())),
                     (None, Some((c, t))) => (c, VpnTermination::TransitGateway(t.clone())),
-                    _ => {
-                        return wrong(
-                            "a customer gateway and a virtual private or transit gateway",
-                            "고객 게이트웨이와 가상 프라이빗 게이트웨이 또는 트랜짓 게이트웨이",
-                        );
-                    }
+                    _ => return Err(ConnectError::WrongPair(kind)),
                 };
             let id = next_id(d, "vpn");
             out.push(Resource::VpnConnection(VpnConnection {
@@ -650,12 +730,7 @@ pub fn connect(d: &Design, kind: ResourceKind, a: &Id, b: &Id) -> Result<Vec<Res
                 match (pair(K::OnPremNetwork, K::VpnGateway), pair(K::OnPremNetwork, K::DxGateway)) {
                     (Some((o, g)), _) => (o, VifAttachment::VpnGateway(g.clone())),
                     (None, Some((o, g))) => (o, VifAttachment::DxGateway(g.clone())),
-                    _ => {
-                        return wrong(
-                            "an on-premises network and a virtual private or Direct Connect gateway",
-                            "온프레미스 네트워크와 가상 프라이빗 게이트웨이 또는 Direct Connect 게이트웨이",
-                        );
-                    }
+                    _ => return Err(ConnectError::WrongPair(kind)),
                 };
             let id = next_id(d, "dxvif");
             out.push(Resource::VirtualInterface(VirtualInterface {
@@ -673,7 +748,7 @@ pub fn connect(d: &Design, kind: ResourceKind, a: &Id, b: &Id) -> Result<Vec<Res
         }
         K::TgwAttachment => {
             let Some((tgw, vpc)) = pair(K::TransitGateway, K::Vpc) else {
-                return wrong("a transit gateway and a VPC", "트랜짓 게이트웨이와 VPC");
+                return Err(ConnectError::WrongPair(kind));
             };
             // One subnet per Availability Zone of the VPC, the first of each (T5).
             let mut zones: Vec<&str> = Vec::new();
@@ -685,14 +760,7 @@ pub fn connect(d: &Design, kind: ResourceKind, a: &Id, b: &Id) -> Result<Vec<Res
                 }
             }
             if subnets.is_empty() {
-                return Err(Text::new(
-                    format!(
-                        "VPC {vpc} has no subnet for the attachment's interfaces: add one per Availability Zone first."
-                    ),
-                    format!(
-                        "VPC {vpc}에 연결 인터페이스를 둘 서브넷이 없습니다. 먼저 가용 영역마다 서브넷을 추가하세요."
-                    ),
-                ));
+                return Err(ConnectError::NoSubnet { vpc: vpc.clone() });
             }
             let resource = TgwAttachmentResource::Vpc {
                 vpc: vpc.clone(),
@@ -702,12 +770,7 @@ pub fn connect(d: &Design, kind: ResourceKind, a: &Id, b: &Id) -> Result<Vec<Res
             };
             out.push(tgw_attachment(d, &out, tgw, resource));
         }
-        _ => {
-            return Err(Text::new(
-                format!("A {} is not a connection.", kind.label()),
-                format!("{}은(는) 연결이 아닙니다.", kind.label_ko()),
-            ));
-        }
+        _ => return Err(ConnectError::NotAConnection(kind)),
     }
     Ok(out)
 }

@@ -24,12 +24,32 @@ pub struct Deletion {
     pub updated: Vec<(ResourceKind, Id)>,
 }
 
+/// Why a deletion is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeleteError {
+    /// The design has no resource with this id.
+    NoResource(Id),
+}
+
+impl DeleteError {
+    /// The reason in English and Korean.
+    pub fn text(&self) -> Text {
+        match self {
+            DeleteError::NoResource(id) => {
+                Text::new(format!("The design has no {id}."), format!("설계에 {id}가 없습니다."))
+            }
+        }
+    }
+}
+
+bilingual_error!(DeleteError);
+
 /// Deletes the resources with these ids and what cannot exist without them, as one edit.
-pub fn delete(d: &Design, ids: &[Id]) -> Result<Deletion, Text> {
+pub fn delete(d: &Design, ids: &[Id]) -> Result<Deletion, DeleteError> {
     let mut gone: BTreeSet<Id> = BTreeSet::new();
     for id in ids {
         if d.find(id.as_str()).is_none() {
-            return Err(Text::new(format!("The design has no {id}."), format!("설계에 {id}가 없습니다.")));
+            return Err(DeleteError::NoResource(id.clone()));
         }
         gone.insert(id.clone());
     }
@@ -106,7 +126,7 @@ pub fn delete(d: &Design, ids: &[Id]) -> Result<Deletion, Text> {
 }
 
 /// Deletes an Availability Zone box of a VPC: its subnets (and what is in them) and its placement.
-pub fn delete_zone(d: &Design, vpc: &Id, zone: &str) -> Result<Deletion, Text> {
+pub fn delete_zone(d: &Design, vpc: &Id, zone: &str) -> Result<Deletion, DeleteError> {
     let subnets: Vec<Id> =
         d.subnets.iter().filter(|s| &s.vpc == vpc && s.availability_zone == zone).map(|s| s.id.clone()).collect();
     let mut deletion = if subnets.is_empty() {

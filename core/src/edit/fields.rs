@@ -8,47 +8,120 @@ use std::ops::RangeInclusive;
 use crate::doc::{Design, Id, NaclRule, PortMapping, TaskDefinition, TransportProtocol};
 use crate::model::Network;
 use crate::model::rule_match::NACL_RULE_NUMBERS;
+use crate::net::Ipv4Cidr;
 use crate::text::Text;
 
+/// A typed value that does not read: which field, what was typed, and the AWS rule it breaks (in its text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldError {
+    /// Not `ami-` and 8 or 17 hexadecimal digits; the text typed.
+    NotAnAmiId(String),
+    /// An Amazon-side ASN outside the private ranges 64512–65534 and 4200000000–4294967294.
+    NotAPrivateAsn,
+    /// An AWS account id that is not 12 digits.
+    NotAnAccountId,
+    /// Not a whole number in `range`; the field, named in English and Korean.
+    OutOfRange { field: Text, range: RangeInclusive<u32> },
+    /// A network ACL rule number another rule of the same direction has.
+    RuleNumberTaken(u32),
+    /// A network ACL rule number outside [`NACL_RULE_NUMBERS`].
+    NotARuleNumber,
+    /// Not an IPv4 address; the text typed.
+    NotAnAddress(String),
+    /// An address outside its subnet's block.
+    OutsideSubnet { ip: Ipv4Addr, subnet: Id, cidr: Ipv4Cidr },
+    /// One of the five addresses AWS reserves in a subnet.
+    Reserved { ip: Ipv4Addr, cidr: Ipv4Cidr },
+    /// Not a port mapping (`80`, `8080:80`, `53/udp`); the mapping typed.
+    NotAPortMapping(String),
+    /// A container port of 0.
+    NoContainerPort,
+}
+
+impl FieldError {
+    /// The reason in English and Korean.
+    pub fn text(&self) -> Text {
+        match self {
+            FieldError::NotAnAmiId(t) => Text::new(
+                format!("{t:?} is not an AMI id: ami- and 8 or 17 hexadecimal digits."),
+                format!("{t:?}는 AMI ID가 아닙니다. ami- 뒤에 16진수 8자리나 17자리입니다."),
+            ),
+            FieldError::NotAPrivateAsn => Text::new(
+                "The Amazon-side ASN is a private ASN: 64512–65534 or 4200000000–4294967294.",
+                "Amazon 측 ASN은 사설 ASN입니다: 64512–65534 또는 4200000000–4294967294.",
+            ),
+            FieldError::NotAnAccountId => {
+                Text::new("An AWS account id has 12 digits.", "AWS 계정 ID는 12자리 숫자입니다.")
+            }
+            FieldError::OutOfRange { field, range } => Text::new(
+                format!("{} is a whole number from {} to {}.", field.en, range.start(), range.end()),
+                format!("{}은(는) {}에서 {} 사이의 정수입니다.", field.ko, range.start(), range.end()),
+            ),
+            FieldError::RuleNumberTaken(n) => Text::new(
+                format!("Rule {n} already exists in this direction."),
+                format!("이 방향에 규칙 {n}가 이미 있습니다."),
+            ),
+            FieldError::NotARuleNumber => {
+                let (first, last) = (NACL_RULE_NUMBERS.start(), NACL_RULE_NUMBERS.end());
+                Text::new(
+                    format!("A rule number is from {first} to {last}."),
+                    format!("규칙 번호는 {first}에서 {last} 사이입니다."),
+                )
+            }
+            FieldError::NotAnAddress(t) => Text::new(
+                format!("{t:?} is not an IPv4 address (such as 10.0.1.10)."),
+                format!("{t:?}는 IPv4 주소가 아닙니다(예: 10.0.1.10)."),
+            ),
+            FieldError::OutsideSubnet { ip, subnet, cidr } => Text::new(
+                format!("{ip} is outside subnet {subnet} ({cidr})."),
+                format!("{ip}는 서브넷 {subnet}({cidr}) 밖입니다."),
+            ),
+            FieldError::Reserved { ip, cidr } => Text::new(
+                format!("AWS reserves {ip} in {cidr}: the first four addresses and the last one of a subnet."),
+                format!("AWS는 {cidr}에서 {ip}를 예약합니다. 서브넷의 처음 네 주소와 마지막 주소입니다."),
+            ),
+            FieldError::NotAPortMapping(whole) => Text::new(
+                format!("{whole:?} is not a port mapping: write 80, 8080:80 (host:container) or 53/udp."),
+                format!("{whole:?}는 포트 매핑이 아닙니다. 80, 8080:80(호스트:컨테이너), 53/udp처럼 씁니다."),
+            ),
+            FieldError::NoContainerPort => {
+                Text::new("A container port is from 1 to 65535.", "컨테이너 포트는 1에서 65535 사이입니다.")
+            }
+        }
+    }
+}
+
+bilingual_error!(FieldError);
+
 /// An AMI id: `ami-` and 8 or 17 hexadecimal digits, as EC2 writes image ids. Empty is no image id.
-pub fn read_ami_id(text: &str) -> Result<String, Text> {
+pub fn read_ami_id(text: &str) -> Result<String, FieldError> {
     let t = text.trim();
     let ok = t.is_empty()
         || t.strip_prefix("ami-")
             .is_some_and(|h| (h.len() == 8 || h.len() == 17) && h.chars().all(|c| c.is_ascii_hexdigit()));
-    if ok {
-        Ok(t.to_owned())
-    } else {
-        Err(Text::new(
-            format!("{t:?} is not an AMI id: ami- and 8 or 17 hexadecimal digits."),
-            format!("{t:?}는 AMI ID가 아닙니다. ami- 뒤에 16진수 8자리나 17자리입니다."),
-        ))
-    }
+    if ok { Ok(t.to_owned()) } else { Err(FieldError::NotAnAmiId(t.to_owned())) }
 }
 
 /// The Amazon-side ASN of a virtual private, transit or Direct Connect gateway: a private ASN, 64512–65534 or
 /// 4200000000–4294967294 (Amazon VPC and Direct Connect user guides). Empty is `None` (AWS's default, 64512).
-pub fn read_amazon_asn(text: &str) -> Result<Option<u32>, Text> {
+pub fn read_amazon_asn(text: &str) -> Result<Option<u32>, FieldError> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
     match t.parse::<u32>() {
         Ok(n) if (64512..=65534).contains(&n) || (4_200_000_000..=4_294_967_294).contains(&n) => Ok(Some(n)),
-        _ => Err(Text::new(
-            "The Amazon-side ASN is a private ASN: 64512–65534 or 4200000000–4294967294.",
-            "Amazon 측 ASN은 사설 ASN입니다: 64512–65534 또는 4200000000–4294967294.",
-        )),
+        _ => Err(FieldError::NotAPrivateAsn),
     }
 }
 
 /// A customer gateway's BGP ASN: 1–2147483647 (CreateCustomerGateway).
-pub fn read_customer_asn(text: &str) -> Result<u32, Text> {
+pub fn read_customer_asn(text: &str) -> Result<u32, FieldError> {
     read_number(text, 1..=2_147_483_647, ("The BGP ASN", "BGP ASN"))
 }
 
 /// A 12-digit AWS account id; empty is `None` (the same account).
-pub fn read_account_id(text: &str) -> Result<Option<String>, Text> {
+pub fn read_account_id(text: &str) -> Result<Option<String>, FieldError> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
@@ -56,90 +129,67 @@ pub fn read_account_id(text: &str) -> Result<Option<String>, Text> {
     if t.len() == 12 && t.chars().all(|c| c.is_ascii_digit()) {
         Ok(Some(t.to_owned()))
     } else {
-        Err(Text::new("An AWS account id has 12 digits.", "AWS 계정 ID는 12자리 숫자입니다."))
+        Err(FieldError::NotAnAccountId)
     }
 }
 
 /// A whole number in `range`, named `what` in the message.
-pub fn read_number(text: &str, range: RangeInclusive<u32>, what: (&str, &str)) -> Result<u32, Text> {
+pub fn read_number(text: &str, range: RangeInclusive<u32>, what: (&str, &str)) -> Result<u32, FieldError> {
     match text.trim().parse::<u32>() {
         Ok(n) if range.contains(&n) => Ok(n),
-        _ => Err(Text::new(
-            format!("{} is a whole number from {} to {}.", what.0, range.start(), range.end()),
-            format!("{}은(는) {}에서 {} 사이의 정수입니다.", what.1, range.start(), range.end()),
-        )),
+        _ => Err(FieldError::OutOfRange { field: Text::new(what.0, what.1), range }),
     }
 }
 
 /// A whole number in `range`, or `None` when empty.
-fn read_optional_number(text: &str, range: RangeInclusive<u32>, what: (&str, &str)) -> Result<Option<u32>, Text> {
+fn read_optional_number(text: &str, range: RangeInclusive<u32>, what: (&str, &str)) -> Result<Option<u32>, FieldError> {
     if text.trim().is_empty() { Ok(None) } else { read_number(text, range, what).map(Some) }
 }
 
 /// A task definition's CPU units ([`TaskDefinition::CPU_UNITS`]); empty is `None` (set per container).
-pub fn read_task_cpu(text: &str) -> Result<Option<u32>, Text> {
+pub fn read_task_cpu(text: &str) -> Result<Option<u32>, FieldError> {
     read_optional_number(text, TaskDefinition::CPU_UNITS, ("CPU units", "CPU 단위"))
 }
 
 /// A task definition's memory in MiB ([`TaskDefinition::MEMORY_MIB`]); empty is `None` (set per container).
-pub fn read_task_memory(text: &str) -> Result<Option<u32>, Text> {
+pub fn read_task_memory(text: &str) -> Result<Option<u32>, FieldError> {
     read_optional_number(text, TaskDefinition::MEMORY_MIB, ("Memory", "메모리"))
 }
 
 /// A network ACL rule number typed for the rule at `index` of `rules` (one direction): within
 /// [`NACL_RULE_NUMBERS`] and not another rule's of the same direction.
-pub fn read_rule_number(rules: &[NaclRule], index: usize, text: &str) -> Result<u32, Text> {
+pub fn read_rule_number(rules: &[NaclRule], index: usize, text: &str) -> Result<u32, FieldError> {
     match text.trim().parse::<u32>() {
         Ok(n) if NACL_RULE_NUMBERS.contains(&n) => {
             if rules.iter().enumerate().any(|(k, r)| k != index && r.rule_number == n) {
-                Err(Text::new(
-                    format!("Rule {n} already exists in this direction."),
-                    format!("이 방향에 규칙 {n}가 이미 있습니다."),
-                ))
+                Err(FieldError::RuleNumberTaken(n))
             } else {
                 Ok(n)
             }
         }
-        _ => {
-            let (first, last) = (NACL_RULE_NUMBERS.start(), NACL_RULE_NUMBERS.end());
-            Err(Text::new(
-                format!("A rule number is from {first} to {last}."),
-                format!("규칙 번호는 {first}에서 {last} 사이입니다."),
-            ))
-        }
+        _ => Err(FieldError::NotARuleNumber),
     }
 }
 
 /// An optional IPv4 address: empty is `None`.
-pub fn read_optional_ip(text: &str) -> Result<Option<Ipv4Addr>, Text> {
+pub fn read_optional_ip(text: &str) -> Result<Option<Ipv4Addr>, FieldError> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
-    t.parse::<Ipv4Addr>().map(Some).map_err(|_| {
-        Text::new(
-            format!("{t:?} is not an IPv4 address (such as 10.0.1.10)."),
-            format!("{t:?}는 IPv4 주소가 아닙니다(예: 10.0.1.10)."),
-        )
-    })
+    t.parse::<Ipv4Addr>().map(Some).map_err(|_| FieldError::NotAnAddress(t.to_owned()))
 }
 
 /// A private address for an interface in `subnet`: inside its block, and not one of the five AWS reserves (the
 /// first four and the last). Empty is `None` (assigned at launch).
-pub fn read_address_in_subnet(d: &Design, subnet: &Id, text: &str) -> Result<Option<Ipv4Addr>, Text> {
+pub fn read_address_in_subnet(d: &Design, subnet: &Id, text: &str) -> Result<Option<Ipv4Addr>, FieldError> {
     let Some(ip) = read_optional_ip(text)? else { return Ok(None) };
     let Some(s) = d.subnets.iter().find(|s| &s.id == subnet) else { return Ok(Some(ip)) };
     if !s.cidr.contains_addr(ip) {
-        return Err(Text::new(
-            format!("{ip} is outside subnet {} ({}).", s.id, s.cidr),
-            format!("{ip}는 서브넷 {}({}) 밖입니다.", s.id, s.cidr),
-        ));
+        return Err(FieldError::OutsideSubnet { ip, subnet: s.id.clone(), cidr: s.cidr });
     }
     if Network::reserved_addresses(&s.cidr.canonical()).contains(&ip) {
-        return Err(Text::new(
-            format!("AWS reserves {ip} in {}: the first four addresses and the last one of a subnet.", s.cidr),
-            format!("AWS는 {}에서 {ip}를 예약합니다. 서브넷의 처음 네 주소와 마지막 주소입니다.", s.cidr),
-        ));
+        return Err(FieldError::Reserved { ip, cidr: s.cidr });
     }
     Ok(Some(ip))
 }
@@ -163,13 +213,8 @@ pub fn mappings_text(ports: &[PortMapping]) -> String {
 }
 
 /// Reads what [`mappings_text`] writes. A host port of 0 is a dynamic port (bridge mode).
-pub fn read_mappings(text: &str) -> Result<Vec<PortMapping>, Text> {
-    let bad = |whole: &str| {
-        Text::new(
-            format!("{whole:?} is not a port mapping: write 80, 8080:80 (host:container) or 53/udp."),
-            format!("{whole:?}는 포트 매핑이 아닙니다. 80, 8080:80(호스트:컨테이너), 53/udp처럼 씁니다."),
-        )
-    };
+pub fn read_mappings(text: &str) -> Result<Vec<PortMapping>, FieldError> {
+    let bad = |whole: &str| FieldError::NotAPortMapping(whole.to_owned());
     text.split(|c: char| c == ',' || c.is_whitespace())
         .filter(|p| !p.is_empty())
         .map(|whole| {
@@ -185,10 +230,7 @@ pub fn read_mappings(text: &str) -> Result<Vec<PortMapping>, Text> {
                 None => (None, port(ports)?),
             };
             if container_port == 0 {
-                return Err(Text::new(
-                    "A container port is from 1 to 65535.",
-                    "컨테이너 포트는 1에서 65535 사이입니다.",
-                ));
+                return Err(FieldError::NoContainerPort);
             }
             Ok(PortMapping { container_port, host_port, protocol })
         })
@@ -242,7 +284,7 @@ mod tests {
         assert_eq!(read_rule_number(rules, 0, " 32766 ").ok(), Some(32766));
         let mut two = rules.clone();
         two.push(rules[0].clone());
-        let e = read_rule_number(&two, 1, &taken.to_string()).err().map(|t| t.en);
+        let e = read_rule_number(&two, 1, &taken.to_string()).err().map(|e| e.text().en);
         assert_eq!(e, Some(format!("Rule {taken} already exists in this direction.")));
         for bad in ["0", "32767", "x"] {
             assert!(read_rule_number(rules, 0, bad).is_err(), "{bad}");
@@ -262,7 +304,7 @@ mod tests {
 
     #[test]
     fn port_mappings_read_back_what_they_write() {
-        let m = read_mappings("80, 8080:80 53/udp 0:443").unwrap_or_else(|e| panic!("{}", e.en));
+        let m = read_mappings("80, 8080:80 53/udp 0:443").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(m.len(), 4);
         assert_eq!(m[1].host_port, Some(8080));
         assert_eq!(m[2].protocol, TransportProtocol::Udp);

@@ -5,6 +5,32 @@
 //! A change carries the state it expects to find as well as the one it leaves (a replaced resource before and after,
 //! a placement before and after), so applying one to a design that has moved on is refused, not half-done: an edit
 //! applies whole or not at all.
+//!
+//! A command that is refused says why with an error type of its own ([`ApplyError`], [`DropError`], [`MoveError`],
+//! [`ZoneError`], [`CreateError`], [`ConnectError`], [`DeleteError`], [`AddError`], [`UpdateError`], [`PasteError`],
+//! [`FixEditError`], [`fields::FieldError`], [`TagError`]): an enum a caller can match on, whose `text()` is the
+//! sentence the editor shows, in English and Korean (`Display` is the English, and each converts into a
+//! [`Text`], so `?` works where only the sentence matters).
+
+/// `Display` (the English text), `std::error::Error` and the conversion into [`Text`] for an error type with
+/// `fn text(&self) -> Text`.
+macro_rules! bilingual_error {
+    ($($ty:ty),* $(,)?) => {$(
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.text().en)
+            }
+        }
+
+        impl std::error::Error for $ty {}
+
+        impl From<$ty> for crate::text::Text {
+            fn from(e: $ty) -> crate::text::Text {
+                e.text()
+            }
+        }
+    )*};
+}
 
 mod arrange;
 mod choices;
@@ -18,17 +44,17 @@ mod resource;
 mod tags;
 mod visit;
 
-pub use arrange::{add_zone, home_of, next_zone, reparent};
+pub use arrange::{MoveError, ZoneError, add_zone, home_of, next_zone, reparent};
 pub use choices::{TargetChoice, route_targets};
-pub use contain::{Container, ContainerKind, check as check_drop, homes};
-pub use copy::{duplicate, paste, with_contents};
-pub use create::{connect, create, next_id};
-pub use delete::{Deletion, delete, delete_zone};
-pub use fixes::from_fix;
+pub use contain::{Container, ContainerKind, DropError, check as check_drop, homes};
+pub use copy::{PasteError, duplicate, paste, with_contents};
+pub use create::{ConnectError, CreateError, connect, create, next_id};
+pub use delete::{DeleteError, Deletion, delete, delete_zone};
+pub use fixes::{FixEditError, from_fix};
 pub use resource::Resource;
-pub use tags::{MAX_TAGS, tag_problem};
+pub use tags::{MAX_TAGS, TagError, tag_problem};
 
-use crate::doc::{Design, Id, Intent, Placement, ZonePlacement};
+use crate::doc::{Design, Id, Intent, Placement, ResourceKind, ZonePlacement};
 use crate::text::Text;
 
 /// What a placement belongs to.
@@ -79,59 +105,59 @@ impl Change {
     }
 
     /// Applies the change, or says why the design is not in the state it expects.
-    fn apply(&self, d: &mut Design) -> Result<(), String> {
+    fn apply(&self, d: &mut Design) -> Result<(), ApplyError> {
         match self {
             Change::Insert { at, resource } => {
                 if *at > d.count(resource.kind()) {
-                    return Err(format!("cannot insert {} at {at}: the list is shorter", resource.id()));
+                    return Err(ApplyError::PastTheEnd { id: resource.id().clone(), at: *at });
                 }
                 d.insert_resource(*at, resource.clone());
             }
             Change::Delete { at, resource } => {
                 if d.resource_at(resource.kind(), *at).as_ref() != Some(resource) {
-                    return Err(format!("{} is not where the edit expects it", resource.id()));
+                    return Err(ApplyError::NotWhereExpected(resource.id().clone()));
                 }
                 d.remove_resource(resource.kind(), *at);
             }
             Change::Replace { at, before, after } => {
                 if before.kind() != after.kind() {
-                    return Err(format!("{} cannot change kind", before.id()));
+                    return Err(ApplyError::KindChange(before.id().clone()));
                 }
                 if d.resource_at(before.kind(), *at).as_ref() != Some(before) {
-                    return Err(format!("{} has changed since the edit was made", before.id()));
+                    return Err(ApplyError::Changed(before.id().clone()));
                 }
                 d.replace_resource(*at, after.clone());
             }
             Change::Place { key, before, after } => {
                 if placement(d, key) != *before {
-                    return Err(format!("the placement of {} has changed", key_text(key)));
+                    return Err(ApplyError::PlacementChanged(key.clone()));
                 }
                 if matches!(key, LayoutKey::Zone { .. }) && (before.is_none() || after.is_none()) {
-                    return Err("zone boxes are added and removed, not placed from or to nothing".into());
+                    return Err(ApplyError::ZoneFromOrToNothing);
                 }
                 set_placement(d, key, *after);
             }
             Change::AddZone { at, zone } => {
                 if *at > d.layout.zones.len() || d.layout.zone(&zone.vpc, &zone.zone).is_some() {
-                    return Err(format!("cannot add the zone box {}/{}", zone.vpc, zone.zone));
+                    return Err(ApplyError::ZoneNotAddable { vpc: zone.vpc.clone(), zone: zone.zone.clone() });
                 }
                 d.layout.zones.insert(*at, zone.clone());
             }
             Change::RemoveZone { at, zone } => {
                 if d.layout.zones.get(*at) != Some(zone) {
-                    return Err(format!("the zone box {}/{} is not where the edit expects it", zone.vpc, zone.zone));
+                    return Err(ApplyError::ZoneNotWhereExpected { vpc: zone.vpc.clone(), zone: zone.zone.clone() });
                 }
                 d.layout.zones.remove(*at);
             }
             Change::Rename { before, after } => {
                 if &d.name != before {
-                    return Err("the design's name has changed".into());
+                    return Err(ApplyError::NameChanged);
                 }
                 d.name = after.clone();
             }
             Change::Intents { before, after } => {
                 if &d.intents != before {
-                    return Err("the intent checks have changed".into());
+                    return Err(ApplyError::IntentsChanged);
                 }
                 d.intents = after.clone();
             }
@@ -140,11 +166,86 @@ impl Change {
     }
 }
 
+/// Why a change does not apply: the design is not in the state the change expects (it has moved on since the edit
+/// was made, or the edit was already applied).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApplyError {
+    /// An insertion past the end of its kind's list: the resource and the index.
+    PastTheEnd { id: Id, at: usize },
+    /// The resource to delete is not at its index any more.
+    NotWhereExpected(Id),
+    /// A replacement by a resource of another kind.
+    KindChange(Id),
+    /// The resource to replace is not as the edit found it.
+    Changed(Id),
+    /// The placement is not as the edit found it.
+    PlacementChanged(LayoutKey),
+    /// A zone box placed from or to nothing (zone boxes are added and removed instead).
+    ZoneFromOrToNothing,
+    /// The zone box to add is there already, or the index is past the end of the list.
+    ZoneNotAddable { vpc: Id, zone: String },
+    /// The zone box to remove is not at its index any more.
+    ZoneNotWhereExpected { vpc: Id, zone: String },
+    /// The design's name is not as the edit found it.
+    NameChanged,
+    /// The intent checks are not as the edit found them.
+    IntentsChanged,
+}
+
+impl ApplyError {
+    /// The reason in English and Korean.
+    pub fn text(&self) -> Text {
+        match self {
+            ApplyError::PastTheEnd { id, at } => Text::new(
+                format!("cannot insert {id} at {at}: the list is shorter"),
+                format!("{id}를 {at}번 자리에 넣을 수 없습니다. 목록이 더 짧습니다"),
+            ),
+            ApplyError::NotWhereExpected(id) => Text::new(
+                format!("{id} is not where the edit expects it"),
+                format!("{id}가 편집이 예상한 자리에 없습니다"),
+            ),
+            ApplyError::KindChange(id) => {
+                Text::new(format!("{id} cannot change kind"), format!("{id}의 종류는 바꿀 수 없습니다"))
+            }
+            ApplyError::Changed(id) => Text::new(
+                format!("{id} has changed since the edit was made"),
+                format!("편집을 만든 뒤에 {id}가 바뀌었습니다"),
+            ),
+            ApplyError::PlacementChanged(key) => Text::new(
+                format!("the placement of {} has changed", key_text(key)),
+                format!("{}의 위치가 바뀌었습니다", key_text_ko(key)),
+            ),
+            ApplyError::ZoneFromOrToNothing => Text::new(
+                "zone boxes are added and removed, not placed from or to nothing",
+                "영역 상자는 없는 위치에서 놓거나 없는 위치로 옮기지 않고, 추가하거나 삭제합니다",
+            ),
+            ApplyError::ZoneNotAddable { vpc, zone } => Text::new(
+                format!("cannot add the zone box {vpc}/{zone}"),
+                format!("영역 상자 {vpc}/{zone}를 추가할 수 없습니다"),
+            ),
+            ApplyError::ZoneNotWhereExpected { vpc, zone } => Text::new(
+                format!("the zone box {vpc}/{zone} is not where the edit expects it"),
+                format!("영역 상자 {vpc}/{zone}가 편집이 예상한 자리에 없습니다"),
+            ),
+            ApplyError::NameChanged => Text::new("the design's name has changed", "설계 이름이 바뀌었습니다"),
+            ApplyError::IntentsChanged => Text::new("the intent checks have changed", "의도 확인이 바뀌었습니다"),
+        }
+    }
+}
+
 fn key_text(key: &LayoutKey) -> String {
     match key {
         LayoutKey::Node(id) => id.to_string(),
         LayoutKey::Zone { vpc, zone } => format!("{vpc}/{zone}"),
         LayoutKey::Internet => "the internet".into(),
+    }
+}
+
+/// [`key_text`] in Korean.
+fn key_text_ko(key: &LayoutKey) -> String {
+    match key {
+        LayoutKey::Internet => "인터넷".into(),
+        _ => key_text(key),
     }
 }
 
@@ -181,19 +282,48 @@ pub struct Edit {
     pub changes: Vec<Change>,
 }
 
-/// An edit that does not fit the design it is applied to.
+/// Why [`Edit::add`] or [`Edit::add_all`] is refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EditError {
-    pub reason: String,
+pub enum AddError {
+    /// The design (or an earlier resource of the same edit) already has this id.
+    IdTaken(Id),
 }
 
-impl std::fmt::Display for EditError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.reason)
+impl AddError {
+    /// The reason in English and Korean.
+    pub fn text(&self) -> Text {
+        match self {
+            AddError::IdTaken(id) => Text::new(
+                format!("The design already has a resource with the id {id}."),
+                format!("설계에 이미 id가 {id}인 리소스가 있습니다."),
+            ),
+        }
     }
 }
 
-impl std::error::Error for EditError {}
+/// Why [`Edit::update`] is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UpdateError {
+    /// The design has no resource of this kind with this id.
+    NoResource { kind: ResourceKind, id: Id },
+    /// The resource was found by its id but could not be read at its index (in practice never).
+    Gone(Id),
+}
+
+impl UpdateError {
+    /// The reason in English and Korean.
+    pub fn text(&self) -> Text {
+        match self {
+            UpdateError::NoResource { kind, id } => Text::new(
+                format!("The design has no {} {id}.", kind.label()),
+                format!("설계에 {} {id}가 없습니다.", kind.label()),
+            ),
+            UpdateError::Gone(_) => Text::new("The resource is gone.", "리소스가 없습니다."),
+        }
+    }
+}
+
+bilingual_error!(ApplyError, AddError, UpdateError);
 
 impl Edit {
     pub fn new(label: Text, changes: Vec<Change>) -> Edit {
@@ -210,38 +340,35 @@ impl Edit {
     }
 
     /// Applies every change, or none: on a change that does not fit, those already applied are undone.
-    pub fn apply(&self, d: &mut Design) -> Result<(), EditError> {
+    pub fn apply(&self, d: &mut Design) -> Result<(), ApplyError> {
         for (n, c) in self.changes.iter().enumerate() {
-            if let Err(reason) = c.apply(d) {
+            if let Err(e) = c.apply(d) {
                 for done in self.changes.iter().take(n).rev() {
                     // Undoing what was just applied cannot fail: the design is as those changes left it.
                     let _ = done.inverse().apply(d);
                 }
-                return Err(EditError { reason });
+                return Err(e);
             }
         }
         Ok(())
     }
 
     /// Adds a resource at the end of its list, with an optional placement. Refused when the id is taken.
-    pub fn add(d: &Design, resource: Resource, place: Option<Placement>) -> Result<Edit, Text> {
+    pub fn add(d: &Design, resource: Resource, place: Option<Placement>) -> Result<Edit, AddError> {
         Edit::add_all(d, vec![resource], place)
     }
 
     /// Adds resources at the end of their lists; the placement, if any, is the first one's.
-    pub fn add_all(d: &Design, resources: Vec<Resource>, place: Option<Placement>) -> Result<Edit, Text> {
+    pub fn add_all(d: &Design, resources: Vec<Resource>, place: Option<Placement>) -> Result<Edit, AddError> {
         let mut changes = Vec::new();
-        let mut counts: std::collections::BTreeMap<crate::doc::ResourceKind, usize> = Default::default();
+        let mut counts: std::collections::BTreeMap<ResourceKind, usize> = Default::default();
         let label = match resources.first() {
             Some(r) => Text::new(format!("Add {}", r.id()), format!("{} 추가", r.id())),
             None => return Ok(Edit::new(Text::new("Add nothing", "추가 없음"), vec![])),
         };
         for (n, r) in resources.iter().enumerate() {
             if d.find(r.id().as_str()).is_some() || resources[..n].iter().any(|x| x.id() == r.id()) {
-                return Err(Text::new(
-                    format!("The design already has a resource with the id {}.", r.id()),
-                    format!("설계에 이미 id가 {}인 리소스가 있습니다.", r.id()),
-                ));
+                return Err(AddError::IdTaken(r.id().clone()));
             }
             let count = counts.entry(r.kind()).or_insert_with(|| d.count(r.kind()));
             changes.push(Change::Insert { at: *count, resource: r.clone() });
@@ -255,15 +382,12 @@ impl Edit {
     }
 
     /// Replaces the resource of the same kind and id by `after`. Empty when nothing changes.
-    pub fn update(d: &Design, after: Resource) -> Result<Edit, Text> {
+    pub fn update(d: &Design, after: Resource) -> Result<Edit, UpdateError> {
         let Some(at) = d.index_of(after.kind(), after.id().as_str()) else {
-            return Err(Text::new(
-                format!("The design has no {} {}.", after.kind().label(), after.id()),
-                format!("설계에 {} {}가 없습니다.", after.kind().label(), after.id()),
-            ));
+            return Err(UpdateError::NoResource { kind: after.kind(), id: after.id().clone() });
         };
         let Some(before) = d.resource_at(after.kind(), at) else {
-            return Err(Text::new("The resource is gone.", "리소스가 없습니다."));
+            return Err(UpdateError::Gone(after.id().clone()));
         };
         let label = Text::new(format!("Edit {}", after.id()), format!("{} 편집", after.id()));
         if before == after {
@@ -346,7 +470,7 @@ impl History {
     }
 
     /// Applies an edit and records it (an empty edit changes nothing and is not recorded). Clears the redo list.
-    pub fn commit(&mut self, d: &mut Design, edit: Edit) -> Result<(), EditError> {
+    pub fn commit(&mut self, d: &mut Design, edit: Edit) -> Result<(), ApplyError> {
         if edit.is_empty() {
             return Ok(());
         }
@@ -360,7 +484,7 @@ impl History {
     }
 
     /// Undoes the last edit; `Ok(None)` when there is nothing to undo, else the label of what was undone.
-    pub fn undo(&mut self, d: &mut Design) -> Result<Option<Text>, EditError> {
+    pub fn undo(&mut self, d: &mut Design) -> Result<Option<Text>, ApplyError> {
         let Some(edit) = self.done.pop() else { return Ok(None) };
         if let Err(e) = edit.inverse().apply(d) {
             self.done.push(edit);
@@ -372,7 +496,7 @@ impl History {
     }
 
     /// Redoes the last undone edit.
-    pub fn redo(&mut self, d: &mut Design) -> Result<Option<Text>, EditError> {
+    pub fn redo(&mut self, d: &mut Design) -> Result<Option<Text>, ApplyError> {
         let Some(edit) = self.undone.pop() else { return Ok(None) };
         if let Err(e) = edit.apply(d) {
             self.undone.push(edit);
@@ -401,5 +525,7 @@ impl History {
     }
 }
 
+#[cfg(test)]
+mod error_tests;
 #[cfg(test)]
 mod tests;

@@ -92,13 +92,6 @@ macro_rules! resources {
                     $(Resource::$kind(r) => serde_json::to_value(r).unwrap_or(serde_json::Value::Null),)*
                 }
             }
-
-            /// A resource of `kind` read back from its JSON form; `None` when the JSON is no longer a valid one.
-            pub(crate) fn from_json(kind: ResourceKind, value: serde_json::Value) -> Option<Resource> {
-                match kind {
-                    $(ResourceKind::$kind => serde_json::from_value(value).ok().map(Resource::$kind),)*
-                }
-            }
         }
 
         impl Refs for Resource {

@@ -27,7 +27,7 @@ fn every_droppable_kind_can_be_created_in_its_home_and_the_result_loads() {
             let tgw = create(&d, ResourceKind::TransitGateway, &into).unwrap();
             Edit::add_all(&d, tgw, None).unwrap().apply(&mut d).unwrap();
         }
-        let made = create(&d, kind, &into).unwrap_or_else(|e| panic!("{kind:?}: {}", e.en));
+        let made = create(&d, kind, &into).unwrap_or_else(|e| panic!("{kind:?}: {e}"));
         assert_eq!(made[0].kind(), kind);
         let mut after = d.clone();
         Edit::add_all(&d, made, Some(Placement::at(10.0, 10.0))).unwrap().apply(&mut after).unwrap();
@@ -68,14 +68,25 @@ fn a_new_vpc_comes_with_what_aws_creates_and_a_free_block() {
 fn a_drop_aws_would_not_allow_is_refused_with_the_reason() {
     let d = sample();
     let e = create(&d, ResourceKind::Subnet, &Container::Vpc(id("vpc-main"))).unwrap_err();
+    assert_eq!(
+        e,
+        CreateError::Drop(DropError::WrongContainer {
+            kind: ResourceKind::Subnet,
+            into: Container::Vpc(id("vpc-main"))
+        })
+    );
+    let e = e.text();
     assert!(e.en.starts_with("A subnet cannot go in a VPC: it goes in an Availability Zone of a VPC."), "{}", e.en);
     assert!(e.ko.contains("가용 영역"));
-    let e = create(&d, ResourceKind::Instance, &zone_a()).unwrap_err();
+    let e = create(&d, ResourceKind::Instance, &zone_a()).unwrap_err().text();
     assert!(e.en.contains("it goes in a subnet"), "{}", e.en);
     let e = create(&d, ResourceKind::VpcPeering, &Container::Canvas).unwrap_err();
+    assert_eq!(e, CreateError::Drop(DropError::NotDroppable(ResourceKind::VpcPeering)));
+    let e = e.text();
     assert!(e.en.contains("draw it by connecting them"), "{}", e.en);
     let e = create(&d, ResourceKind::Instance, &Container::Subnet(id("subnet-nope"))).unwrap_err();
-    assert!(e.en.contains("not in the design"));
+    assert_eq!(e, CreateError::Drop(DropError::ContainerGone(Container::Subnet(id("subnet-nope")))));
+    assert!(e.to_string().contains("not in the design"));
 }
 
 #[test]
@@ -175,6 +186,8 @@ fn adding_a_resource_with_a_taken_id_is_refused() {
     let d = sample();
     let (_, bastion) = d.resource("i-bastion").unwrap();
     let e = Edit::add(&d, bastion, None).unwrap_err();
+    assert_eq!(e, AddError::IdTaken(id("i-bastion")));
+    let e = e.text();
     assert!(e.en.contains("already has a resource with the id i-bastion"));
 }
 
@@ -195,7 +208,9 @@ fn reparenting_an_instance_changes_its_subnet_and_drops_what_no_longer_fits() {
     edit.inverse().apply(&mut after).unwrap();
     assert_eq!(after, d);
     // Into a zone box: refused, with the reason.
-    assert!(reparent(&d, &id("i-web-a"), &zone_a(), None).unwrap_err().en.contains("goes in a subnet"));
+    let e = reparent(&d, &id("i-web-a"), &zone_a(), None).unwrap_err();
+    assert!(matches!(e, MoveError::Drop(DropError::WrongContainer { kind: ResourceKind::Instance, .. })), "{e:?}");
+    assert!(e.text().en.contains("goes in a subnet"));
 }
 
 #[test]
@@ -219,7 +234,7 @@ fn a_subnet_moves_between_zones_and_a_new_zone_box_is_the_next_of_the_region() {
     assert_eq!(after, d2);
     // A security group cannot change VPC.
     let e = reparent(&d, &id("sg-web"), &Container::Vpc(id("vpc-other")), None).unwrap_err();
-    assert!(e.en.contains("not in the design"), "{}", e.en);
+    assert!(e.to_string().contains("not in the design"), "{e}");
 }
 
 #[test]
@@ -257,9 +272,11 @@ fn connectors_join_the_right_pairs_and_refuse_the_rest_with_the_reason() {
     let Resource::VpcPeering(p) = &made[0] else { panic!() };
     assert_eq!((p.requester_vpc.as_str(), p.accepter_vpc.as_str()), ("vpc-main", "vpc-b"));
     let e = connect(&d, ResourceKind::VpcPeering, &id("vpc-main"), &id("vpc-clash")).unwrap_err();
-    assert!(e.en.contains("does not peer VPCs whose CIDR blocks overlap"), "{}", e.en);
+    assert!(matches!(e, ConnectError::Overlap { .. }), "{e:?}");
+    assert!(e.to_string().contains("does not peer VPCs whose CIDR blocks overlap"), "{e}");
     let e = connect(&d, ResourceKind::VpcPeering, &id("vpc-main"), &id("i-web-a")).unwrap_err();
-    assert!(e.en.contains("connects two VPCs"), "{}", e.en);
+    assert_eq!(e, ConnectError::WrongPair(ResourceKind::VpcPeering));
+    assert!(e.to_string().contains("connects two VPCs"), "{e}");
     // A transit gateway attachment takes one subnet per zone of the VPC.
     let tgw = create(&d, ResourceKind::TransitGateway, &Container::Region(id("ap-northeast-2"))).unwrap();
     Edit::add_all(&d.clone(), tgw, None).unwrap().apply(&mut d).unwrap();

@@ -30,12 +30,19 @@ pub fn in_order(rules: &[NaclRule]) -> Vec<&NaclRule> {
 /// The rule numbers AWS allows in a network ACL's list: 1 to 32766; 32767 is the final `*` deny (SEMANTICS L3).
 pub const NACL_RULE_NUMBERS: RangeInclusive<u32> = 1..=32766;
 
-/// The number for a rule added after the last one of a NACL list: the next multiple of 10 after the highest allowed
-/// number (10 for an empty list), the spacing AWS recommends so that rules can be put between them later. `None`
-/// when that is past 32766 or already taken.
+/// The number of the first rule of an empty NACL list: 100, as AWS numbers the allow-all rule of a default network
+/// ACL.
+pub const FIRST_RULE_NUMBER: u32 = 100;
+
+/// The number for a rule added after the last one of a NACL list: [`FIRST_RULE_NUMBER`] when the list has no rule
+/// with an allowed number, else the next multiple of 10 after the highest allowed number, the spacing AWS's
+/// documentation suggests so that rules can be put between them later. `None` when that is past 32766 or already
+/// taken.
 pub fn next_rule_number(rules: &[NaclRule]) -> Option<u32> {
-    let last = rules.iter().map(|r| r.rule_number).filter(|n| NACL_RULE_NUMBERS.contains(n)).max().unwrap_or(0);
-    let next = (last / 10 + 1) * 10;
+    let next = match rules.iter().map(|r| r.rule_number).filter(|n| NACL_RULE_NUMBERS.contains(n)).max() {
+        Some(last) => (last / 10 + 1) * 10,
+        None => FIRST_RULE_NUMBER,
+    };
     (NACL_RULE_NUMBERS.contains(&next) && rules.iter().all(|r| r.rule_number != next)).then_some(next)
 }
 
@@ -199,7 +206,9 @@ mod tests {
     #[test]
     fn the_next_rule_number_follows_the_last_by_ten() {
         let allow = |n| rule(n, RuleAction::Allow, Protocol::All, None, "0.0.0.0/0");
-        assert_eq!(next_rule_number(&[]), Some(10));
+        assert_eq!(next_rule_number(&[]), Some(100), "the first rule is 100, as in AWS's default network ACL");
+        assert_eq!(next_rule_number(&[allow(0), allow(40000)]), Some(100), "no allowed number: the first rule");
+        assert_eq!(next_rule_number(&[allow(10)]), Some(20));
         assert_eq!(next_rule_number(&[allow(100), allow(5)]), Some(110));
         assert_eq!(next_rule_number(&[allow(105)]), Some(110));
         assert_eq!(next_rule_number(&[allow(100), allow(40000)]), Some(110), "out of range numbers are ignored");

@@ -357,6 +357,16 @@ mod tests {
     }
 
     #[test]
+    fn the_fix_for_an_empty_return_list_is_rule_100() {
+        // No inbound rule at all: the fix is the list's first rule, numbered as AWS numbers a first rule.
+        let d = with_private_nacl(vec![], vec![allow(100, Protocol::All, None, "0.0.0.0/0")]);
+        let f = fires(&d, "nacl-no-return-path", "acl-private");
+        let fixed = apply_fix(&d, &f);
+        assert_eq!(fixed.network_acls[1].inbound.iter().map(|r| r.rule_number).collect::<Vec<_>>(), [100]);
+        quiet(&fixed, "nacl-no-return-path");
+    }
+
+    #[test]
     fn fires_when_a_server_cannot_answer() {
         let d = with_private_nacl(
             vec![allow(100, Protocol::TCP, Some(PortRange::single(443)), "0.0.0.0/0")],
