@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use vpcanvas_core::Design;
 use vpcanvas_core::doc::ResourceKind;
+use vpcanvas_core::model::Network;
 
 use crate::editor::Editor;
 
@@ -25,6 +26,7 @@ fn named(name: &str, id: &str) -> String {
 /// The tree of a design, flattened in display order.
 pub fn rows(d: &Design) -> Vec<Row> {
     use ResourceKind as K;
+    let net = Network::new(d);
     let mut out = Vec::new();
     let mut row = |key: &str, level: u32, title: String, kind: Option<ResourceKind>| {
         out.push(Row { key: key.to_owned(), level, title, kind });
@@ -51,7 +53,8 @@ pub fn rows(d: &Design) -> Vec<Row> {
                     for n in d.network_interfaces.iter().filter(|n| n.subnet == s.id) {
                         row(n.id.as_str(), 5, named(&n.name, n.id.as_str()), Some(K::NetworkInterface));
                     }
-                    for t in d.ecs_tasks.iter().filter(|t| t.subnet.as_ref() == Some(&s.id)) {
+                    // Its own interface's subnet, or its container instance's (core decides).
+                    for t in d.ecs_tasks.iter().filter(|t| net.task_subnet(t) == Some(&s.id)) {
                         row(t.id.as_str(), 5, named(&t.name, t.id.as_str()), Some(K::EcsTask));
                     }
                 }
