@@ -290,3 +290,25 @@ pub fn Outline() -> impl IntoView {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_task_on_a_container_instance_is_listed_under_the_instance_s_subnet() {
+        let mut d = vpcanvas_core::load(include_str!("../../public/samples/two-az.json")).unwrap();
+        let task = serde_json::json!({
+            "id": "task-bridge", "cluster": "ecs-demo", "task_definition": "web:1", "launch_type": "ec2",
+            "container_instance": "i-web-a"
+        });
+        d.ecs_tasks.push(serde_json::from_value(task).unwrap());
+        let rows = rows(&d);
+        let at = |key: &str| rows.iter().position(|r| r.key == key).unwrap();
+        let task = &rows[at("task-bridge")];
+        assert_eq!(task.level, 5);
+        // After the instance's subnet, before the next subnet.
+        assert!(at("subnet-private-a") < at("task-bridge") && at("task-bridge") < at("subnet-public-c"));
+        assert_eq!(rows.iter().filter(|r| r.key == "task-bridge").count(), 1);
+    }
+}
