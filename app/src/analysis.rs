@@ -1,205 +1,20 @@
-//! Live analysis beside the diagram: every diagnostic and intent check, recomputed on each edit; a traffic trace
-//! between two endpoints picked on the canvas or in lists, drawn along the diagram with the component that stops
-//! it; and the design's intent checks. Core decides everything; this module shows it.
+//! The analysis panels beside the diagram: the problems panel (every diagnostic and failing intent check,
+//! recomputed on each edit, with fixes), the traffic panel (a trace between two endpoints picked on the canvas or in
+//! lists, the hops, the reply, "keep as a check"), the checks panel, and the overlay that draws badges and the
+//! traced path over the diagram. They read [`Analysis`] from context; core decides everything.
 
 use leptos::prelude::*;
-use vpcanvas_core::check::{Diagnostic, Severity, lower};
+use vpcanvas_core::check::{Diagnostic, Severity};
 use vpcanvas_core::doc::{Design, Expectation, Intent};
 use vpcanvas_core::edit::{Edit, from_fix};
 use vpcanvas_core::net::Protocol;
-use vpcanvas_core::sim::{
-    Answer, IntentResult, Places, Query, Trace, destination_of, evaluate_intents_in, source_of, source_takes_address,
-    trace_in,
-};
+use vpcanvas_core::sim::{IntentResult, Trace, source_takes_address};
 use vpcanvas_core::text::Text;
 
-use crate::editor::Editor;
+use crate::analysis_state::{Analysis, Report, Tab, TrafficChoice};
+use crate::editor::{Drawing, Editor};
 use crate::i18n::Lang;
 use crate::scene::{Rect, Scene};
-
-/// The sidebar's tabs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tab {
-    Inspector,
-    Problems,
-    Traffic,
-    Checks,
-    Exposure,
-    Failure,
-}
-
-/// Every finding and intent result of the design as it is, and what computing them cost.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Report {
-    pub diagnostics: Vec<Diagnostic>,
-    pub intents: Vec<IntentResult>,
-    /// Milliseconds taken by validation plus the intent checks, measured in the page.
-    pub millis: f64,
-}
-
-/// The flow the traffic panel traces.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Flow {
-    pub from: String,
-    /// The address of an internet or on-premises source, when given.
-    pub from_ip: Option<std::net::Ipv4Addr>,
-    pub to: String,
-    pub protocol: Protocol,
-    pub port: u16,
-}
-
-/// The analysis state shared by the panels and the canvas overlay.
-#[derive(Clone, Copy)]
-pub struct Analysis {
-    pub tab: RwSignal<Tab>,
-    pub report: Memo<Report>,
-    pub flow: RwSignal<Flow>,
-    /// The traced flow: the answer, or why it cannot be traced.
-    pub answer: Memo<Option<Result<Answer, Text>>>,
-}
-
-fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
-}
-
-/// Validation and intent checks of a design, sharing one index.
-pub fn analyse(d: &Design) -> (Vec<Diagnostic>, Vec<IntentResult>) {
-    let (net, diagnostics) = lower(d);
-    let intents = if d.intents.is_empty() {
-        Vec::new()
-    } else {
-        let places = Places::new(&net);
-        evaluate_intents_in(d, &net, &places)
-    };
-    (diagnostics, intents)
-}
-
-/// The answer for a flow in a design.
-pub fn trace_flow(d: &Design, flow: &Flow) -> Option<Result<Answer, Text>> {
-    if flow.from.is_empty() || flow.to.is_empty() {
-        return None;
-    }
-    let query = source_of(d, &flow.from, flow.from_ip)
-        .and_then(|s| destination_of(d, &flow.to).map(|t| Query::new(s, t, flow.protocol, flow.port)))
-        .map_err(|e| e.text());
-    Some(query.map(|q| {
-        let net = vpcanvas_core::model::Network::new(d);
-        let places = Places::new(&net);
-        trace_in(&net, &places, &q)
-    }))
-}
-
-impl Analysis {
-    pub fn new(ed: Editor) -> Analysis {
-        // Recomputed after each edit, once the edit has been drawn (a timeout after the change), so that a drop
-        // or a keystroke paints first; several changes in one turn are analysed once.
-        let compute = move || {
-            let start = now();
-            let (diagnostics, intents) = ed.design.with_untracked(analyse);
-            Report { diagnostics, intents, millis: now() - start }
-        };
-        let latest = RwSignal::new(compute());
-        let pending = StoredValue::new(false);
-        Effect::new(move |first: Option<()>| {
-            ed.design.track();
-            if first.is_none() || pending.get_value() {
-                return;
-            }
-            pending.set_value(true);
-            set_timeout(
-                move || {
-                    pending.set_value(false);
-                    latest.set(compute());
-                },
-                std::time::Duration::ZERO,
-            );
-        });
-        let report = Memo::new(move |_| latest.get());
-        let flow = RwSignal::new(Flow {
-            from: String::new(),
-            from_ip: None,
-            to: String::new(),
-            protocol: Protocol::TCP,
-            port: 443,
-        });
-        let answer = Memo::new(move |_| {
-            let f = flow.get();
-            ed.design.with(|d| trace_flow(d, &f))
-        });
-        // An end picked on the canvas.
-        Effect::new(move |_| match ed.picked.get() {
-            Some(("from", key)) => {
-                flow.update(|f| f.from = key);
-                ed.picked.set(None);
-            }
-            Some(("to", key)) => {
-                flow.update(|f| f.to = key);
-                ed.picked.set(None);
-            }
-            _ => {}
-        });
-        Analysis { tab: RwSignal::new(Tab::Inspector), report, flow, answer }
-    }
-}
-
-/// The tab bar and the panel it shows (the inspector is one of them).
-#[component]
-pub fn Sidebar() -> impl IntoView {
-    let ed = expect_context::<Editor>();
-    let a = expect_context::<Analysis>();
-    let lang = ed.lang;
-    let tab_button = move |tab: Tab, testid: &'static str, label: Box<dyn Fn(Lang) -> String + Send + Sync>| {
-        view! {
-            <button
-                role="tab"
-                data-testid=testid
-                class:active=move || a.tab.get() == tab
-                aria-selected=move || (a.tab.get() == tab).to_string()
-                on:click=move |_| a.tab.set(tab)
-            >
-                {move || label(lang.get())}
-            </button>
-        }
-    };
-    let problems_label = move |l: Lang| {
-        let r = a.report.get();
-        let n = r.diagnostics.iter().filter(|d| d.severity != Severity::Info).count()
-            + r.intents.iter().filter(|i| !i.passed).count();
-        format!("{} {n}", l.pick("Problems", "문제"))
-    };
-    let checks_label = move |l: Lang| {
-        let r = a.report.get();
-        let failed = r.intents.iter().filter(|i| !i.passed).count();
-        if r.intents.is_empty() {
-            l.pick("Checks", "의도").to_owned()
-        } else {
-            format!("{} {}/{}", l.pick("Checks", "의도"), r.intents.len() - failed, r.intents.len())
-        }
-    };
-    view! {
-        <div class="sidebar">
-            <div class="tabs" role="tablist">
-                {tab_button(Tab::Inspector, "tab-inspector", Box::new(|l: Lang| l.pick("Inspect", "속성").to_owned()))}
-                {tab_button(Tab::Problems, "tab-problems", Box::new(problems_label))}
-                {tab_button(Tab::Traffic, "tab-traffic", Box::new(|l: Lang| l.pick("Traffic", "트래픽").to_owned()))}
-                {tab_button(Tab::Checks, "tab-checks", Box::new(checks_label))}
-                {tab_button(Tab::Exposure, "tab-exposure", Box::new(|l: Lang| l.pick("Exposure", "노출").to_owned()))}
-                {tab_button(Tab::Failure, "tab-failure", Box::new(|l: Lang| l.pick("Failure", "장애").to_owned()))}
-            </div>
-            <div class="panel" class:hidden=move || a.tab.get() != Tab::Inspector>
-                <crate::inspector::Inspector />
-            </div>
-            {move || match a.tab.get() {
-                Tab::Inspector => ().into_any(),
-                Tab::Problems => view! { <ProblemsPanel /> }.into_any(),
-                Tab::Traffic => view! { <TrafficPanel /> }.into_any(),
-                Tab::Checks => view! { <ChecksPanel /> }.into_any(),
-                Tab::Exposure => view! { <crate::reach::ExposurePanel /> }.into_any(),
-                Tab::Failure => view! { <crate::reach::FailurePanel /> }.into_any(),
-            }}
-        </div>
-    }
-}
 
 fn severity_words(s: Severity, lang: Lang) -> &'static str {
     match s {
@@ -223,7 +38,7 @@ fn show(ed: Editor, ids: Vec<String>) {
 const LONG: usize = 100;
 
 #[component]
-fn ProblemsPanel() -> impl IntoView {
+pub fn ProblemsPanel() -> impl IntoView {
     let ed = expect_context::<Editor>();
     let a = expect_context::<Analysis>();
     let show_all = RwSignal::new(false);
@@ -390,7 +205,7 @@ fn ends(d: &Design, lang: Lang) -> (Choices, Choices) {
 }
 
 #[component]
-fn TrafficPanel() -> impl IntoView {
+pub fn TrafficPanel() -> impl IntoView {
     let ed = expect_context::<Editor>();
     let a = expect_context::<Analysis>();
     let lang = ed.lang;
@@ -401,7 +216,7 @@ fn TrafficPanel() -> impl IntoView {
             let l = lang.get();
             let (from, to) = ed.design.with(|d| ends(d, l));
             let options = if which == "from" { from } else { to };
-            let f = a.flow.get();
+            let f = a.traffic.get();
             let current = if which == "from" { f.from } else { f.to };
             // An address typed for the destination, or an end not in the list, is still shown.
             let known = options.iter().any(|(v, _)| *v == current);
@@ -413,7 +228,7 @@ fn TrafficPanel() -> impl IntoView {
                             data-testid=testid
                             on:change=move |e| {
                                 let v = event_target_value(&e);
-                                a.flow.update(|f| {
+                                a.traffic.update(|f| {
                                     if which == "from" {
                                         f.from = v;
                                         f.from_ip = None;
@@ -448,7 +263,7 @@ fn TrafficPanel() -> impl IntoView {
         }
     };
     let preset_value = move || {
-        let f = a.flow.get();
+        let f = a.traffic.get();
         PRESETS.iter().find(|(_, _, p, n)| *p == f.protocol && *n == f.port).map(|(k, ..)| *k).unwrap_or("custom")
     };
     view! {
@@ -459,7 +274,7 @@ fn TrafficPanel() -> impl IntoView {
             {end_choice("from")}
             {end_choice("to")}
             {move || {
-                let f = a.flow.get();
+                let f = a.traffic.get();
                 ed.design.with(|d| source_takes_address(d, &f.from))
                     .then(|| {
                         let l = lang.get();
@@ -471,7 +286,7 @@ fn TrafficPanel() -> impl IntoView {
                                     placeholder=if f.from == "internet" { "8.8.8.8" } else { "192.168.0.10" }
                                     prop:value=f.from_ip.map(|ip| ip.to_string()).unwrap_or_default()
                                     on:change=move |e| match vpcanvas_core::edit::fields::read_optional_ip(&event_target_value(&e)) {
-                                        Ok(ip) => a.flow.update(|f| f.from_ip = ip),
+                                        Ok(ip) => a.traffic.update(|f| f.from_ip = ip),
                                         Err(t) => ed.say_error(t.text()),
                                     }
                                 />
@@ -490,7 +305,7 @@ fn TrafficPanel() -> impl IntoView {
                             on:change=move |e| {
                                 let v = event_target_value(&e).trim().to_owned();
                                 if !v.is_empty() {
-                                    a.flow.update(|f| f.to = v);
+                                    a.traffic.update(|f| f.to = v);
                                 }
                             }
                         />
@@ -505,7 +320,7 @@ fn TrafficPanel() -> impl IntoView {
                     on:change=move |e| {
                         let v = event_target_value(&e);
                         if let Some((_, _, p, n)) = PRESETS.iter().find(|(k, ..)| *k == v) {
-                            a.flow.update(|f| {
+                            a.traffic.update(|f| {
                                 f.protocol = *p;
                                 f.port = *n;
                             });
@@ -526,10 +341,10 @@ fn TrafficPanel() -> impl IntoView {
                                 <div class="end-row">
                                     <select
                                         data-testid="traffic-protocol"
-                                        prop:value=move || if a.flow.get().protocol == Protocol::UDP { "udp" } else { "tcp" }
+                                        prop:value=move || if a.traffic.get().protocol == Protocol::UDP { "udp" } else { "tcp" }
                                         on:change=move |e| {
                                             let p = if event_target_value(&e) == "udp" { Protocol::UDP } else { Protocol::TCP };
-                                            a.flow.update(|f| f.protocol = p);
+                                            a.traffic.update(|f| f.protocol = p);
                                         }
                                     >
                                         <option value="tcp">"TCP"</option>
@@ -540,10 +355,10 @@ fn TrafficPanel() -> impl IntoView {
                                         min="1"
                                         max="65535"
                                         data-testid="traffic-port"
-                                        prop:value=move || a.flow.get().port.to_string()
+                                        prop:value=move || a.traffic.get().port.to_string()
                                         on:change=move |e| {
                                             match event_target_value(&e).trim().parse::<u16>() {
-                                                Ok(n) if n > 0 => a.flow.update(|f| f.port = n),
+                                                Ok(n) if n > 0 => a.traffic.update(|f| f.port = n),
                                                 _ => ed.say_error(Text::new("A port is from 1 to 65535.", "포트는 1에서 65535 사이입니다.")),
                                             }
                                         }
@@ -632,7 +447,7 @@ fn save_check(ed: Editor, a: Analysis, reachable: bool) -> impl IntoView {
     let name = RwSignal::new(String::new());
     let expect = RwSignal::new(if reachable { "reachable" } else { "unreachable" }.to_owned());
     let add = move |_| {
-        let f = a.flow.get_untracked();
+        let f = a.traffic.get_untracked();
         let n = name.get_untracked().trim().to_owned();
         let intent = Intent {
             name: if n.is_empty() {
@@ -685,7 +500,7 @@ fn save_check(ed: Editor, a: Analysis, reachable: bool) -> impl IntoView {
 }
 
 #[component]
-fn ChecksPanel() -> impl IntoView {
+pub fn ChecksPanel() -> impl IntoView {
     let ed = expect_context::<Editor>();
     let a = expect_context::<Analysis>();
     move || {
@@ -719,7 +534,7 @@ fn ChecksPanel() -> impl IntoView {
                             class="problem-text"
                             title=lang.pick("Trace it", "추적하기")
                             on:click=move |_| {
-                                a.flow.set(Flow { from: from.clone(), from_ip, to: to.clone(), protocol, port });
+                                a.traffic.set(TrafficChoice { from: from.clone(), from_ip, to: to.clone(), protocol, port });
                                 a.tab.set(Tab::Traffic);
                             }
                         >
@@ -813,10 +628,11 @@ pub fn path_of(scene: &Scene, t: &Trace) -> (Vec<(f64, f64)>, Option<Rect>) {
     (points, stop)
 }
 
-/// Badges on the shapes with findings, and the traced path, drawn over the diagram.
+/// Badges on the shapes with findings, and the traced path, drawn over the diagram (a child of the canvas).
 #[component]
-pub fn Overlay(scene: Memo<Scene>, visible: Memo<Option<Rect>>) -> impl IntoView {
+pub fn Overlay() -> impl IntoView {
     let a = expect_context::<Analysis>();
+    let Drawing { scene, visible } = expect_context::<Drawing>();
     let badge_list = move || {
         let vis = visible.get();
         let all = scene.with(|s| badges(&a.report.get(), s));

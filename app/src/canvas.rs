@@ -8,55 +8,15 @@
 //!
 //! Boxes and icons are keyed by their content, so an edit re-renders only the shapes it changed.
 
-use std::collections::BTreeSet;
-
 use leptos::ev;
 use leptos::prelude::*;
-use vpcanvas_core::doc::{Id, Placement, ResourceKind};
-use vpcanvas_core::edit::{Container, ContainerKind, Edit, LayoutKey, check_drop, create, home_of, homes, reparent};
-use vpcanvas_core::text::Text;
+use vpcanvas_core::doc::{Placement, ResourceKind};
+use vpcanvas_core::edit::Edit;
 
-use crate::editor::{Editor, View};
-use crate::scene::{self, BoxShape, BoxStyle, Glyph, IconShape, LabelSide, Rect, Scene};
-
-/// Placements snap to this grid.
-pub const GRID: f64 = 8.0;
-
-fn snap(v: f64) -> f64 {
-    (v / GRID).round() * GRID
-}
-
-/// Default sizes of new containers.
-pub fn default_size(kind: Option<ResourceKind>) -> (f64, f64) {
-    match kind {
-        Some(ResourceKind::Region) => (960.0, 640.0),
-        Some(ResourceKind::Vpc) => (800.0, 520.0),
-        Some(ResourceKind::Subnet) => (300.0, 180.0),
-        // An Availability Zone box.
-        _ => (340.0, 440.0),
-    }
-}
-
-/// The area an icon takes with its label beneath it (the label may be wider than the icon).
-pub const ICON_FOOTPRINT: (f64, f64) = (144.0, scene::ICON + 44.0);
-
-/// The footprint of an icon drawn at `icon`.
-pub fn icon_footprint(icon: &Rect) -> Rect {
-    let (w, h) = ICON_FOOTPRINT;
-    Rect { x: icon.x + icon.w / 2.0 - w / 2.0, y: icon.y, w, h }
-}
-
-/// The centre of the icon whose footprint's top-left corner is (x, y).
-pub fn icon_center_of_footprint(x: f64, y: f64) -> (f64, f64) {
-    (x + ICON_FOOTPRINT.0 / 2.0, y + scene::ICON / 2.0)
-}
-
-/// Something the palette can put on the canvas: a resource kind, or an Availability Zone box.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Item {
-    Kind(ResourceKind),
-    Zone,
-}
+use crate::commands::{drop_item, finish_move};
+use crate::editor::{Drawing, Editor, View};
+use crate::geometry::{GRID, layout_key, rect_of, snap, with_contents};
+use crate::scene::{self, BoxShape, Glyph, IconShape, LabelSide, Rect, Scene};
 
 /// What the pointer is doing.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,101 +44,8 @@ enum Gesture {
     },
 }
 
-/// The container a box stands for.
-fn container_of(b: &BoxShape) -> Option<Container> {
-    let id = |s: &str| Id::new(s).ok();
-    match b.style {
-        BoxStyle::Region => id(&b.key).map(Container::Region),
-        BoxStyle::Vpc => id(&b.key).map(Container::Vpc),
-        BoxStyle::Zone => {
-            let (vpc, zone) = b.key.rsplit_once('/')?;
-            Some(Container::Zone { vpc: id(vpc)?, zone: zone.to_owned() })
-        }
-        BoxStyle::PublicSubnet | BoxStyle::PrivateSubnet => id(&b.key).map(Container::Subnet),
-    }
-}
-
-fn inside(r: &Rect, x: f64, y: f64) -> bool {
-    x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h
-}
-
 fn overlaps(a: &Rect, b: &Rect) -> bool {
     a.x <= b.x + b.w && b.x <= a.x + a.w && a.y <= b.y + b.h && b.y <= a.y + a.h
-}
-
-/// Where something that lives in `allowed` lands at a point: the innermost box under the point of an allowed
-/// kind (the canvas, if allowed and no such box is there). `Err` carries the innermost container actually under the
-/// point, for the refusal's reason.
-fn drop_target(
-    scene: &Scene,
-    x: f64,
-    y: f64,
-    skip: &BTreeSet<String>,
-    allowed: &[ContainerKind],
-) -> Result<Container, Container> {
-    let under: Vec<Container> = scene
-        .boxes
-        .iter()
-        .rev()
-        .filter(|b| !skip.contains(&b.key) && inside(&b.rect, x, y))
-        .filter_map(container_of)
-        .collect();
-    if let Some(c) = under.iter().find(|c| allowed.contains(&c.kind())) {
-        return Ok(c.clone());
-    }
-    if allowed.contains(&ContainerKind::Canvas) && under.is_empty() {
-        return Ok(Container::Canvas);
-    }
-    Err(under.into_iter().next().unwrap_or(Container::Canvas))
-}
-
-/// Where an item may live.
-fn item_homes(item: Item) -> &'static [ContainerKind] {
-    match item {
-        Item::Kind(kind) => homes(kind),
-        Item::Zone => &[ContainerKind::Vpc],
-    }
-}
-
-/// The rect of a shape by key.
-fn rect_of(scene: &Scene, key: &str) -> Option<Rect> {
-    scene
-        .boxes
-        .iter()
-        .find(|b| b.key == key)
-        .map(|b| b.rect.clone())
-        .or_else(|| scene.icons.iter().find(|i| i.key == key).map(|i| i.rect.clone()))
-}
-
-/// A shape and everything drawn inside it.
-fn with_contents(scene: &Scene, key: &str) -> Vec<String> {
-    let mut out = vec![key.to_owned()];
-    if let Some(outer) = scene.boxes.iter().find(|b| b.key == key).map(|b| b.rect.clone()) {
-        out.extend(scene.boxes.iter().filter(|b| b.key != key && outer.contains(&b.rect)).map(|b| b.key.clone()));
-        out.extend(scene.icons.iter().filter(|i| outer.contains(&i.rect)).map(|i| i.key.clone()));
-    }
-    out
-}
-
-/// The layout key of a shape.
-fn layout_key(scene: &Scene, key: &str) -> Option<LayoutKey> {
-    if key == "internet" {
-        return Some(LayoutKey::Internet);
-    }
-    if let Some(b) = scene.boxes.iter().find(|b| b.key == key)
-        && b.style == BoxStyle::Zone
-    {
-        let (vpc, zone) = key.rsplit_once('/')?;
-        return Some(LayoutKey::Zone { vpc: Id::new(vpc).ok()?, zone: zone.to_owned() });
-    }
-    Id::new(key).ok().map(LayoutKey::Node)
-}
-
-/// The placement a shape gets when moved by (dx, dy).
-fn moved(scene: &Scene, key: &str, dx: f64, dy: f64) -> Option<Placement> {
-    let is_box = scene.boxes.iter().any(|b| b.key == key);
-    let r = rect_of(scene, key)?;
-    Some(if is_box { Placement::rect(r.x + dx, r.y + dy, r.w, r.h) } else { Placement::at(r.x + dx, r.y + dy) })
 }
 
 /// The screen offset of a pointer event within the canvas element.
@@ -195,156 +62,10 @@ fn icon_key(i: &IconShape) -> String {
     format!("{}|{:?}|{}|{}|{}|{}", i.key, i.glyph, i.rect.x, i.rect.y, i.title, i.detail)
 }
 
-/// Puts a new item from the palette at a canvas point: into the innermost container there, if it may go there.
-pub fn drop_item(ed: Editor, scene: &Scene, item: Item, x: f64, y: f64) {
-    match drop_target(scene, x, y, &BTreeSet::new(), item_homes(item)) {
-        Ok(target) => place_item(ed, scene, item, target, Some((x, y))),
-        Err(actual) => refuse(ed, item, &actual),
-    }
-}
-
-/// Says why an item cannot go into a container.
-fn refuse(ed: Editor, item: Item, into: &Container) {
-    let reason = match item {
-        Item::Kind(kind) => ed.design.with_untracked(|d| check_drop(d, kind, into).err().map(|e| e.text())),
-        Item::Zone => Some(Text::new(
-            "An Availability Zone box goes in a VPC: drop it onto one.",
-            "가용 영역 상자는 VPC 안에 둡니다. VPC 위에 놓으세요.",
-        )),
-    };
-    if let Some(reason) = reason {
-        ed.say_error(reason);
-    }
-}
-
-/// Adds a new item into a container, at a canvas point (or where the layout puts it). A container it would
-/// overflow grows to hold it, and so do the containers around that one: all in the same undo step.
-pub fn place_item(ed: Editor, scene: &Scene, item: Item, target: Container, at: Option<(f64, f64)>) {
-    let result: Result<(String, Edit), Text> = ed.design.with_untracked(|d| {
-        let (key, edit, place) = match item {
-            Item::Zone => {
-                let (Container::Vpc(vpc) | Container::Zone { vpc, .. }) = &target else {
-                    return Err(Text::new(
-                        "An Availability Zone box goes in a VPC.",
-                        "가용 영역 상자는 VPC 안에 둡니다.",
-                    ));
-                };
-                let (w, h) = default_size(None);
-                let (x, y) = at.unwrap_or((0.0, 0.0));
-                let place = Placement::rect(snap(x), snap(y), w, h);
-                let (zone, edit) = vpcanvas_core::edit::add_zone(d, vpc, place)?;
-                (format!("{vpc}/{zone}"), edit, Some(place))
-            }
-            Item::Kind(kind) => {
-                let made = create(d, kind, &target)?;
-                let key = made[0].id().to_string();
-                let place = at.map(|(x, y)| {
-                    if matches!(kind, ResourceKind::Region | ResourceKind::Vpc | ResourceKind::Subnet) {
-                        let (w, h) = default_size(Some(kind));
-                        Placement::rect(snap(x), snap(y), w, h)
-                    } else {
-                        Placement::at(snap(x - scene::ICON / 2.0), snap(y - scene::ICON / 2.0))
-                    }
-                });
-                let place = if scene::drawn(kind) { place } else { None };
-                (key, Edit::add_all(d, made, place)?, place)
-            }
-        };
-        let grow = place.map(|p| grow_around(d, scene, &target, &p)).unwrap_or_default();
-        Ok((key, grow.into_iter().fold(edit, Edit::then)))
-    });
-    match result {
-        Ok((key, edit)) => {
-            if ed.commit(edit) {
-                ed.selection.set(vec![key.clone()]);
-                ed.reveal.set(Some(key.clone()));
-                ed.say(Text::new(format!("Added {key}."), format!("{key}를 추가했습니다.")));
-            }
-        }
-        Err(reason) => ed.say_error(reason),
-    }
-}
-
-/// Moves a shape with everything in it into another container (a subnet to another zone's box, chosen in the
-/// inspector): to a free spot there, the container growing if it must. One undo step.
-pub fn move_into(ed: Editor, key: &str, target: Container) {
-    let scene = ed.design.with_untracked(|d| scene::build_in(d, ed.lang.get_untracked()));
-    let Some(rect) = rect_of(&scene, key) else { return };
-    let target_key = match &target {
-        Container::Canvas => None,
-        Container::Region(id) | Container::Vpc(id) | Container::Subnet(id) => Some(id.to_string()),
-        Container::Zone { vpc, zone } => Some(format!("{vpc}/{zone}")),
-    };
-    let parent = target_key.as_ref().and_then(|k| scene.boxes.iter().find(|b| &b.key == k)).map(|b| b.rect.clone());
-    let Some(parent_rect) = parent else {
-        let where_ = target_key.unwrap_or_default();
-        ed.say_error(Text::new(
-            format!("There is no box for {where_} on the diagram: add an Availability Zone box to the VPC first."),
-            format!("다이어그램에 {where_} 상자가 없습니다. 먼저 VPC에 가용 영역 상자를 추가하세요."),
-        ));
-        return;
-    };
-    let (x, y) = crate::palette::spot_in(&scene, Some(&parent_rect), (rect.w, rect.h));
-    let (dx, dy) = (snap(x) - rect.x, snap(y) - rect.y);
-    let keys = with_contents(&scene, key);
-    let result: Result<Edit, Text> = ed.design.with_untracked(|d| {
-        let id = Id::new(key).map_err(|e| Text::new(e.to_string(), e.to_string()))?;
-        let to = moved(&scene, key, dx, dy);
-        let edit = reparent(d, &id, &target, to)?;
-        let moves: Vec<(LayoutKey, Placement)> = keys
-            .iter()
-            .filter(|k| k.as_str() != key)
-            .filter_map(|k| Some((layout_key(&scene, k)?, moved(&scene, k, dx, dy)?)))
-            .collect();
-        let grow = to.map(|p| grow_around(d, &scene, &target, &p)).unwrap_or_default();
-        Ok(grow.into_iter().fold(edit.then(Edit::place_all(d, moves)), Edit::then))
-    });
-    match result {
-        Ok(edit) => {
-            ed.commit(edit);
-            ed.reveal.set(Some(key.to_owned()));
-        }
-        Err(reason) => ed.say_error(reason),
-    }
-}
-
-/// The edits that grow `target` and the boxes around it so that a new shape at `place` fits inside, with a
-/// margin.
-fn grow_around(d: &vpcanvas_core::doc::Design, scene: &Scene, target: &Container, place: &Placement) -> Vec<Edit> {
-    let key = match target {
-        Container::Canvas => return Vec::new(),
-        Container::Region(id) | Container::Vpc(id) | Container::Subnet(id) => id.to_string(),
-        Container::Zone { vpc, zone } => format!("{vpc}/{zone}"),
-    };
-    let Some(inner) = scene.boxes.iter().find(|b| b.key == key).map(|b| b.rect.clone()) else { return Vec::new() };
-    let shape = match (place.w, place.h) {
-        (Some(w), Some(h)) => Rect { x: place.x, y: place.y, w, h },
-        _ => icon_footprint(&Rect { x: place.x, y: place.y, w: scene::ICON, h: scene::ICON }),
-    };
-    // The target and the boxes around it, innermost first.
-    let mut around: Vec<&scene::BoxShape> = scene.boxes.iter().filter(|b| b.rect.contains(&inner)).collect();
-    around.sort_by(|a, b| (a.rect.w * a.rect.h).total_cmp(&(b.rect.w * b.rect.h)));
-    let margin = scene::MARGIN;
-    let mut need =
-        Rect { x: shape.x - margin, y: shape.y - margin, w: shape.w + 2.0 * margin, h: shape.h + 2.0 * margin };
-    let mut out = Vec::new();
-    for b in around {
-        if b.rect.contains(&need) {
-            need = b.rect.clone();
-        } else if let Some(lk) = layout_key(scene, &b.key) {
-            let grown = b.rect.union(&need);
-            let (x, y) = (snap(grown.x), snap(grown.y));
-            let (w, h) = (snap(grown.right() - x + GRID / 2.0), snap(grown.bottom() - y + GRID / 2.0));
-            out.push(Edit::place(d, lk, Some(Placement::rect(x, y, w, h))));
-            need = Rect { x: x - margin, y: y - margin, w: w + 2.0 * margin, h: h + 2.0 * margin };
-        }
-    }
-    out
-}
-
-/// The editor canvas.
+/// The editor canvas. Its children are drawn over the diagram, under the selection: the overlays of the analysis,
+/// which read what is drawn from the [`Drawing`] context the canvas provides.
 #[component]
-pub fn EditorCanvas() -> impl IntoView {
+pub fn EditorCanvas(#[prop(optional)] children: Option<Children>) -> impl IntoView {
     let ed = expect_context::<Editor>();
     let scene = Memo::new(move |_| {
         let lang = ed.lang.get();
@@ -604,7 +325,7 @@ pub fn EditorCanvas() -> impl IntoView {
                 }
                 marquee.set(None);
             }
-            Gesture::Move { primary, keys, start, moved } => {
+            Gesture::Move { primary, keys, moved, .. } => {
                 if !moved {
                     ed.select(&primary, false);
                     return;
@@ -612,7 +333,7 @@ pub fn EditorCanvas() -> impl IntoView {
                 let (dx, dy) = offset.get_untracked();
                 offset.set((0.0, 0.0));
                 let Some(pointer) = canvas_point(e.client_x(), e.client_y()) else { return };
-                finish_move(ed, &scene.get_untracked(), &primary, &keys, start, (dx, dy), pointer);
+                finish_move(ed, &scene.get_untracked(), &primary, &keys, (dx, dy), pointer);
             }
         }
     });
@@ -709,6 +430,8 @@ pub fn EditorCanvas() -> impl IntoView {
     let design_name = move || ed.design.with(|d| d.name.clone());
 
     let minimap = minimap_view(ed, scene, size);
+    provide_context(Drawing { scene, visible });
+    let overlays = children.map(|c| c());
     view! {
         {minimap}
         <svg
@@ -771,8 +494,7 @@ pub fn EditorCanvas() -> impl IntoView {
                         }
                     </For>
                 </g>
-                <crate::reach::ReachOverlay scene=scene visible=visible />
-                <crate::analysis::Overlay scene=scene visible=visible />
+                {overlays}
                 <g class="layer-selection">
                     <For each=selected key=|(k, r)| format!("{k}|{}|{}|{}|{}", r.x, r.y, r.w, r.h) let:sel>
                         {
@@ -872,68 +594,6 @@ fn typing(e: &ev::KeyboardEvent) -> bool {
     e.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
-}
-
-/// Commits a finished move: a resource dropped in another container moves there (if AWS allows it); everything
-/// else moves by the same snapped offset. One undo step.
-fn finish_move(
-    ed: Editor,
-    scene: &Scene,
-    primary: &str,
-    keys: &[String],
-    start: (f64, f64),
-    delta: (f64, f64),
-    pointer: (f64, f64),
-) {
-    let Some(first) = rect_of(scene, primary) else { return };
-    // Snap the pressed shape's corner to the grid; everything moves by the same amount.
-    let dx = snap(first.x + delta.0) - first.x;
-    let dy = snap(first.y + delta.1) - first.y;
-    let _ = start;
-    let skip: BTreeSet<String> = keys.iter().cloned().collect();
-    let result: Result<Edit, Text> = ed.design.with_untracked(|d| {
-        let mut edit = Edit::new(Text::new(format!("Move {primary}"), format!("{primary} 이동")), vec![]);
-        let mut rest: Vec<&String> = keys.iter().collect();
-        // A resource dropped in another container of a kind it may live in moves there; dropped where it may not
-        // live, the move is refused with the reason.
-        if let Some(kind) = d.find(primary).map(|r| r.kind)
-            && let Some(home) = home_of(d, primary)
-        {
-            match drop_target(scene, pointer.0, pointer.1, &skip, homes(kind)) {
-                Ok(target) if target != home => {
-                    let id = Id::new(primary).map_err(|e| Text::new(e.to_string(), e.to_string()))?;
-                    let to = moved(scene, primary, dx, dy);
-                    edit = reparent(d, &id, &target, to)?;
-                    rest.retain(|k| k.as_str() != primary);
-                }
-                Ok(_) => {}
-                Err(actual) => {
-                    return Err(check_drop(d, kind, &actual)
-                        .err()
-                        .map(|e| e.text())
-                        .unwrap_or_else(|| Text::new("It cannot go there.", "거기에 둘 수 없습니다.")));
-                }
-            }
-        }
-        let moves: Vec<(LayoutKey, Placement)> =
-            rest.into_iter().filter_map(|k| Some((layout_key(scene, k)?, moved(scene, k, dx, dy)?))).collect();
-        Ok(edit.then(Edit::place_all(d, moves)))
-    });
-    match result {
-        Ok(edit) => {
-            let n = keys.len();
-            let mut edit = edit;
-            if n > 1 {
-                edit.label =
-                    Text::new(format!("Move {primary} and {} more", n - 1), format!("{primary} 외 {}개 이동", n - 1));
-            }
-            ed.commit(edit);
-            if !ed.selection.get_untracked().iter().any(|k| k == primary) {
-                ed.select(primary, false);
-            }
-        }
-        Err(reason) => ed.say_error(reason),
-    }
 }
 
 fn box_view(b: BoxShape, on_press: impl Fn(ev::PointerEvent) + 'static) -> impl IntoView {

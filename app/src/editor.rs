@@ -1,13 +1,62 @@
 //! The editor's state: the design, its undo history, the selection, the view and the language, as Leptos signals
 //! shared by the canvas, the palette, the outline and the inspector. Every change to the design goes through
-//! [`Editor::commit`], which applies a core `Edit` and records it; nothing else writes the design.
+//! [`Editor::commit`], which applies a core `Edit` and records it; nothing else writes the design. No view code:
+//! the panels and the canvas read and set this state, and never each other.
 
 use leptos::prelude::*;
-use vpcanvas_core::doc::{Design, Id};
-use vpcanvas_core::edit::{Edit, History, delete};
+use vpcanvas_core::doc::{Design, Id, ResourceKind};
+use vpcanvas_core::edit::{ContainerKind, Edit, History, delete, homes};
 use vpcanvas_core::text::Text;
 
 use crate::i18n::Lang;
+use crate::scene::{Rect, Scene};
+
+/// Something the palette can put on the canvas: a resource kind, or an Availability Zone box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Kind(ResourceKind),
+    Zone,
+}
+
+impl Item {
+    /// Where the item may live.
+    pub fn homes(self) -> &'static [ContainerKind] {
+        match self {
+            Item::Kind(kind) => homes(kind),
+            Item::Zone => &[ContainerKind::Vpc],
+        }
+    }
+
+    /// The item's label, capitalised as a heading ("NAT gateway", "Subnet"): the palette's and the inspector's.
+    pub fn label(self, lang: Lang) -> String {
+        let text = match self {
+            Item::Kind(k) => lang.kind(k),
+            Item::Zone => lang.pick("Availability Zone", "가용 영역"),
+        };
+        let mut chars = text.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    }
+
+    /// The item's key in the page (`data-kind`, the swatch's class).
+    pub fn key(self) -> &'static str {
+        match self {
+            Item::Kind(k) => k.key(),
+            Item::Zone => "zone",
+        }
+    }
+}
+
+/// What the canvas draws, for the layers drawn over it (the analysis and reach overlays, its children): the scene
+/// in the editor's language and the part of it in view (`None` until the canvas has a size). The canvas provides
+/// it as a context.
+#[derive(Clone, Copy)]
+pub struct Drawing {
+    pub scene: Memo<Scene>,
+    pub visible: Memo<Option<Rect>>,
+}
 
 /// The visible part of the canvas: canvas point (x, y) is drawn at screen offset ((x - left) · zoom, (y - top) ·
 /// zoom) from the canvas element's corner.
@@ -64,7 +113,7 @@ pub struct Editor {
     pub redo_label: RwSignal<Option<Text>>,
     pub help_open: RwSignal<bool>,
     /// A palette item being dragged onto the canvas.
-    pub creating: RwSignal<Option<crate::canvas::Item>>,
+    pub creating: RwSignal<Option<Item>>,
     /// A key the canvas should bring into view (set when something is added or picked in the outline).
     pub reveal: RwSignal<Option<String>>,
     /// Draw every shape, not only those in view (while a picture is taken).

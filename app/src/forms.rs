@@ -1,6 +1,6 @@
-//! Small form pieces shared by the inspector's settings: a typed field read when left, a choice, a checkbox, and
-//! the tags table. Each commits one edit through the editor, or shows why the value was refused and leaves the
-//! design as it was.
+//! Small form pieces shared by the inspector, its rule tables and its settings: a typed field read when left, a
+//! choice, a checkbox, checkboxes over a list of resources, a row's remove button, and the tags table. Each commits
+//! one edit through the editor, or shows why the value was refused and leaves the design as it was.
 
 use leptos::prelude::*;
 use vpcanvas_core::doc::{Id, Tags};
@@ -155,6 +155,55 @@ pub fn group_choices(d: &vpcanvas_core::doc::Design, vpc: &Id) -> Vec<(Id, Strin
 /// A resource's label in a list: its name and id, or its id.
 pub fn label_of(id: &Id, name: &str) -> String {
     if name.is_empty() { id.to_string() } else { format!("{name} ({id})") }
+}
+
+/// Checkboxes over a list of resources; every change commits the resource `make` builds from the new list.
+pub fn id_checkboxes(
+    ed: Editor,
+    testid: &'static str,
+    options: Vec<(Id, String)>,
+    selected: Vec<Id>,
+    make: impl Fn(Vec<Id>) -> Resource + Clone + 'static,
+) -> impl IntoView {
+    options
+        .into_iter()
+        .map(|(id, label)| {
+            let on = selected.contains(&id);
+            let selected = selected.clone();
+            let make = make.clone();
+            let id2 = id.clone();
+            view! {
+                <label class="check" data-testid=testid data-id=id.to_string()>
+                    <input
+                        type="checkbox"
+                        prop:checked=on
+                        on:change=move |e| {
+                            let mut list: Vec<Id> = selected.iter().filter(|x| **x != id2).cloned().collect();
+                            if event_target_checked(&e) {
+                                list.push(id2.clone());
+                            }
+                            commit(ed, make(list));
+                        }
+                    />
+                    {label}
+                </label>
+            }
+        })
+        .collect_view()
+}
+
+/// The "×" that removes one row of a table; `make` gives the resource without it.
+pub fn remove_button(
+    ed: Editor,
+    testid: &'static str,
+    title: &'static str,
+    make: impl Fn() -> Resource + 'static,
+) -> impl IntoView {
+    view! {
+        <button class="icon-button" data-testid=testid title=title on:click=move |_| commit(ed, make())>
+            "×"
+        </button>
+    }
 }
 
 /// The tags of a resource as a table: change a key or a value, remove a tag, add one.

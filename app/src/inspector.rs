@@ -1,5 +1,6 @@
 //! The inspector: the fields of the selection. A typed field is committed as one undo step when it is left or
-//! Enter is pressed; a CIDR is checked as it is typed, with the next free block suggested.
+//! Enter is pressed; a CIDR is checked as it is typed, with the next free block suggested. One panel in three
+//! files: this one (name, CIDR, zone, tags, the JSON field), [`rule_tables`] and [`crate::settings`].
 
 use leptos::prelude::*;
 use vpcanvas_core::check::cidr::{BlockProblem, typed_block};
@@ -8,8 +9,12 @@ use vpcanvas_core::edit::Resource;
 use vpcanvas_core::model::Network;
 use vpcanvas_core::net::Ipv4Cidr;
 
-use crate::editor::Editor;
+use crate::commands::move_into;
+use crate::editor::{Editor, Item};
+use crate::forms::{commit, tags_editor};
 use crate::i18n::Lang;
+use crate::rule_tables;
+use crate::settings::settings;
 
 /// What is wrong with a CIDR typed for a subnet or VPC, if anything (core's rules for blocks).
 fn cidr_problem(d: &Design, id: &str, text: &str) -> Option<BlockProblem> {
@@ -120,7 +125,7 @@ fn single(
     let name = ed.design.with_untracked(|d| d.find(&key).map(|r| r.name.to_owned()).unwrap_or_default());
     let for_name = resource.clone();
     let name_field = text_field(l("Name", "이름"), "field-name", name, move |v| {
-        crate::forms::commit(ed, for_name.renamed(v.trim()));
+        commit(ed, for_name.renamed(v.trim()));
     });
     let specific = specific_fields(ed, &resource, l);
     let json = resource.pretty();
@@ -137,20 +142,20 @@ fn single(
         )),
         Ok(after) => {
             problem.set(None);
-            crate::forms::commit(ed, after);
+            commit(ed, after);
         }
         Err(e) => problem.set(Some(e)),
     };
     view! {
         <dl class="facts">
             <dt>{lang.pick("Kind", "종류")}</dt>
-            <dd data-testid="inspector-kind">{crate::palette::item_label(crate::canvas::Item::Kind(kind), lang)}</dd>
+            <dd data-testid="inspector-kind">{Item::Kind(kind).label(lang)}</dd>
             <dt>"ID"</dt>
             <dd data-testid="inspector-id">{key.clone()}</dd>
         </dl>
         {name_field}
         {specific}
-        {crate::forms::tags_editor(ed, resource.clone())}
+        {tags_editor(ed, resource.clone())}
         <details
             class="raw"
             prop:open=move || raw_open.get_untracked()
@@ -194,12 +199,12 @@ fn specific_fields(
             Resource::Vpc(after)
         })
         .into_any(),
-        Resource::RouteTable(t) => crate::rules::route_table_editor(ed, t).into_any(),
-        Resource::LoadBalancer(lb) => crate::rules::load_balancer_editor(ed, lb).into_any(),
-        Resource::SecurityGroup(g) => crate::rules::security_group_editor(ed, g).into_any(),
-        Resource::NetworkAcl(a) => crate::rules::network_acl_editor(ed, a).into_any(),
+        Resource::RouteTable(t) => rule_tables::route_table_editor(ed, t).into_any(),
+        Resource::LoadBalancer(lb) => rule_tables::load_balancer_editor(ed, lb).into_any(),
+        Resource::SecurityGroup(g) => rule_tables::security_group_editor(ed, g).into_any(),
+        Resource::NetworkAcl(a) => rule_tables::network_acl_editor(ed, a).into_any(),
         Resource::Subnet(s) => {
-            let associations = crate::rules::subnet_associations(ed, s.clone());
+            let associations = rule_tables::subnet_associations(ed, s.clone());
             let id = s.id.to_string();
             let public = ed.design.with_untracked(|d| Network::new(d).is_public(&s));
             let s2 = s.clone();
@@ -232,7 +237,7 @@ fn specific_fields(
                         on:change=move |e| {
                             let mut after = s2.clone();
                             after.map_public_ip_on_launch = event_target_checked(&e);
-                            crate::forms::commit(ed, Resource::Subnet(after));
+                            commit(ed, Resource::Subnet(after));
                         }
                     />
                     {move || l("Auto-assign public IPv4 addresses", "퍼블릭 IPv4 자동 할당").get()}
@@ -242,25 +247,25 @@ fn specific_fields(
             .into_any()
         }
         Resource::Instance(i) => {
-            let groups = crate::rules::instance_groups(ed, i.clone());
+            let groups = rule_tables::instance_groups(ed, i.clone());
             view! {
-                {crate::rules::instance_type_field(ed, i.clone())}
-                {crate::settings::settings(ed, &Resource::Instance(i))}
+                {rule_tables::instance_type_field(ed, i.clone())}
+                {settings(ed, &Resource::Instance(i))}
                 {groups}
             }
             .into_any()
         }
         Resource::EcsService(svc) => view! {
-            {crate::rules::ecs_service_editor(ed, svc.clone())}
-            {crate::settings::settings(ed, &Resource::EcsService(svc))}
+            {rule_tables::ecs_service_editor(ed, svc.clone())}
+            {settings(ed, &Resource::EcsService(svc))}
         }
         .into_any(),
         Resource::TargetGroup(tg) => view! {
-            {crate::settings::settings(ed, &Resource::TargetGroup(tg.clone()))}
-            {crate::rules::target_group_editor(ed, tg)}
+            {settings(ed, &Resource::TargetGroup(tg.clone()))}
+            {rule_tables::target_group_editor(ed, tg)}
         }
         .into_any(),
-        other => crate::settings::settings(ed, &other).unwrap_or_else(|| ().into_any()),
+        other => settings(ed, &other).unwrap_or_else(|| ().into_any()),
     }
 }
 
@@ -290,7 +295,7 @@ fn zone_field(ed: Editor, s: &vpcanvas_core::doc::Subnet) -> impl IntoView + use
                 data-testid="field-zone"
                 on:change=move |e| {
                     let zone = event_target_value(&e);
-                    crate::canvas::move_into(ed, &id, vpcanvas_core::edit::Container::Zone { vpc: vpc.clone(), zone });
+                    move_into(ed, &id, vpcanvas_core::edit::Container::Zone { vpc: vpc.clone(), zone });
                 }
             >
                 {zones
@@ -333,7 +338,7 @@ fn cidr_field(
                     let problem = ed.design.with_untracked(|d| cidr_problem(d, &id3, &text));
                     let fine = problem.as_ref().is_none_or(|p| !p.refused);
                     if let (true, Ok(c)) = (fine, text.trim().parse::<Ipv4Cidr>()) {
-                        crate::forms::commit(ed, make(c));
+                        commit(ed, make(c));
                     }
                 }
             />
@@ -356,7 +361,7 @@ fn cidr_field(
                                             data-testid="cidr-suggestion"
                                             on:click=move |_| {
                                                 typed.set(c.to_string());
-                                                crate::forms::commit(ed, make(c));
+                                                commit(ed, make(c));
                                             }
                                         >
                                             {format!("{} {c}", lang.pick("Use", "사용:"))}

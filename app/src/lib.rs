@@ -1,26 +1,38 @@
 //! vpcanvas-app: the web app, client-side rendered with Leptos. `main.rs` only mounts [`App`].
 //!
 //! The app holds no AWS knowledge of its own: it loads designs, edits them and asks questions of them through
-//! `vpcanvas-core`. [`editor::Editor`] is the shared state; the canvas, palette, outline and inspector are views of
-//! it.
+//! `vpcanvas-core`. [`editor::Editor`] and [`analysis_state`] are the shared state and [`commands`] what changes the
+//! design; the canvas and the panels are views of that state that never import each other. This module composes
+//! them: the workbench's layout, the sidebar's place, the overlays the canvas draws, the keyboard shortcuts.
 
-pub mod analysis;
-pub mod canvas;
+// The modules by layer (ARCHITECTURE.md; `tests/layers.rs` keeps it so): a module imports only from layers below
+// its own, and a panel never from another panel.
+// Base, pure: what is drawn and where things go, the language, the saved designs.
+pub mod geometry;
+pub mod i18n;
+pub mod scene;
+pub mod store;
+// State, no view code: the editor and the commands that change the design, the analysis, files in and out.
+pub mod analysis_state;
+pub mod commands;
 pub mod editor;
 pub mod files;
+// Shared view pieces.
 pub mod forms;
-pub mod i18n;
+// Panels and the canvas.
+pub mod analysis;
+pub mod canvas;
 pub mod inspector;
 pub mod outline;
 pub mod palette;
 pub mod picture;
 pub mod pinch;
 pub mod reach;
-pub mod rules;
-pub mod scene;
+pub mod rule_tables;
 pub mod session;
 pub mod settings;
-pub mod store;
+// Composition.
+pub mod sidebar;
 
 use std::rc::Rc;
 
@@ -28,8 +40,9 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use vpcanvas_core::doc::Design;
-use vpcanvas_core::edit::{Edit, LayoutKey};
+use vpcanvas_core::edit::Edit;
 
+use crate::analysis_state::{Analysis, Reach};
 use crate::canvas::{EditorCanvas, FitView};
 use crate::editor::{Editor, View};
 use crate::i18n::Lang;
@@ -146,14 +159,14 @@ fn shortcuts(ed: Editor) {
                     return;
                 }
                 e.prevent_default();
-                let step = if e.shift_key() { 5.0 * canvas::GRID } else { 1.0 };
+                let step = if e.shift_key() { 5.0 * geometry::GRID } else { 1.0 };
                 let (dx, dy) = match key.as_str() {
                     "ArrowLeft" => (-step, 0.0),
                     "ArrowRight" => (step, 0.0),
                     "ArrowUp" => (0.0, -step),
                     _ => (0.0, step),
                 };
-                nudge(ed, dx, dy);
+                commands::nudge(ed, dx, dy);
             }
             _ if e.shift_key() && !command && e.code() == "Digit1" => fit_from_keys(false),
             _ if e.shift_key() && !command && e.code() == "Digit2" => fit_from_keys(true),
@@ -181,48 +194,6 @@ fn canvas_size() -> (f64, f64) {
         .unwrap_or((800.0, 600.0))
 }
 
-/// Moves the selection (and what is inside it) by a few units: one undo step per key press.
-fn nudge(ed: Editor, dx: f64, dy: f64) {
-    let edit = ed.design.with_untracked(|d| {
-        let s = scene::build(d);
-        let mut keys: Vec<String> = Vec::new();
-        for k in ed.selection.get_untracked() {
-            if let Some(outer) = s.boxes.iter().find(|b| b.key == k).map(|b| b.rect.clone()) {
-                keys.extend(s.boxes.iter().filter(|b| b.key != k && outer.contains(&b.rect)).map(|b| b.key.clone()));
-                keys.extend(s.icons.iter().filter(|i| outer.contains(&i.rect)).map(|i| i.key.clone()));
-            }
-            keys.push(k);
-        }
-        keys.sort();
-        keys.dedup();
-        let moves: Vec<(LayoutKey, vpcanvas_core::doc::Placement)> = keys
-            .iter()
-            .filter_map(|k| {
-                let (r, is_box) = match s.boxes.iter().find(|b| &b.key == k) {
-                    Some(b) => (b.rect.clone(), true),
-                    None => (s.icons.iter().find(|i| &i.key == k)?.rect.clone(), false),
-                };
-                let key = if k == "internet" {
-                    LayoutKey::Internet
-                } else if let Some(b) = s.boxes.iter().find(|b| &b.key == k && b.style == scene::BoxStyle::Zone) {
-                    let (vpc, zone) = b.key.rsplit_once('/')?;
-                    LayoutKey::Zone { vpc: vpcanvas_core::doc::Id::new(vpc).ok()?, zone: zone.to_owned() }
-                } else {
-                    LayoutKey::Node(vpcanvas_core::doc::Id::new(k.clone()).ok()?)
-                };
-                let p = if is_box {
-                    vpcanvas_core::doc::Placement::rect(r.x + dx, r.y + dy, r.w, r.h)
-                } else {
-                    vpcanvas_core::doc::Placement::at(r.x + dx, r.y + dy)
-                };
-                Some((key, p))
-            })
-            .collect();
-        Edit::place_all(d, moves)
-    });
-    ed.commit(edit);
-}
-
 /// The editor around one design.
 #[component]
 fn Workbench(design: Design, id: Option<String>, shared: bool) -> impl IntoView {
@@ -230,9 +201,8 @@ fn Workbench(design: Design, id: Option<String>, shared: bool) -> impl IntoView 
     provide_context(ed);
     provide_context(session::Session::new(ed, id, shared));
     session::accept_drops(ed);
-    let analysis = analysis::Analysis::new(ed);
-    provide_context(analysis);
-    provide_context(reach::Reach::new(ed, analysis));
+    provide_context(Analysis::new(ed));
+    provide_context(Reach::new(ed));
     provide_context(FitView(StoredValue::new(None)));
     shortcuts(ed);
     let lang = ed.lang;
@@ -275,7 +245,9 @@ fn Workbench(design: Design, id: Option<String>, shared: bool) -> impl IntoView 
                     prop:value=title
                     on:change=rename
                 />
-                <session::DesignsMenu />
+                <session::DesignsMenu>
+                    <picture::PictureControls />
+                </session::DesignsMenu>
                 <div class="tools" role="toolbar">
                     <button data-testid="undo" title=undo_title aria-label=undo_title disabled=move || ed.undo_label.get().is_none() on:click=move |_| ed.undo()>
                         "↶"
@@ -326,9 +298,12 @@ fn Workbench(design: Design, id: Option<String>, shared: bool) -> impl IntoView 
                     <outline::Outline />
                 </nav>
                 <main class="workspace">
-                    <EditorCanvas />
+                    <EditorCanvas>
+                        <reach::ReachOverlay />
+                        <analysis::Overlay />
+                    </EditorCanvas>
                 </main>
-                <analysis::Sidebar />
+                <sidebar::Sidebar />
             </div>
             <Notice />
             <Help />

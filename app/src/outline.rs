@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use vpcanvas_core::Design;
 use vpcanvas_core::doc::ResourceKind;
+use vpcanvas_core::model::Network;
 
 use crate::editor::Editor;
 
@@ -25,6 +26,7 @@ fn named(name: &str, id: &str) -> String {
 /// The tree of a design, flattened in display order.
 pub fn rows(d: &Design) -> Vec<Row> {
     use ResourceKind as K;
+    let net = Network::new(d);
     let mut out = Vec::new();
     let mut row = |key: &str, level: u32, title: String, kind: Option<ResourceKind>| {
         out.push(Row { key: key.to_owned(), level, title, kind });
@@ -51,7 +53,8 @@ pub fn rows(d: &Design) -> Vec<Row> {
                     for n in d.network_interfaces.iter().filter(|n| n.subnet == s.id) {
                         row(n.id.as_str(), 5, named(&n.name, n.id.as_str()), Some(K::NetworkInterface));
                     }
-                    for t in d.ecs_tasks.iter().filter(|t| t.subnet.as_ref() == Some(&s.id)) {
+                    // Its own interface's subnet, or its container instance's (core decides).
+                    for t in d.ecs_tasks.iter().filter(|t| net.task_subnet(t) == Some(&s.id)) {
                         row(t.id.as_str(), 5, named(&t.name, t.id.as_str()), Some(K::EcsTask));
                     }
                 }
@@ -285,5 +288,27 @@ pub fn Outline() -> impl IntoView {
                 </ul>
             </div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_task_on_a_container_instance_is_listed_under_the_instance_s_subnet() {
+        let mut d = vpcanvas_core::load(include_str!("../../public/samples/two-az.json")).unwrap();
+        let task = serde_json::json!({
+            "id": "task-bridge", "cluster": "ecs-demo", "task_definition": "web:1", "launch_type": "ec2",
+            "container_instance": "i-web-a"
+        });
+        d.ecs_tasks.push(serde_json::from_value(task).unwrap());
+        let rows = rows(&d);
+        let at = |key: &str| rows.iter().position(|r| r.key == key).unwrap();
+        let task = &rows[at("task-bridge")];
+        assert_eq!(task.level, 5);
+        // After the instance's subnet, before the next subnet.
+        assert!(at("subnet-private-a") < at("task-bridge") && at("task-bridge") < at("subnet-public-c"));
+        assert_eq!(rows.iter().filter(|r| r.key == "task-bridge").count(), 1);
     }
 }

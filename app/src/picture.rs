@@ -31,7 +31,7 @@ pub fn area(s: &scene::Scene, selection: Option<&[String]>) -> Option<Rect> {
             keys.iter()
                 .filter_map(|k| {
                     s.boxes.iter().find(|b| &b.key == k).map(|b| b.rect.clone()).or_else(|| {
-                        s.icons.iter().find(|i| &i.key == k).map(|i| crate::canvas::icon_footprint(&i.rect))
+                        s.icons.iter().find(|i| &i.key == k).map(|i| crate::geometry::icon_footprint(&i.rect))
                     })
                 })
                 .collect()

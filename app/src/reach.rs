@@ -1,145 +1,15 @@
-//! Two more views of the analysis: what the internet can reach (coloured on the diagram, with ports) with a
+//! Two more panels of the analysis: what the internet can reach (coloured on the diagram, with ports) with a
 //! reachability matrix between subnets or security groups; and failure mode, where zones, NAT gateways, instances
 //! and VPN or Direct Connect links are failed by clicking them, the diagram greys out what is down and the panel
-//! lists what broke. Core computes both; this module shows them.
+//! lists what broke. They read [`Reach`] from context; core computes both, this module shows them.
 
 use leptos::prelude::*;
-use vpcanvas_core::doc::Design;
-use vpcanvas_core::model::Network;
-use vpcanvas_core::sim::{
-    Cell, Exposed, GroupBy, Impact, IntentResult, Places, evaluate_intents_in, exposure, impact, matrix,
-    parse_failures, scenario,
-};
+use vpcanvas_core::sim::{Cell, Exposed, GroupBy, IntentResult};
 use vpcanvas_core::text::Text;
 
-use crate::analysis::Analysis;
-use crate::editor::Editor;
+use crate::analysis_state::{Failure, MATRIX_LIMIT, Reach};
+use crate::editor::{Drawing, Editor};
 use crate::i18n::Lang;
-use crate::scene::{Rect, Scene};
-
-/// The most groups the matrix is drawn for (it traces groups² × ports flows).
-const MATRIX_LIMIT: usize = 40;
-
-/// What a failure does, with the intent checks under it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Failure {
-    pub impact: Impact,
-    /// Zones that failed (their boxes are greyed).
-    pub zones: Vec<String>,
-    /// Failed links (VPN connections, virtual interfaces) and resources named.
-    pub named: Vec<String>,
-    pub intents: Vec<IntentResult>,
-}
-
-/// The state of the exposure and failure views.
-#[derive(Clone, Copy)]
-pub struct Reach {
-    /// Colour the diagram with what the internet reaches.
-    pub exposure_on: RwSignal<bool>,
-    pub exposed: Memo<Vec<Exposed>>,
-    pub group_by: RwSignal<GroupBy>,
-    pub ports: RwSignal<Vec<u16>>,
-    pub matrix: Memo<Result<Vec<Cell>, usize>>,
-    /// Failed zones and resources, by the names `vpcanvas failure --fail` takes.
-    pub failed: RwSignal<Vec<String>>,
-    pub failure: Memo<Option<Result<Failure, Text>>>,
-    pub matrix_open: RwSignal<bool>,
-}
-
-/// The failure of `names` in a design.
-pub fn fail(d: &Design, names: &[String]) -> Option<Result<Failure, Text>> {
-    if names.is_empty() {
-        return None;
-    }
-    Some(parse_failures(d, names).map_err(|e| e.text()).map(|outage| {
-        let zones: Vec<String> = outage.zones().map(str::to_owned).collect();
-        let named: Vec<String> = outage.resources().map(|i| i.to_string()).collect();
-        let s = scenario(d, outage.clone());
-        let intents = if d.intents.is_empty() {
-            Vec::new()
-        } else {
-            let net = s.network();
-            let places = Places::new(&net);
-            evaluate_intents_in(&s.design, &net, &places)
-        };
-        Failure { impact: impact(d, outage, &[]), zones, named, intents }
-    }))
-}
-
-impl Reach {
-    pub fn new(ed: Editor, a: Analysis) -> Reach {
-        let exposure_on = RwSignal::new(false);
-        let matrix_open = RwSignal::new(false);
-        let exposed = Memo::new(move |_| {
-            ed.design.with(|d| {
-                let net = Network::new(d);
-                let places = Places::new(&net);
-                exposure(&net, &places, None)
-            })
-        });
-        let group_by = RwSignal::new(GroupBy::Subnet);
-        let ports = RwSignal::new(vec![22, 80, 443, 3306]);
-        let matrix = Memo::new(move |_| {
-            let by = group_by.get();
-            let ports = ports.get();
-            ed.design.with(|d| {
-                let n = match by {
-                    GroupBy::Subnet => d.subnets.len(),
-                    GroupBy::SecurityGroup => d.security_groups.len(),
-                };
-                if n > MATRIX_LIMIT {
-                    return Err(n);
-                }
-                let net = Network::new(d);
-                let places = Places::new(&net);
-                Ok(matrix(&net, &places, by, &ports))
-            })
-        });
-        let failed = RwSignal::new(Vec::<String>::new());
-        let failure = Memo::new(move |_| {
-            let names = failed.get();
-            ed.design.with(|d| fail(d, &names))
-        });
-        // A shape clicked in failure mode fails (or recovers).
-        Effect::new(move |_| {
-            if let Some(("fail", key)) = ed.picked.get() {
-                ed.picked.set(None);
-                let name = ed.design.with_untracked(|d| failure_name(d, &key));
-                match name {
-                    Some(name) => failed.update(|f| {
-                        if let Some(i) = f.iter().position(|x| *x == name) {
-                            f.remove(i);
-                        } else {
-                            f.push(name);
-                        }
-                    }),
-                    None => ed.say_error(Text::new(
-                        format!("{key} cannot fail here: fail an Availability Zone, a NAT gateway, an instance, an ECS task, a VPN connection or a Direct Connect interface."),
-                        format!("{key}는 장애를 낼 수 없습니다. 가용 영역, NAT 게이트웨이, 인스턴스, ECS 태스크, VPN 연결, Direct Connect 인터페이스를 고르세요."),
-                    )),
-                }
-                // Stay in failure mode for the next click.
-                ed.picking.set(Some("fail"));
-            }
-        });
-        let _ = a;
-        Reach { exposure_on, exposed, group_by, ports, matrix, failed, failure, matrix_open }
-    }
-}
-
-/// The failure name of a clicked shape: a zone box's zone, or a resource that can fail.
-fn failure_name(d: &Design, key: &str) -> Option<String> {
-    use vpcanvas_core::doc::ResourceKind as K;
-    if let Some((_, zone)) = key.rsplit_once('/') {
-        return Some(zone.to_owned());
-    }
-    let kind = d.find(key)?.kind;
-    matches!(
-        kind,
-        K::Instance | K::NatGateway | K::VpnConnection | K::VirtualInterface | K::EcsTask | K::NetworkInterface
-    )
-    .then(|| key.to_owned())
-}
 
 /// One to ten TCP ports for the matrix, separated by commas or spaces.
 fn read_ports(text: &str) -> Result<Vec<u16>, Text> {
@@ -465,10 +335,12 @@ fn failure_view(f: Failure, lang: Lang) -> impl IntoView {
     }
 }
 
-/// Shapes that are down under the failure, and exposed shapes with their ports, drawn over the diagram.
+/// Shapes that are down under the failure, and exposed shapes with their ports, drawn over the diagram (a child of
+/// the canvas).
 #[component]
-pub fn ReachOverlay(scene: Memo<Scene>, visible: Memo<Option<Rect>>) -> impl IntoView {
+pub fn ReachOverlay() -> impl IntoView {
     let r = expect_context::<Reach>();
+    let Drawing { scene, visible } = expect_context::<Drawing>();
     let down = move || {
         let Some(Ok(f)) = r.failure.get() else { return Vec::new() };
         let vis = visible.get();

@@ -253,9 +253,10 @@ fn when(ms: f64, lang: Lang) -> String {
     text
 }
 
-/// The designs menu: new, open, duplicate and delete saved designs; files in and out; the share link.
+/// The designs menu: new, open, duplicate and delete saved designs; files in and out; the share link. Its children
+/// (the picture controls) come after the share link.
 #[component]
-pub fn DesignsMenu() -> impl IntoView {
+pub fn DesignsMenu(#[prop(optional)] children: Option<Children>) -> impl IntoView {
     let ed = expect_context::<Editor>();
     let s = expect_context::<Session>();
     let input = NodeRef::<leptos::html::Input>::new();
@@ -458,7 +459,7 @@ pub fn DesignsMenu() -> impl IntoView {
                     }
                 />
                 {link_view}
-                <crate::picture::PictureControls />
+                {children.map(|c| c())}
                 <h3>{move || ed.lang.get().pick("Infrastructure code", "인프라 코드")}</h3>
                 <div class="end-row">
                     <button class="small" data-testid="export-terraform" on:click=move |_| crate::files::export_code(ed, true)>

@@ -17,8 +17,8 @@ use vpcanvas_core::text::Text;
 
 use crate::editor::Editor;
 use crate::forms::{
-    checkbox, choice, cidrs_text, commit, field, label_of, optional_ids, read_cidrs, read_optional_id,
-    read_optional_number,
+    checkbox, choice, cidrs_text, commit, field, group_choices, id_checkboxes, label_of, optional_ids, read_cidrs,
+    read_optional_id, read_optional_number, remove_button, subnet_choices,
 };
 use crate::i18n::Lang;
 use vpcanvas_core::edit::fields::{
@@ -161,7 +161,7 @@ fn instance(ed: Editor, i: vpcanvas_core::doc::Instance, lang: Lang) -> impl Int
 fn interface(ed: Editor, n: vpcanvas_core::doc::NetworkInterface, lang: Lang) -> impl IntoView {
     let (eips, groups) = ed.design.with_untracked(|d| {
         let vpc = d.subnets.iter().find(|s| s.id == n.subnet).map(|s| s.vpc.clone());
-        let groups = vpc.map(|v| crate::forms::group_choices(d, &v)).unwrap_or_default();
+        let groups = vpc.map(|v| group_choices(d, &v)).unwrap_or_default();
         (elastic_ip_options(d, &n.id, lang), groups)
     });
     let (n1, n2, n3, n4, n5) = (n.clone(), n.clone(), n.clone(), n.clone(), n.clone());
@@ -187,7 +187,7 @@ fn interface(ed: Editor, n: vpcanvas_core::doc::NetworkInterface, lang: Lang) ->
             Resource::NetworkInterface(after)
         })}
         <h3>{lang.pick("Security groups", "보안 그룹")}</h3>
-        {crate::rules::id_checkboxes(ed, "interface-group", groups, n.security_groups.clone(), move |list| {
+        {id_checkboxes(ed, "interface-group", groups, n.security_groups.clone(), move |list| {
             let mut after = n5.clone();
             after.security_groups = list;
             Resource::NetworkInterface(after)
@@ -345,7 +345,7 @@ fn task_definition(ed: Editor, t: vpcanvas_core::doc::TaskDefinition, lang: Lang
                         } />
                     </td>
                     <td>
-                        {crate::rules::remove_button(ed, "container-remove", "Remove", move || {
+                        {remove_button(ed, "container-remove", "Remove", move || {
                             let mut after = c5.clone();
                             if n < after.containers.len() {
                                 after.containers.remove(n);
@@ -499,7 +499,7 @@ fn ecs_service(ed: Editor, s: vpcanvas_core::doc::EcsService, lang: Lang) -> imp
             Ok(Resource::EcsService(after))
         }))}
         <h3>{lang.pick("Security groups of its tasks (awsvpc)", "태스크의 보안 그룹(awsvpc)")}</h3>
-        {crate::rules::id_checkboxes(ed, "service-group", groups, s.security_groups.clone(), move |list| {
+        {id_checkboxes(ed, "service-group", groups, s.security_groups.clone(), move |list| {
             let mut after = s.clone();
             after.security_groups = list;
             Resource::EcsService(after)
@@ -559,8 +559,8 @@ fn endpoint(ed: Editor, e: vpcanvas_core::doc::VpcEndpoint, lang: Lang) -> AnyVi
             .filter(|t| t.vpc == e.vpc)
             .map(|t| (t.id.clone(), label_of(&t.id, &t.name)))
             .collect();
-        let subnets: Vec<(Id, String)> = crate::forms::subnet_choices(d, &e.vpc);
-        let groups: Vec<(Id, String)> = crate::forms::group_choices(d, &e.vpc);
+        let subnets: Vec<(Id, String)> = subnet_choices(d, &e.vpc);
+        let groups: Vec<(Id, String)> = group_choices(d, &e.vpc);
         (tables, subnets, groups)
     });
     let e1 = e.clone();
@@ -582,7 +582,7 @@ fn endpoint(ed: Editor, e: vpcanvas_core::doc::VpcEndpoint, lang: Lang) -> AnyVi
             view! {
                 {service}
                 <h3>{lang.pick("Route tables that get its route", "라우트를 받을 라우팅 테이블")}</h3>
-                {crate::rules::id_checkboxes(ed, "endpoint-route-table", tables, route_tables, move |list| {
+                {id_checkboxes(ed, "endpoint-route-table", tables, route_tables, move |list| {
                     let mut after = e2.clone();
                     after.endpoint = EndpointKind::Gateway { route_tables: list, prefix_list: prefix_list.clone() };
                     Resource::VpcEndpoint(after)
@@ -603,13 +603,13 @@ fn endpoint(ed: Editor, e: vpcanvas_core::doc::VpcEndpoint, lang: Lang) -> AnyVi
                     Resource::VpcEndpoint(after)
                 })}
                 <h3>{lang.pick("Subnets (one interface each)", "서브넷(각각 인터페이스 하나)")}</h3>
-                {crate::rules::id_checkboxes(ed, "endpoint-subnet", subnets, chosen, move |list| {
+                {id_checkboxes(ed, "endpoint-subnet", subnets, chosen, move |list| {
                     let mut after = e2.clone();
                     after.endpoint = EndpointKind::Interface { subnets: list, security_groups: g2.clone(), private_dns: d2 };
                     Resource::VpcEndpoint(after)
                 })}
                 <h3>{lang.pick("Security groups", "보안 그룹")}</h3>
-                {crate::rules::id_checkboxes(ed, "endpoint-group", groups, security_groups, move |list| {
+                {id_checkboxes(ed, "endpoint-group", groups, security_groups, move |list| {
                     let mut after = e3.clone();
                     after.endpoint = EndpointKind::Interface { subnets: c3.clone(), security_groups: list, private_dns: d3 };
                     Resource::VpcEndpoint(after)
@@ -893,7 +893,7 @@ fn transit_gateway(ed: Editor, t: vpcanvas_core::doc::TransitGateway, lang: Lang
 fn tgw_attachment(ed: Editor, a: vpcanvas_core::doc::TgwAttachment, lang: Lang) -> impl IntoView {
     let (tables, subnets) = ed.design.with_untracked(|d| {
         let subnets: Vec<(Id, String)> = match &a.resource {
-            TgwAttachmentResource::Vpc { vpc, .. } => crate::forms::subnet_choices(d, vpc),
+            TgwAttachmentResource::Vpc { vpc, .. } => subnet_choices(d, vpc),
             _ => vec![],
         };
         (tgw_tables(d, &a.transit_gateway), subnets)
@@ -916,7 +916,7 @@ fn tgw_attachment(ed: Editor, a: vpcanvas_core::doc::TgwAttachment, lang: Lang) 
                     Resource::TgwAttachment(after)
                 })}
                 <h3>{lang.pick("Subnets (one per Availability Zone)", "서브넷(가용 영역마다 하나)")}</h3>
-                {crate::rules::id_checkboxes(ed, "tgw-subnet", subnets, chosen, move |list| {
+                {id_checkboxes(ed, "tgw-subnet", subnets, chosen, move |list| {
                     let mut after = a3.clone();
                     after.resource = TgwAttachmentResource::Vpc { vpc: v3.clone(), subnets: list, appliance_mode, security_group_referencing };
                     Resource::TgwAttachment(after)
@@ -938,7 +938,7 @@ fn tgw_attachment(ed: Editor, a: vpcanvas_core::doc::TgwAttachment, lang: Lang) 
             Ok(Resource::TgwAttachment(after))
         })}
         <h3>{lang.pick("Propagates its routes into", "라우트를 전파할 테이블")}</h3>
-        {crate::rules::id_checkboxes(ed, "tgw-propagation", tables, a.propagations.clone(), move |list| {
+        {id_checkboxes(ed, "tgw-propagation", tables, a.propagations.clone(), move |list| {
             let mut after = a2.clone();
             after.propagations = list;
             Resource::TgwAttachment(after)
@@ -1013,7 +1013,7 @@ fn tgw_route_table(ed: Editor, t: vpcanvas_core::doc::TgwRouteTable, lang: Lang)
                         </select>
                     </td>
                     <td>
-                        {crate::rules::remove_button(ed, "tgw-route-remove", "Remove", move || {
+                        {remove_button(ed, "tgw-route-remove", "Remove", move || {
                             let mut after = t3.clone();
                             if n < after.routes.len() {
                                 after.routes.remove(n);

@@ -16,7 +16,8 @@ use vpcanvas_core::net::{IpCidr, Ipv4Cidr, PortRange, Protocol};
 use vpcanvas_core::text::Text;
 
 use crate::editor::Editor;
-use crate::forms::{commit, label_of};
+use crate::forms::{commit, group_choices, id_checkboxes, label_of, remove_button, subnet_choices};
+use crate::i18n::Lang;
 
 fn refuse(ed: Editor, en: String, ko: String) {
     ed.say_error(Text::new(en, ko));
@@ -718,41 +719,6 @@ fn acl_list(a: &mut NetworkAcl, outbound: bool) -> &mut Vec<NaclRule> {
     if outbound { &mut a.outbound } else { &mut a.inbound }
 }
 
-/// Checkboxes over a list of resources; every change commits the resource `make` builds from the new list.
-pub(crate) fn id_checkboxes(
-    ed: Editor,
-    testid: &'static str,
-    options: Vec<(Id, String)>,
-    selected: Vec<Id>,
-    make: impl Fn(Vec<Id>) -> Resource + Clone + 'static,
-) -> impl IntoView {
-    options
-        .into_iter()
-        .map(|(id, label)| {
-            let on = selected.contains(&id);
-            let selected = selected.clone();
-            let make = make.clone();
-            let id2 = id.clone();
-            view! {
-                <label class="check" data-testid=testid data-id=id.to_string()>
-                    <input
-                        type="checkbox"
-                        prop:checked=on
-                        on:change=move |e| {
-                            let mut list: Vec<Id> = selected.iter().filter(|x| **x != id2).cloned().collect();
-                            if event_target_checked(&e) {
-                                list.push(id2.clone());
-                            }
-                            commit(ed, make(list));
-                        }
-                    />
-                    {label}
-                </label>
-            }
-        })
-        .collect_view()
-}
-
 /// Common instance types, offered as suggestions (any type can be typed).
 const INSTANCE_TYPES: [&str; 18] = [
     "t3.micro",
@@ -776,7 +742,7 @@ const INSTANCE_TYPES: [&str; 18] = [
 ];
 
 /// The family of an instance type, in words.
-pub fn family_words(instance_type: &str, lang: crate::i18n::Lang) -> &'static str {
+pub fn family_words(instance_type: &str, lang: Lang) -> &'static str {
     use vpcanvas_core::doc::InstanceFamily as F;
     match InstanceFamily::of(instance_type) {
         Some(F::GeneralPurpose) => lang.pick("general purpose", "범용"),
@@ -827,8 +793,8 @@ pub fn instance_type_field(ed: Editor, i: Instance) -> impl IntoView {
 pub fn load_balancer_editor(ed: Editor, lb: LoadBalancer) -> impl IntoView {
     let lang = ed.lang.get_untracked();
     let (subnets, groups) = ed.design.with_untracked(|d| {
-        let subnets: Vec<(Id, String)> = crate::forms::subnet_choices(d, &lb.vpc);
-        let groups: Vec<(Id, String)> = crate::forms::group_choices(d, &lb.vpc);
+        let subnets: Vec<(Id, String)> = subnet_choices(d, &lb.vpc);
+        let groups: Vec<(Id, String)> = group_choices(d, &lb.vpc);
         (subnets, groups)
     });
     let (l1, l2, l3, l4) = (lb.clone(), lb.clone(), lb.clone(), lb.clone());
@@ -1105,19 +1071,5 @@ fn set_listener_port(ed: Editor, lb: &LoadBalancer, n: usize, text: &str) {
             commit(ed, Resource::LoadBalancer(after));
         }
         _ => refuse(ed, "A listener port is from 1 to 65535.".into(), "리스너 포트는 1에서 65535 사이입니다.".into()),
-    }
-}
-
-/// The "×" that removes one row of a table; `make` gives the resource without it.
-pub(crate) fn remove_button(
-    ed: Editor,
-    testid: &'static str,
-    title: &'static str,
-    make: impl Fn() -> Resource + 'static,
-) -> impl IntoView {
-    view! {
-        <button class="icon-button" data-testid=testid title=title on:click=move |_| commit(ed, make())>
-            "×"
-        </button>
     }
 }
