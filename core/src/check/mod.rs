@@ -13,8 +13,7 @@ pub(crate) mod testing;
 #[cfg(test)]
 pub(crate) mod work;
 
-/// Re-exported where it used to live; new code names `crate::text::Text`.
-pub use crate::text::Text;
+use crate::text::Text;
 pub use fix::{Fix, FixError, FixStep};
 
 use serde::Serialize;
