@@ -418,7 +418,7 @@ mod tests {
 
     #[test]
     fn the_sample_is_indexed() {
-        let design = crate::load(include_str!("../../../public/samples/two-az.json")).unwrap();
+        let design = sample();
         let net = Network::new(&design);
         let subnet = net.subnet(&Id::new("subnet-private-a").unwrap()).unwrap();
         assert_eq!(net.route_table_of(subnet).map(|t| t.id.as_str()), Some("rtb-private-a"));
