@@ -5,6 +5,9 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+use vpcanvas_core::doc::{Instance, SecurityGroup, Subnet, Vpc};
+use vpcanvas_core::testing::{SAMPLE, get, get_mut, sample};
+
 fn vpcanvas(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vpcanvas")).args(args).output().expect("the vpcanvas binary runs")
 }
@@ -13,7 +16,8 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-fn sample() -> String {
+/// The sample's path, for the commands that read a file.
+fn sample_path() -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../public/samples/two-az.json").display().to_string()
 }
 
@@ -37,7 +41,7 @@ fn help_lists_commands_with_examples() {
 
 #[test]
 fn fmt_prints_canonical_json_and_check_tells_the_difference() {
-    let out = vpcanvas(&["fmt", &sample()]);
+    let out = vpcanvas(&["fmt", &sample_path()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let canonical = text(&out.stdout);
     let again = vpcanvas_core::save(&vpcanvas_core::load(&canonical).unwrap()).unwrap();
@@ -46,7 +50,7 @@ fn fmt_prints_canonical_json_and_check_tells_the_difference() {
     let tidy = temp_file("tidy.json", &canonical);
     assert_eq!(vpcanvas(&["fmt", "--check", &tidy]).status.code(), Some(0));
     // The hand-written sample is valid but not canonical.
-    let out = vpcanvas(&["fmt", "--check", &sample()]);
+    let out = vpcanvas(&["fmt", "--check", &sample_path()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("is not in canonical form"));
 }
@@ -81,17 +85,17 @@ fn schema_is_the_published_one() {
 
 #[test]
 fn validate_passes_the_clean_sample() {
-    let out = vpcanvas(&["validate", &sample()]);
+    let out = vpcanvas(&["validate", &sample_path()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
     assert!(text(&out.stdout).contains("0 error(s), 0 warning(s), 0 note(s)"));
 }
 
 #[test]
 fn validate_reports_errors_with_exit_1_in_both_languages_and_json() {
-    let mut design = vpcanvas_core::load(&std::fs::read_to_string(sample()).unwrap()).unwrap();
-    design.subnets[3].cidr = "10.1.11.0/24".parse().unwrap();
-    design.instances[2].private_ip = None;
-    design.vpcs[0].flow_logs = false;
+    let mut design = sample();
+    get_mut::<Subnet>(&mut design, "subnet-private-c").cidr = "10.1.11.0/24".parse().unwrap();
+    get_mut::<Instance>(&mut design, "i-web-c").private_ip = None;
+    get_mut::<Vpc>(&mut design, "vpc-main").flow_logs = false;
     let broken = temp_file("broken.json", &vpcanvas_core::save(&design).unwrap());
 
     let out = vpcanvas(&["validate", &broken]);
@@ -124,7 +128,7 @@ fn validate_reports_errors_with_exit_1_in_both_languages_and_json() {
 
 #[test]
 fn trace_prints_the_path_and_json_and_checks_expectations() {
-    let out = vpcanvas(&["trace", &sample(), "--from", "i-web-a", "--to", "internet", "--port", "443"]);
+    let out = vpcanvas(&["trace", &sample_path(), "--from", "i-web-a", "--to", "internet", "--port", "443"]);
     assert_eq!(out.status.code(), Some(0));
     let report = text(&out.stdout);
     assert!(report.starts_with("i-web-a -> internet (TCP 443): reachable"), "{report}");
@@ -136,7 +140,7 @@ fn trace_prints_the_path_and_json_and_checks_expectations() {
 
     let out = vpcanvas(&[
         "trace",
-        &sample(),
+        &sample_path(),
         "--from",
         "internet",
         "--to",
@@ -156,7 +160,7 @@ fn trace_prints_the_path_and_json_and_checks_expectations() {
 
     let ok = vpcanvas(&[
         "trace",
-        &sample(),
+        &sample_path(),
         "--from",
         "internet",
         "--src-ip",
@@ -171,7 +175,7 @@ fn trace_prints_the_path_and_json_and_checks_expectations() {
     assert_eq!(ok.status.code(), Some(0), "{}", text(&ok.stderr));
     let wrong = vpcanvas(&[
         "trace",
-        &sample(),
+        &sample_path(),
         "--from",
         "internet",
         "--to",
@@ -185,11 +189,12 @@ fn trace_prints_the_path_and_json_and_checks_expectations() {
     assert!(text(&wrong.stderr).contains("expected the flow to be reachable"));
 
     assert_eq!(
-        vpcanvas(&["trace", &sample(), "--from", "i-web-a", "--to", "internet"]).status.code(),
+        vpcanvas(&["trace", &sample_path(), "--from", "i-web-a", "--to", "internet"]).status.code(),
         Some(2),
         "tcp needs --port"
     );
-    let ko = vpcanvas(&["trace", &sample(), "--from", "i-web-a", "--to", "i-web-c", "--port", "3306", "--lang", "ko"]);
+    let ko =
+        vpcanvas(&["trace", &sample_path(), "--from", "i-web-a", "--to", "i-web-c", "--port", "3306", "--lang", "ko"]);
     assert!(text(&ko.stdout).contains("도달 불가"), "{}", text(&ko.stdout));
 }
 
@@ -208,7 +213,7 @@ fn trace_json_has_its_documented_fields() {
         let out = vpcanvas(&all);
         serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
     };
-    let sample = sample();
+    let sample = sample_path();
     // Arrives both ways: nothing blocks, and the reply is under `return`.
     let json = trace(&[&sample, "--from", "i-web-a", "--to", "internet", "--port", "443"]);
     assert_eq!(keys(&json), ["blocked_by", "disposition", "explanation", "hops", "reachable", "return"], "{json:#}");
@@ -248,7 +253,7 @@ fn import_aws_writes_a_design_or_nothing() {
     let out = vpcanvas(&["import-aws", dir.to_str().unwrap(), "-o", out_file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let design = vpcanvas_core::load(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
-    assert_eq!(design.subnets[0].id.as_str(), "subnet-1");
+    get::<Subnet>(&design, "subnet-1"); // the subnet keeps its AWS id
     // validate takes the folder directly (this capture has no route tables, so the VPC lacks its main table).
     let checked = vpcanvas(&["validate", dir.to_str().unwrap()]);
     assert_eq!(checked.status.code(), Some(1));
@@ -269,12 +274,13 @@ fn import_aws_writes_a_design_or_nothing() {
 
 #[test]
 fn exposure_reports_what_the_internet_reaches() {
-    let out = vpcanvas(&["exposure", &sample()]);
+    let out = vpcanvas(&["exposure", &sample_path()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
     assert!(text(&out.stdout).contains("Nothing in"));
 
-    let mut design = vpcanvas_core::load(&std::fs::read_to_string(sample()).unwrap()).unwrap();
-    design.security_groups[1].inbound[0].peer = vpcanvas_core::doc::RulePeer::Cidr("0.0.0.0/0".parse().unwrap());
+    let mut design = sample();
+    get_mut::<SecurityGroup>(&mut design, "sg-bastion").inbound[0].peer =
+        vpcanvas_core::doc::RulePeer::Cidr("0.0.0.0/0".parse().unwrap());
     let open = temp_file("open.json", &vpcanvas_core::save(&design).unwrap());
     let out = vpcanvas(&["exposure", &open]);
     assert_eq!(out.status.code(), Some(1));
@@ -291,7 +297,7 @@ fn exposure_reports_what_the_internet_reaches() {
 
 /// The sample with zone c's private subnet routed through zone a's NAT gateway: one NAT gateway for two zones.
 fn one_nat() -> String {
-    let mut design = vpcanvas_core::load(&std::fs::read_to_string(sample()).unwrap()).unwrap();
+    let mut design = sample();
     for table in &mut design.route_tables {
         for r in &mut table.routes {
             if r.target == vpcanvas_core::doc::RouteTarget::NatGateway(vpcanvas_core::doc::Id::new("nat-c").unwrap()) {
@@ -305,7 +311,7 @@ fn one_nat() -> String {
 #[test]
 fn failure_reports_what_breaks_between_running_workloads_and_can_gate_a_pipeline() {
     // A NAT gateway per zone: every zone can fail and what still runs keeps working.
-    let out = vpcanvas(&["failure", &sample(), "--each-zone", "--expect-survives"]);
+    let out = vpcanvas(&["failure", &sample_path(), "--each-zone", "--expect-survives"]);
     let report = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{report}{}", text(&out.stderr));
     assert!(report.contains("Failure: availability zone ap-northeast-2a"), "{report}");
@@ -334,10 +340,10 @@ fn failure_reports_what_breaks_between_running_workloads_and_can_gate_a_pipeline
     assert_eq!(broken[0]["answer"]["hops"][0]["kind"], "instance", "{json:#}");
 
     // Bad names are refused with the reason and the usage.
-    let out = vpcanvas(&["failure", &sample(), "--fail", "vpc-main"]);
+    let out = vpcanvas(&["failure", &sample_path(), "--fail", "vpc-main"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("vpc-main is a VPC"), "{}", text(&out.stderr));
-    let out = vpcanvas(&["failure", &sample()]);
+    let out = vpcanvas(&["failure", &sample_path()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("either --fail NAME"));
 }
@@ -370,8 +376,9 @@ fn trace_and_exposure_run_under_a_failure() {
     assert_eq!(json["reachable"], true, "{json:#}");
     assert_eq!(json["failure"]["failed"], "nat-c");
 
-    let mut design = vpcanvas_core::load(&std::fs::read_to_string(sample()).unwrap()).unwrap();
-    design.security_groups[1].inbound[0].peer = vpcanvas_core::doc::RulePeer::Cidr("0.0.0.0/0".parse().unwrap());
+    let mut design = sample();
+    get_mut::<SecurityGroup>(&mut design, "sg-bastion").inbound[0].peer =
+        vpcanvas_core::doc::RulePeer::Cidr("0.0.0.0/0".parse().unwrap());
     let open = temp_file("open-failure.json", &vpcanvas_core::save(&design).unwrap());
     let out = vpcanvas(&["exposure", &open, "--fail", "i-bastion"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
@@ -469,14 +476,14 @@ fn trace_reaches_aws_services_by_name() {
         assert!(kinds.contains(&through), "{service}: {kinds:?}");
     }
     // A design without the prefix list says so.
-    let out = vpcanvas(&["trace", &sample(), "--from", "i-web-a", "--to", "s3", "--port", "443"]);
+    let out = vpcanvas(&["trace", &sample_path(), "--from", "i-web-a", "--to", "s3", "--port", "443"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("no AWS prefix list for s3"), "{}", text(&out.stderr));
 }
 
 #[test]
 fn validate_reports_the_intent_checks_and_fails_on_a_failing_one() {
-    let mut design: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(sample()).unwrap()).unwrap();
+    let mut design: serde_json::Value = serde_json::from_str(SAMPLE).unwrap();
     design["intents"] = serde_json::json!([
         { "name": "web reaches the internet", "from": "i-web-a", "to": "internet", "port": 443, "expect": "reachable" },
         { "name": "the internet never reaches web", "from": "internet", "to": "i-web-a", "port": 22, "expect": "unreachable" },
@@ -504,12 +511,12 @@ fn validate_reports_the_intent_checks_and_fails_on_a_failing_one() {
 
 #[test]
 fn share_prints_a_link_that_carries_the_design() {
-    let out = vpcanvas(&["share", &sample(), "--base", "https://example.org/app/"]);
+    let out = vpcanvas(&["share", &sample_path(), "--base", "https://example.org/app/"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let link = text(&out.stdout).trim().to_owned();
     let fragment = link.strip_prefix("https://example.org/app/#").expect("the base, then the fragment");
     let back = vpcanvas_core::share::decode(fragment).unwrap();
-    let original = vpcanvas_core::load(&std::fs::read_to_string(sample()).unwrap()).unwrap();
+    let original = sample();
     assert_eq!(back, original);
     assert!(text(&out.stderr).contains("characters"));
     assert_eq!(vpcanvas(&["share"]).status.code(), Some(2));
@@ -537,7 +544,7 @@ fn a_reader_that_stops_early_ends_the_output_quietly() {
 #[test]
 fn export_terraform_writes_the_files_and_says_what_it_left_out() {
     let dir = std::env::temp_dir().join(format!("vpcanvas-tf-{}", std::process::id()));
-    let out = vpcanvas(&["export", "terraform", &sample(), "-o", &dir.display().to_string()]);
+    let out = vpcanvas(&["export", "terraform", &sample_path(), "-o", &dir.display().to_string()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     for f in ["versions.tf", "variables.tf", "network.tf", "security.tf", "compute.tf", "outputs.tf"] {
         assert!(dir.join(f).exists(), "{f}");
@@ -554,6 +561,6 @@ fn export_terraform_writes_the_files_and_says_what_it_left_out() {
     let template = std::fs::read_to_string(&yaml).unwrap();
     assert!(template.starts_with("AWSTemplateFormatVersion: \"2010-09-09\""), "{template}");
     assert!(template.contains("Type: \"AWS::ElasticLoadBalancingV2::LoadBalancer\""));
-    assert_eq!(vpcanvas(&["export", "pulumi", &sample(), "-o", "x"]).status.code(), Some(2));
-    assert_eq!(vpcanvas(&["export", "terraform", &sample()]).status.code(), Some(2));
+    assert_eq!(vpcanvas(&["export", "pulumi", &sample_path(), "-o", "x"]).status.code(), Some(2));
+    assert_eq!(vpcanvas(&["export", "terraform", &sample_path()]).status.code(), Some(2));
 }

@@ -554,10 +554,7 @@ fn unbase64url(text: &str) -> Result<Vec<u8>, usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn sample() -> Design {
-        crate::load(include_str!("../../public/samples/two-az.json")).unwrap_or_else(|e| panic!("{e}"))
-    }
+    use crate::testing::sample;
 
     #[test]
     fn base64url_round_trips_every_length() {

@@ -8,10 +8,7 @@ use vpcanvas_core::doc::{Design, Id, Placement, ResourceKind};
 use vpcanvas_core::edit::{
     Container, ContainerKind, Edit, History, LayoutKey, create, delete, duplicate, homes, reparent,
 };
-
-fn sample() -> Design {
-    vpcanvas_core::load(include_str!("../../public/samples/two-az.json")).unwrap()
-}
+use vpcanvas_core::testing::sample;
 
 /// A command, by numbers that pick what it acts on in whatever the design is by then.
 #[derive(Debug, Clone)]

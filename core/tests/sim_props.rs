@@ -11,6 +11,7 @@ use vpcanvas_core::doc::*;
 use vpcanvas_core::model::Network;
 use vpcanvas_core::net::{IpCidr, Ipv4Cidr, PortRange, Protocol};
 use vpcanvas_core::sim::{Destination, Query, RouteOrigin, Source, lookup, trace};
+use vpcanvas_core::testing::get;
 
 fn cidr(addr: u32, len: u8) -> Ipv4Cidr {
     Ipv4Cidr::clamped(Ipv4Addr::from(addr), len)
@@ -67,7 +68,7 @@ proptest! {
         let d = with_routes(unique.clone());
         let net = Network::new(&d);
         let dst = Ipv4Addr::from(0x0A00_0000 | (probe & 0x00FF_FFFF));
-        let got = lookup(&net, &d.route_tables[0], &d.vpcs[0], dst);
+        let got = lookup(&net, get::<RouteTable>(&d, "rtb"), get::<Vpc>(&d, "vpc"), dst);
         // The naive model: every matching route, local included; the longest wins, local on a tie.
         let mut best: Option<(u8, bool, String)> = None;
         let local = cidr(0x0A00_0000, 16);

@@ -429,10 +429,8 @@ fn sg_rule(d: &Design, names: &Names, dir: &str, own: &str, name: &str, x: &SgRu
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn sample() -> Design {
-        crate::load(include_str!("../../../public/samples/two-az.json")).unwrap_or_else(|e| panic!("{e}"))
-    }
+    use crate::doc::Instance;
+    use crate::testing::{get_mut, sample, template};
 
     /// Every `aws_x.y` a file refers to is declared in one of the files.
     fn dangling(e: &Export) -> Vec<String> {
@@ -483,7 +481,7 @@ mod tests {
     fn names_from_the_design_stay_text() {
         let mut d = sample();
         d.name = "evil\" ${file(\"/etc/passwd\")}\nnext".into();
-        d.instances[0].name = "x\" } resource \"aws_iam_user\" \"y\" { name = \"z".into();
+        get_mut::<Instance>(&mut d, "i-bastion").name = "x\" } resource \"aws_iam_user\" \"y\" { name = \"z".into();
         let e = export(&d);
         let compute = &e.files["compute.tf"];
         assert!(compute.contains(r#"Name = "x\" } resource \"aws_iam_user\" \"y\" { name = \"z""#), "{compute}");
@@ -522,8 +520,7 @@ mod tests {
                 );
             }
         }
-        let tier = crate::templates::all().into_iter().find(|t| t.key == "three-tier-multi-az").map(|t| t.design());
-        let e = export(&tier.unwrap_or_else(|| panic!("template")).unwrap_or_else(|e| panic!("{e}")));
+        let e = export(&template("three-tier-multi-az"));
         let lb = &e.files["load_balancing.tf"];
         assert!(lb.contains("resource \"aws_lb_listener\""), "{lb}");
         assert!(lb.contains("= var.certificate_arn_"), "{lb}");

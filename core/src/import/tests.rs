@@ -1,7 +1,11 @@
 //! Import of small hand-written describe-* files: what is kept, what is skipped, and how failures are reported.
 
 use super::*;
-use crate::doc::{Placement, RouteTarget};
+use crate::doc::{
+    CustomerGateway, EcsCluster, EcsService, EcsTask, ElasticIp, OnPremNetwork, Placement, Region, RouteTable,
+    RouteTarget, Subnet, TaskDefinition, Vpc, VpnConnection,
+};
+use crate::testing::get;
 
 fn import(files: &[(&str, &str)]) -> Result<Imported, ImportError> {
     let files: Vec<ImportFile<'_>> = files.iter().map(|(name, text)| ImportFile { name, text }).collect();
@@ -40,21 +44,24 @@ fn keeps_aws_ids_and_skips_what_aws_reports_as_gone() {
     ])
     .unwrap();
     let d = &imported.design;
-    assert_eq!(d.vpcs[0].id.as_str(), "vpc-1");
-    assert_eq!(d.vpcs[0].name, "main");
-    assert!(d.vpcs[0].secondary_cidrs.is_empty(), "the disassociated block is skipped");
-    assert_eq!(d.regions[0].id.as_str(), "eu-west-1");
-    assert_eq!(d.regions[0].availability_zones.len(), 2);
+    // Resources keep their AWS ids: each lookup fails the test if the id is gone.
+    let vpc = get::<Vpc>(d, "vpc-1");
+    assert_eq!(vpc.name, "main");
+    assert!(vpc.secondary_cidrs.is_empty(), "the disassociated block is skipped");
+    assert_eq!(get::<Region>(d, "eu-west-1").availability_zones.len(), 2);
     assert_eq!(d.instances.len(), 1);
-    assert_eq!(d.subnets[0].route_table.as_ref().map(|t| t.as_str()), Some("rtb-1"));
-    let t = &d.route_tables[0];
+    assert_eq!(get::<Subnet>(d, "subnet-a").route_table.as_ref().map(|t| t.as_str()), Some("rtb-1"));
+    let t = get::<RouteTable>(d, "rtb-1");
     assert!(t.main);
     assert_eq!(t.routes.len(), 2, "local and propagated routes are derived, not stored: {:?}", t.routes);
     assert_eq!(t.routes[1].target, RouteTarget::Blackhole);
     // The propagated prefix is learned again through an on-premises network behind the customer gateway.
-    assert_eq!(d.on_premises[0].cidrs[0].to_string(), "172.16.0.0/12");
-    assert_eq!(d.customer_gateways[0].on_premises.as_ref(), Some(&d.on_premises[0].id));
-    assert_eq!(d.vpn_connections[0].tunnel_outside_ips, vec!["3.3.3.3".parse::<std::net::Ipv4Addr>().unwrap()]);
+    let behind = get::<CustomerGateway>(d, "cgw-1").on_premises.as_ref().expect("a network behind cgw-1");
+    assert_eq!(get::<OnPremNetwork>(d, behind.as_str()).cidrs[0].to_string(), "172.16.0.0/12");
+    assert_eq!(
+        get::<VpnConnection>(d, "vpn-1").tunnel_outside_ips,
+        vec!["3.3.3.3".parse::<std::net::Ipv4Addr>().unwrap()]
+    );
     assert!(imported.notes.iter().any(|n| n.contains("skipped instance i-dead (terminated)")));
     assert!(imported.notes.iter().any(|n| n.contains("not associated")));
     assert!(crate::check::check(d).iter().all(|x| x.code != "unknown-reference"), "{:#?}", crate::check::check(d));
@@ -100,7 +107,7 @@ fn region_folders_name_the_region_of_regionless_resources() {
         ("ap-northeast-2/Vpcs.json", VPCS),
     ])
     .unwrap();
-    assert_eq!(imported.design.elastic_ips[0].region.as_str(), "ap-northeast-2");
+    assert_eq!(get::<ElasticIp>(&imported.design, "eipalloc-1").region.as_str(), "ap-northeast-2");
     assert!(is_region_code("us-gov-west-1") && !is_region_code("us-east-1a") && !is_region_code("aws_configs"));
 }
 
@@ -163,15 +170,19 @@ fn ecs_clusters_services_tasks_and_definitions_are_imported() {
     ])
     .unwrap();
     let d = &imported.design;
-    assert_eq!(d.ecs_clusters[0].region.as_str(), "eu-west-1");
-    assert_eq!(d.task_definitions[0].network_mode, crate::doc::NetworkMode::Awsvpc);
-    assert_eq!(d.task_definitions[0].containers[0].port_mappings[0].container_port, 8080);
-    assert_eq!(d.ecs_services[0].subnets.len(), 2);
+    // ECS resources keep their ARNs as ids.
+    let arn = |rest: &str| format!("arn:aws:ecs:eu-west-1:111122223333:{rest}");
+    assert_eq!(get::<EcsCluster>(d, &arn("cluster/main")).region.as_str(), "eu-west-1");
+    let def = get::<TaskDefinition>(d, &arn("task-definition/api:3"));
+    assert_eq!(def.network_mode, crate::doc::NetworkMode::Awsvpc);
+    assert_eq!(def.containers[0].port_mappings[0].container_port, 8080);
+    let service = get::<EcsService>(d, &arn("service/main/api"));
+    assert_eq!(service.subnets.len(), 2);
     assert_eq!(d.ecs_tasks.len(), 1, "the stopped task is skipped");
-    let task = &d.ecs_tasks[0];
-    assert_eq!(task.service.as_ref(), Some(&d.ecs_services[0].id));
+    let task = get::<EcsTask>(d, &arn("task/main/abc"));
+    assert_eq!(task.service.as_ref(), Some(&service.id));
     assert_eq!(task.private_ip, Some("10.0.1.30".parse().unwrap()));
-    assert_eq!(task.security_groups, d.ecs_services[0].security_groups);
+    assert_eq!(task.security_groups, service.security_groups);
     assert!(imported.notes.iter().all(|n| !n.contains("unknown top-level key failures")), "{:?}", imported.notes);
 }
 
@@ -180,7 +191,7 @@ fn many_vpcs_are_laid_out_as_a_grid_inside_their_region_without_overlaps() {
     let d = crate::synth::design_with_vpcs(40);
     let l = super::arrange(&d);
     let boxes: Vec<Placement> = d.vpcs.iter().map(|v| *l.nodes.get(&v.id).unwrap()).collect();
-    let region = *l.nodes.get(&d.regions[0].id).unwrap();
+    let region = *l.nodes.get(&get::<Region>(&d, "us-east-1").id).unwrap();
     let (rw, rh) = (region.w.unwrap(), region.h.unwrap());
     for (n, a) in boxes.iter().enumerate() {
         assert!(

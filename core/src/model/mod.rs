@@ -345,6 +345,7 @@ pub fn next_free_block(within: &[Ipv4Cidr], used: &[Ipv4Cidr], prefix_len: u8) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::{get, get_mut, sample};
 
     fn c(s: &str) -> Ipv4Cidr {
         s.parse().unwrap()
@@ -369,19 +370,15 @@ mod tests {
         assert_eq!(next_free_block(&[vpc], &used, 24), brute);
     }
 
-    fn sample() -> Design {
-        crate::load(include_str!("../../../public/samples/two-az.json")).unwrap()
-    }
-
     #[test]
     fn a_subnet_uses_its_own_table_else_the_main_one() {
         let mut design = sample();
-        design.subnets[0].route_table = None;
+        get_mut::<Subnet>(&mut design, "subnet-public-a").route_table = None;
         let net = Network::new(&design);
-        let table = |i: usize| net.route_table_of(&design.subnets[i]).map(|t| t.id.as_str());
-        assert_eq!(table(0), Some("rtb-main"), "no association: the VPC's main table");
-        assert_eq!(table(1), Some("rtb-public"));
-        let mut orphan = design.subnets[0].clone();
+        let table = |s: &str| net.route_table_of(get::<Subnet>(&design, s)).map(|t| t.id.as_str());
+        assert_eq!(table("subnet-public-a"), Some("rtb-main"), "no association: the VPC's main table");
+        assert_eq!(table("subnet-public-c"), Some("rtb-public"));
+        let mut orphan = get::<Subnet>(&design, "subnet-public-a").clone();
         orphan.vpc = Id::new("vpc-none").unwrap();
         assert!(net.route_table_of(&orphan).is_none(), "a VPC without a main table");
     }
@@ -399,9 +396,9 @@ mod tests {
     fn a_vpc_has_its_primary_block_then_its_secondaries() {
         let mut design = sample();
         let blocks = |v: &Vpc| Network::vpc_cidrs(v).map(|c| c.to_string()).collect::<Vec<_>>();
-        assert_eq!(blocks(&design.vpcs[0]), ["10.0.0.0/16"]);
-        design.vpcs[0].secondary_cidrs = vec![c("100.64.0.0/16")];
-        assert_eq!(blocks(&design.vpcs[0]), ["10.0.0.0/16", "100.64.0.0/16"]);
+        assert_eq!(blocks(get::<Vpc>(&design, "vpc-main")), ["10.0.0.0/16"]);
+        get_mut::<Vpc>(&mut design, "vpc-main").secondary_cidrs = vec![c("100.64.0.0/16")];
+        assert_eq!(blocks(get::<Vpc>(&design, "vpc-main")), ["10.0.0.0/16", "100.64.0.0/16"]);
     }
 
     #[test]
@@ -427,7 +424,7 @@ mod tests {
 
     #[test]
     fn the_sample_is_indexed() {
-        let design = crate::load(include_str!("../../../public/samples/two-az.json")).unwrap();
+        let design = sample();
         let net = Network::new(&design);
         let subnet = net.subnet(&Id::new("subnet-private-a").unwrap()).unwrap();
         assert_eq!(net.route_table_of(subnet).map(|t| t.id.as_str()), Some("rtb-private-a"));

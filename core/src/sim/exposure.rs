@@ -182,8 +182,8 @@ pub fn exposure(net: &Network<'_>, places: &Places<'_>, ports: Option<&[u16]>) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::sample;
-    use crate::doc::RulePeer;
+    use crate::doc::{RulePeer, SecurityGroup};
+    use crate::testing::{get_mut, sample};
 
     fn run(d: &crate::doc::Design, ports: Option<&[u16]>) -> Vec<Exposed> {
         let net = Network::new(d);
@@ -200,7 +200,7 @@ mod tests {
     #[test]
     fn opening_ssh_to_the_world_exposes_the_bastion_on_exactly_port_22() {
         let mut d = sample();
-        d.security_groups[1].inbound[0].peer = RulePeer::Cidr("0.0.0.0/0".parse().unwrap());
+        get_mut::<SecurityGroup>(&mut d, "sg-bastion").inbound[0].peer = RulePeer::Cidr("0.0.0.0/0".parse().unwrap());
         let found = run(&d, None);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].id.as_str(), "i-bastion");

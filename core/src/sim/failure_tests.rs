@@ -1,10 +1,10 @@
 //! Failure scenarios on the sample design and variations of it.
 
 use super::*;
-use crate::check::testing::{id, sample};
 use crate::doc::*;
 use crate::sim::tests::{ip, with_alb, with_vpn};
 use crate::sim::{Disposition, trace_in};
+use crate::testing::{get_mut, id, sample};
 
 fn zone(z: &str) -> Outage {
     let mut o = Outage::none();
@@ -34,7 +34,7 @@ fn out(src: &str) -> Query {
 /// The sample, with zone c's private subnet sent through the NAT gateway of zone a: one NAT for two zones.
 fn one_nat() -> Design {
     let mut d = sample();
-    let table = d.route_tables.iter_mut().find(|t| t.id.as_str() == "rtb-private-c").unwrap();
+    let table = get_mut::<RouteTable>(&mut d, "rtb-private-c");
     for r in &mut table.routes {
         if r.target == RouteTarget::NatGateway(id("nat-c")) {
             r.target = RouteTarget::NatGateway(id("nat-a"));
@@ -121,7 +121,7 @@ fn a_load_balancer_can_be_a_source() {
     assert_eq!(a.reply.as_ref().unwrap().nodes().last(), Some(&"web node ap-northeast-2c"));
     // Its security group's outbound rules apply.
     let mut d = d;
-    d.security_groups.iter_mut().find(|g| g.id.as_str() == "sg-alb").unwrap().outbound.clear();
+    get_mut::<SecurityGroup>(&mut d, "sg-alb").outbound.clear();
     let a = crate::sim::trace(&d, &q);
     assert_eq!(a.forward.disposition, Disposition::DeniedOut);
     assert_eq!(a.forward.blocked.unwrap().code, "ENI_SG_RULES_MISMATCH");
@@ -138,7 +138,7 @@ fn a_failed_vpn_stops_at_the_vpn_and_direct_connect_carries_on() {
     assert!(!a.reachable);
     assert!(a.forward.nodes().contains(&"nat-c"), "{:#?}", a.forward);
     // A static route to the gateway stays: the gateway has no link left that knows the prefix.
-    let table = d.route_tables.iter_mut().find(|t| t.id.as_str() == "rtb-private-c").unwrap();
+    let table = get_mut::<RouteTable>(&mut d, "rtb-private-c");
     table.routes.push(Route {
         destination: RouteDestination::Cidr("192.168.0.0/16".parse().unwrap()),
         target: RouteTarget::VpnGateway(id("vgw-1")),
@@ -200,7 +200,7 @@ fn with_service(subnets: &[&str], desired: u32) -> Design {
             port_mappings: vec![PortMapping { container_port: 80, host_port: None, protocol: TransportProtocol::Tcp }],
         }],
     });
-    let tg = d.target_groups.iter_mut().find(|t| t.id.as_str() == "tg-web").unwrap();
+    let tg = get_mut::<TargetGroup>(&mut d, "tg-web");
     tg.target_type = TargetType::Ip;
     tg.targets.clear();
     d.ecs_services.push(EcsService {

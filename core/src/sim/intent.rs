@@ -227,10 +227,7 @@ mod tests {
     use super::*;
     use crate::doc::{Expectation, Intent};
     use crate::net::Protocol;
-
-    fn sample() -> Design {
-        crate::load(include_str!("../../../public/samples/two-az.json")).unwrap_or_else(|e| panic!("{e}"))
-    }
+    use crate::testing::sample;
 
     fn intent(from: &str, to: &str, port: u16, expect: Expectation) -> Intent {
         Intent {

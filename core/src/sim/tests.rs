@@ -3,9 +3,9 @@
 use std::net::Ipv4Addr;
 
 use super::*;
-use crate::check::testing::{cidr, id, sample};
 use crate::doc::*;
 use crate::net::{PortRange, Protocol};
+use crate::testing::{cidr, get, get_mut, id, sample, template};
 
 pub(super) fn ip(text: &str) -> Ipv4Addr {
     text.parse().unwrap()
@@ -70,7 +70,7 @@ fn private_instance_reaches_the_internet_through_its_nat_gateway_and_the_reply_c
 #[test]
 fn without_the_nat_route_there_is_no_route() {
     let mut d = sample();
-    d.route_tables[2].routes.clear();
+    get_mut::<RouteTable>(&mut d, "rtb-private-a").routes.clear();
     let a = trace(&d, &from("i-web-a", Destination::Internet, Protocol::TCP, 443));
     assert_eq!(a.forward.disposition, Disposition::NoRoute);
     assert_eq!(a.forward.nodes(), ["i-web-a", "subnet-private-a"]);
@@ -82,12 +82,12 @@ fn without_the_nat_route_there_is_no_route() {
 #[test]
 fn a_nacl_without_the_ephemeral_range_drops_the_reply() {
     let mut d = sample();
-    let mut acl = d.network_acls[0].clone();
+    let mut acl = get::<NetworkAcl>(&d, "acl-default").clone();
     acl.id = id("acl-private");
     acl.is_default = false;
     acl.inbound[0].cidr = "10.0.0.0/16".parse().unwrap();
     d.network_acls.push(acl);
-    d.subnets[2].network_acl = Some(id("acl-private"));
+    get_mut::<Subnet>(&mut d, "subnet-private-a").network_acl = Some(id("acl-private"));
     let a = trace(&d, &from("i-web-a", Destination::Internet, Protocol::TCP, 443));
     assert_eq!(a.forward.disposition, Disposition::ExitsNetwork);
     // Serialised, the reply's blocker is the flow's.
@@ -154,12 +154,13 @@ fn security_group_references_match_members() {
 #[test]
 fn same_subnet_traffic_skips_nacls_and_routes() {
     let mut d = sample();
-    let mut web_b = d.instances[1].clone();
+    let mut web_b = get::<Instance>(&d, "i-web-a").clone();
     web_b.id = id("i-web-b");
     web_b.private_ip = Some(ip("10.0.10.11"));
     d.instances.push(web_b);
-    d.network_acls[0].inbound.clear();
-    d.network_acls[0].outbound.clear();
+    let acl = get_mut::<NetworkAcl>(&mut d, "acl-default");
+    acl.inbound.clear();
+    acl.outbound.clear();
     let a = trace(&d, &from("i-web-a", to("i-web-b"), Protocol::TCP, 80));
     assert_eq!(a.forward.disposition, Disposition::Accepted, "{:#?}", a.forward);
     assert_eq!(a.forward.nodes(), ["i-web-a", "i-web-b"]);
@@ -183,8 +184,9 @@ fn addresses_nobody_owns() {
 #[test]
 fn an_instance_without_a_public_ip_cannot_use_the_internet_gateway() {
     let mut d = sample();
-    d.instances[0].public_ip = None;
-    d.instances[0].associate_public_ip = Some(false);
+    let bastion = get_mut::<Instance>(&mut d, "i-bastion");
+    bastion.public_ip = None;
+    bastion.associate_public_ip = Some(false);
     let a = trace(&d, &from("i-bastion", Destination::Internet, Protocol::TCP, 443));
     assert_eq!(a.forward.disposition, Disposition::DeniedIn);
     let b = a.forward.blocked.unwrap();
@@ -206,7 +208,7 @@ fn the_nat_gateway_drops_unsolicited_and_non_tcp_udp_icmp_traffic() {
 #[test]
 fn a_public_subnet_instance_cannot_use_a_nat_gateway_in_its_own_subnet() {
     let mut d = sample();
-    d.route_tables[1].routes[0].target = RouteTarget::NatGateway(id("nat-a"));
+    get_mut::<RouteTable>(&mut d, "rtb-public").routes[0].target = RouteTarget::NatGateway(id("nat-a"));
     let a = trace(&d, &from("i-bastion", Destination::Internet, Protocol::TCP, 443));
     assert_eq!(a.forward.disposition, Disposition::DeniedIn);
     assert_eq!(a.forward.blocked.map(|b| b.id), Some("nat-a".to_owned()));
@@ -214,11 +216,11 @@ fn a_public_subnet_instance_cannot_use_a_nat_gateway_in_its_own_subnet() {
 
 fn peered(status: PeeringStatus) -> Design {
     let mut d = sample();
-    let mut v = d.vpcs[0].clone();
+    let mut v = get::<Vpc>(&d, "vpc-main").clone();
     v.id = id("vpc-b");
     v.cidr = cidr("10.1.0.0/16");
     d.vpcs.push(v);
-    let mut s = d.subnets[2].clone();
+    let mut s = get::<Subnet>(&d, "subnet-private-a").clone();
     s.id = id("subnet-b");
     s.vpc = id("vpc-b");
     s.cidr = cidr("10.1.1.0/24");
@@ -237,11 +239,11 @@ fn peered(status: PeeringStatus) -> Design {
         gateway_associations: vec![],
         tags: Default::default(),
     });
-    d.route_tables[2].routes.push(Route {
+    get_mut::<RouteTable>(&mut d, "rtb-private-a").routes.push(Route {
         destination: RouteDestination::Cidr(cidr("10.1.0.0/16")),
         target: RouteTarget::VpcPeering(id("pcx-1")),
     });
-    let mut db = d.instances[1].clone();
+    let mut db = get::<Instance>(&d, "i-web-a").clone();
     db.id = id("i-db");
     db.subnet = id("subnet-b");
     db.private_ip = Some(ip("10.1.1.10"));
@@ -290,11 +292,11 @@ fn peering_delivers_to_the_peer_and_references_cross_it() {
 fn peering_carries_no_edge_to_edge_traffic() {
     let mut d = peered(PeeringStatus::Active);
     // vpc-b tries to use vpc-main's NAT gateway for the internet.
-    d.route_tables[4].routes.push(Route {
+    get_mut::<RouteTable>(&mut d, "rtb-b").routes.push(Route {
         destination: RouteDestination::Cidr(cidr("0.0.0.0/0")),
         target: RouteTarget::VpcPeering(id("pcx-1")),
     });
-    d.security_groups[3].outbound.push(SgRule {
+    get_mut::<SecurityGroup>(&mut d, "sg-db").outbound.push(SgRule {
         protocol: Protocol::All,
         ports: None,
         icmp: None,
@@ -324,7 +326,7 @@ fn gateway_endpoints_win_by_prefix_list_and_lose_to_a_more_specific_route() {
         endpoint: EndpointKind::Gateway { route_tables: vec![id("rtb-private-a")], prefix_list: Some(id("pl-s3")) },
         tags: Default::default(),
     });
-    d.route_tables[2].routes.push(Route {
+    get_mut::<RouteTable>(&mut d, "rtb-private-a").routes.push(Route {
         destination: RouteDestination::PrefixList(id("pl-s3")),
         target: RouteTarget::GatewayEndpoint(id("vpce-s3")),
     });
@@ -332,7 +334,7 @@ fn gateway_endpoints_win_by_prefix_list_and_lose_to_a_more_specific_route() {
     let a = trace(&d, &from("i-web-a", s3.clone(), Protocol::TCP, 443));
     assert_eq!(a.forward.nodes(), ["i-web-a", "subnet-private-a", "vpc-main", "vpce-s3"]);
     assert!(a.reachable, "{:#?}", a);
-    d.route_tables[2].routes.push(Route {
+    get_mut::<RouteTable>(&mut d, "rtb-private-a").routes.push(Route {
         destination: RouteDestination::Cidr(cidr("52.219.1.0/24")),
         target: RouteTarget::NatGateway(id("nat-a")),
     });
@@ -378,7 +380,7 @@ pub(super) fn with_vpn() -> Design {
         tunnel_outside_ips: vec![],
         tags: Default::default(),
     });
-    d.route_tables[3].propagating_vpn_gateways.push(id("vgw-1"));
+    get_mut::<RouteTable>(&mut d, "rtb-private-c").propagating_vpn_gateways.push(id("vgw-1"));
     d
 }
 
@@ -467,9 +469,10 @@ fn node_kinds_serialise_as_their_names() {
 fn over_transit_gateway(attachment_subnets: Vec<&str>) -> Design {
     let mut d = peered(PeeringStatus::Active);
     d.vpc_peerings.clear();
-    d.route_tables[4].routes[0].target = RouteTarget::TransitGateway(id("tgw-1"));
-    d.route_tables[2].routes[1].target = RouteTarget::TransitGateway(id("tgw-1"));
-    d.security_groups[3].inbound[0].peer = RulePeer::Cidr("10.0.0.0/16".parse().unwrap());
+    // The peering routes (rtb-b's only route and the one `peered` added to rtb-private-a) go to the gateway instead.
+    get_mut::<RouteTable>(&mut d, "rtb-b").routes[0].target = RouteTarget::TransitGateway(id("tgw-1"));
+    get_mut::<RouteTable>(&mut d, "rtb-private-a").routes[1].target = RouteTarget::TransitGateway(id("tgw-1"));
+    get_mut::<SecurityGroup>(&mut d, "sg-db").inbound[0].peer = RulePeer::Cidr("10.0.0.0/16".parse().unwrap());
     d.transit_gateways.push(TransitGateway {
         id: id("tgw-1"),
         name: String::new(),
@@ -523,7 +526,7 @@ fn a_transit_gateway_routes_between_attached_vpcs_by_propagation() {
 #[test]
 fn a_zone_without_an_attachment_subnet_cannot_send_to_the_transit_gateway() {
     let mut d = over_transit_gateway(vec!["subnet-private-a"]);
-    d.route_tables[3].routes.push(Route {
+    get_mut::<RouteTable>(&mut d, "rtb-private-c").routes.push(Route {
         destination: RouteDestination::Cidr(cidr("10.1.0.0/16")),
         target: RouteTarget::TransitGateway(id("tgw-1")),
     });
@@ -637,7 +640,7 @@ fn the_internet_reaches_web_servers_through_the_load_balancer_and_back() {
 fn targets_that_admit_the_load_balancers_group_are_reached_through_it() {
     // web's group admits HTTP only from the load balancer's group, not from the VPC's block.
     let mut d = with_alb();
-    let web = d.security_groups.iter_mut().find(|g| g.id.as_str() == "sg-web").unwrap();
+    let web = get_mut::<SecurityGroup>(&mut d, "sg-web");
     for r in web.inbound.iter_mut().filter(|r| r.ports == Some(PortRange::single(80))) {
         r.peer = RulePeer::SecurityGroup { group: id("sg-alb"), account: None };
     }
@@ -730,7 +733,7 @@ fn an_on_premises_host_comes_in_over_the_vpn_and_the_reply_goes_back_out() {
     assert_eq!(a.forward.disposition, Disposition::DeniedIn, "{:#?}", a.forward);
     assert_eq!(a.forward.nodes(), ["on-premises", "vpn-1", "vgw-1", "vpc-main", "subnet-private-c", "i-web-c"]);
     let mut d = d;
-    d.security_groups[2].inbound[0].peer = RulePeer::Cidr("192.168.0.0/16".parse().unwrap());
+    get_mut::<SecurityGroup>(&mut d, "sg-web").inbound[0].peer = RulePeer::Cidr("192.168.0.0/16".parse().unwrap());
     let a = trace(&d, &q);
     assert!(a.reachable, "{:#?}", a);
     let reply = a.reply.unwrap();
@@ -793,7 +796,7 @@ fn an_on_premises_host_comes_in_through_a_transit_gateway_vpn_attachment() {
         propagations: vec![id("tgw-rtb-1")],
         tags: Default::default(),
     });
-    d.security_groups[3].inbound[0].peer = RulePeer::Cidr("0.0.0.0/0".parse().unwrap());
+    get_mut::<SecurityGroup>(&mut d, "sg-db").inbound[0].peer = RulePeer::Cidr("0.0.0.0/0".parse().unwrap());
     let q = Query::new(Source::OnPremises { ip: ip("172.16.4.4") }, to("i-db"), Protocol::TCP, 5432);
     let a = trace(&d, &q);
     assert_eq!(a.forward.disposition, Disposition::Accepted, "{:#?}", a.forward);
@@ -803,8 +806,8 @@ fn an_on_premises_host_comes_in_through_a_transit_gateway_vpn_attachment() {
 #[test]
 fn a_reply_to_on_premises_that_leaves_for_the_internet_is_not_an_answer() {
     let mut d = with_vpn();
-    d.on_premises[0].cidrs.push(cidr("203.0.114.0/24"));
-    d.security_groups[1].inbound[0].peer = RulePeer::Cidr("0.0.0.0/0".parse().unwrap());
+    get_mut::<OnPremNetwork>(&mut d, "dc").cidrs.push(cidr("203.0.114.0/24"));
+    get_mut::<SecurityGroup>(&mut d, "sg-bastion").inbound[0].peer = RulePeer::Cidr("0.0.0.0/0".parse().unwrap());
     let q = Query::new(Source::OnPremises { ip: ip("203.0.114.5") }, to("i-bastion"), Protocol::TCP, 22);
     let a = trace(&d, &q);
     assert_eq!(a.forward.disposition, Disposition::Accepted, "{:#?}", a.forward);
@@ -815,20 +818,14 @@ fn a_reply_to_on_premises_that_leaves_for_the_internet_is_not_an_answer() {
     assert_eq!(reply.blocked.unwrap().code, "ASYMMETRIC_RETURN");
     assert!(reply.explanation.en.contains("not back over the VPN"));
     // Propagating the gateway's routes into the public table sends the reply home.
-    d.route_tables
-        .iter_mut()
-        .find(|t| t.id.as_str() == "rtb-public")
-        .unwrap()
-        .propagating_vpn_gateways
-        .push(id("vgw-1"));
+    get_mut::<RouteTable>(&mut d, "rtb-public").propagating_vpn_gateways.push(id("vgw-1"));
     assert!(trace(&d, &q).reachable);
 }
 
 #[test]
 fn a_gateway_endpoint_routes_the_tables_it_is_associated_with_by_itself() {
     // The S3 template, without the route the document also lists: the association alone routes S3 (E1).
-    let t = crate::templates::all().into_iter().find(|t| t.key == "s3-gateway-endpoint").unwrap();
-    let mut d = t.design().unwrap();
+    let mut d = template("s3-gateway-endpoint");
     for table in &mut d.route_tables {
         table.routes.retain(|r| !matches!(r.target, RouteTarget::GatewayEndpoint(_)));
     }
