@@ -103,3 +103,32 @@ pub fn Palette() -> impl IntoView {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The palette is built from core's one list of kinds: every kind is offered exactly once, in the group core
+    /// gives it, under its key and with a label in both languages.
+    #[test]
+    fn every_kind_is_offered_once_in_its_group() {
+        let mut offered = Vec::new();
+        for (group, en, ko) in GROUPS {
+            assert!(!en.is_empty() && !ko.is_empty());
+            for item in group_items(group) {
+                if let Item::Kind(kind) = item {
+                    assert_eq!(kind.group(), group, "{kind:?}");
+                    assert_eq!(item.key(), kind.key());
+                    assert_eq!(item.label(Lang::En).to_lowercase(), kind.label().to_lowercase());
+                    assert_eq!(item.label(Lang::Ko), kind.label_ko());
+                    offered.push(kind);
+                }
+            }
+        }
+        assert_eq!(offered.len(), ResourceKind::COUNT);
+        for kind in ResourceKind::ALL {
+            assert!(offered.contains(&kind), "{kind:?} is not in the palette");
+        }
+        assert!(group_items(KindGroup::Network).contains(&Item::Zone));
+    }
+}
