@@ -45,6 +45,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::NetworkAcl;
 
     #[test]
     fn fires_on_zero_too_large_and_repeated() {
@@ -55,7 +56,7 @@ mod tests {
         }
         let mut d = sample();
         let extra = d.network_acls[0].outbound[0].clone();
-        d.network_acls[0].outbound.push(extra);
+        get_mut::<NetworkAcl>(&mut d, "acl-default").outbound.push(extra);
         fires(&d, "nacl-rule-number", "acl-default");
     }
 

@@ -57,7 +57,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
-    use crate::doc::RouteTarget;
+    use crate::doc::{InternetGateway, RouteTarget};
 
     #[test]
     fn fires_on_explicit_and_detached() {
@@ -65,7 +65,7 @@ mod tests {
         d.route_tables[2].routes[0].target = RouteTarget::Blackhole;
         fires(&d, "route-blackhole", "rtb-private-a");
         let mut d = sample();
-        d.internet_gateways[0].vpc = None;
+        get_mut::<InternetGateway>(&mut d, "igw-main").vpc = None;
         fires(&d, "route-blackhole", "rtb-public");
     }
 

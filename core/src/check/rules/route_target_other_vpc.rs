@@ -103,15 +103,15 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
-    use crate::doc::RouteTarget;
+    use crate::doc::{InternetGateway, RouteTarget, Vpc};
 
     fn with_second_vpc() -> crate::doc::Design {
         let mut d = sample();
-        let mut other = d.vpcs[0].clone();
+        let mut other = get::<Vpc>(&d, "vpc-main").clone();
         other.id = id("vpc-b");
         other.cidr = cidr("10.9.0.0/16");
         d.vpcs.push(other);
-        let mut igw = d.internet_gateways[0].clone();
+        let mut igw = get::<InternetGateway>(&d, "igw-main").clone();
         igw.id = id("igw-b");
         igw.vpc = Some(id("vpc-b"));
         d.internet_gateways.push(igw);
