@@ -356,7 +356,7 @@ mod tests {
             f.message.en
         );
         let fixed = apply_fix(&d, &f);
-        assert_eq!(fixed.network_acls[1].inbound[1].rule_number, 110);
+        assert_eq!(get::<NetworkAcl>(&fixed, "acl-private").inbound[1].rule_number, 110);
         quiet(&fixed, "nacl-no-return-path");
     }
 

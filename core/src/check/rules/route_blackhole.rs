@@ -57,12 +57,12 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
-    use crate::doc::{InternetGateway, RouteTarget};
+    use crate::doc::{InternetGateway, RouteTable, RouteTarget};
 
     #[test]
     fn fires_on_explicit_and_detached() {
         let mut d = sample();
-        d.route_tables[2].routes[0].target = RouteTarget::Blackhole;
+        get_mut::<RouteTable>(&mut d, "rtb-private-a").routes[0].target = RouteTarget::Blackhole;
         fires(&d, "route-blackhole", "rtb-private-a");
         let mut d = sample();
         get_mut::<InternetGateway>(&mut d, "igw-main").vpc = None;

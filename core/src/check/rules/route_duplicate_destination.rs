@@ -54,7 +54,7 @@ mod tests {
     #[test]
     fn fires_and_the_fix_removes_the_second_route() {
         let mut d = sample();
-        let extra = d.route_tables[2].routes[0].clone();
+        let extra = get::<RouteTable>(&d, "rtb-private-a").routes[0].clone();
         get_mut::<RouteTable>(&mut d, "rtb-private-a").routes.push(extra);
         let f = fires(&d, "route-duplicate-destination", "rtb-private-a");
         let fixed = apply_fix(&d, &f);

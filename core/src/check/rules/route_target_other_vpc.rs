@@ -103,7 +103,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
-    use crate::doc::{InternetGateway, RouteTarget, Vpc};
+    use crate::doc::{InternetGateway, RouteTable, RouteTarget, Vpc};
 
     fn with_second_vpc() -> crate::doc::Design {
         let mut d = sample();
@@ -121,7 +121,7 @@ mod tests {
     #[test]
     fn fires_on_another_vpcs_gateway() {
         let mut d = with_second_vpc();
-        d.route_tables[1].routes[0].target = RouteTarget::InternetGateway(id("igw-b"));
+        get_mut::<RouteTable>(&mut d, "rtb-public").routes[0].target = RouteTarget::InternetGateway(id("igw-b"));
         fires(&d, "route-target-other-vpc", "igw-b");
     }
 
@@ -138,7 +138,7 @@ mod tests {
             security_group_referencing: false,
             tags: Default::default(),
         });
-        d.route_tables[2].routes[0].target = RouteTarget::TransitGateway(id("tgw-1"));
+        get_mut::<RouteTable>(&mut d, "rtb-private-a").routes[0].target = RouteTarget::TransitGateway(id("tgw-1"));
         fires(&d, "route-target-other-vpc", "tgw-1");
     }
 

@@ -71,7 +71,8 @@ mod tests {
         g.id = id("sg-b");
         g.vpc = id("vpc-b");
         d.security_groups.push(g);
-        d.security_groups[2].inbound[1].peer = crate::doc::RulePeer::SecurityGroup { group: id("sg-b"), account: None };
+        get_mut::<SecurityGroup>(&mut d, "sg-web").inbound[1].peer =
+            crate::doc::RulePeer::SecurityGroup { group: id("sg-b"), account: None };
         d
     }
 

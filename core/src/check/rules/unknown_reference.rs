@@ -72,12 +72,12 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
-    use crate::doc::{RouteTarget, Subnet};
+    use crate::doc::{RouteTable, RouteTarget, Subnet};
 
     #[test]
     fn fires_on_a_route_to_a_missing_nat_gateway() {
         let mut d = sample();
-        d.route_tables[2].routes[0].target = RouteTarget::NatGateway(id("nat-gone"));
+        get_mut::<RouteTable>(&mut d, "rtb-private-a").routes[0].target = RouteTarget::NatGateway(id("nat-gone"));
         let f = fires(&d, "unknown-reference", "rtb-private-a");
         assert!(f.message.en.contains("nat-gone"), "{}", f.message.en);
     }

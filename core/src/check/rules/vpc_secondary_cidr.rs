@@ -128,7 +128,7 @@ mod tests {
                 _ => cidr(&format!("10.{}.0.0/16", k + 1)),
             })
             .collect();
-        let blocks: Vec<_> = crate::model::Network::vpc_cidrs(&get::<Vpc>(&d, "vpc-main")).copied().collect();
+        let blocks: Vec<_> = crate::model::Network::vpc_cidrs(get::<Vpc>(&d, "vpc-main")).copied().collect();
         let expected: Vec<String> = (1..blocks.len())
             .filter_map(|i| {
                 let o = blocks[..i].iter().find(|b| b.overlaps(&blocks[i]))?;
