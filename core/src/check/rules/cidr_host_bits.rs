@@ -84,7 +84,7 @@ mod tests {
         let mut d = sample();
         get_mut::<Vpc>(&mut d, "vpc-main").cidr = cidr("10.0.3.0/16");
         let f = fires(&d, "cidr-host-bits", "vpc-main");
-        assert_eq!(apply_fix(&d, &f).vpcs[0].cidr, cidr("10.0.0.0/16"));
+        assert_eq!(get::<Vpc>(&apply_fix(&d, &f), "vpc-main").cidr, cidr("10.0.0.0/16"));
     }
 
     #[test]

@@ -401,7 +401,7 @@ mod tests {
         let f = fires(&d, "nacl-no-return-path", "acl-private");
         assert!(f.message.en.contains("dropped by rule 90"), "{}", f.message.en);
         // The fix goes ahead of the deny.
-        assert_eq!(apply_fix(&d, &f).network_acls[1].inbound[0].rule_number, 89);
+        assert_eq!(get::<NetworkAcl>(&apply_fix(&d, &f), "acl-private").inbound[0].rule_number, 89);
     }
 
     #[test]
