@@ -724,6 +724,8 @@ fn connect(d: &mut Design, region: &Id, v: usize, vpcs: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::{NetworkAcl, SecurityGroup};
+    use crate::testing::get;
 
     #[test]
     fn sizes_and_content() {
@@ -768,8 +770,9 @@ mod tests {
     #[test]
     fn rules_scale_within_one_resource() {
         let d = design(&Shape { extra_nacl_rules: 100, extra_sg_rules: 50, ..Shape::vpcs(1) });
-        assert_eq!((d.network_acls[0].inbound.len(), d.network_acls[0].outbound.len()), (110, 110));
-        assert_eq!(d.security_groups[2].inbound.len(), 56);
+        let acl = get::<NetworkAcl>(&d, "acl-0");
+        assert_eq!((acl.inbound.len(), acl.outbound.len()), (110, 110));
+        assert_eq!(get::<SecurityGroup>(&d, "sg-0-app").inbound.len(), 56);
         assert_eq!(crate::load(&crate::save(&d).unwrap()).unwrap(), d);
     }
 }

@@ -3,7 +3,7 @@
 use super::{Diagnostic, check};
 use crate::doc::Design;
 
-pub use crate::testing::{cidr, id, sample};
+pub use crate::testing::{cidr, get, get_mut, id, sample};
 
 /// The diagnostics with `code`.
 pub fn findings(design: &Design, code: &str) -> Vec<Diagnostic> {

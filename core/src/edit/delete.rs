@@ -146,7 +146,8 @@ pub fn delete_zone(d: &Design, vpc: &Id, zone: &str) -> Result<Deletion, DeleteE
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::id;
+    use crate::check::testing::{get, id};
+    use crate::doc::{PrefixList, VirtualInterface};
 
     fn template(key: &str) -> Design {
         crate::templates::all().into_iter().find(|t| t.key == key).unwrap().design().unwrap()
@@ -160,11 +161,11 @@ mod tests {
         assert_eq!(deletion.updated, [(ResourceKind::VirtualInterface, id("dxvif-dc-private"))]);
         let mut after = d.clone();
         deletion.edit.apply(&mut after).unwrap();
-        assert_eq!(after.virtual_interfaces[0].attachment, None);
+        assert_eq!(get::<VirtualInterface>(&after, "dxvif-dc-private").attachment, None);
         // A route to a deleted endpoint goes with its prefix-list destination; the endpoint, which names the
         // deleted prefix list in its gateway part, goes as a whole.
         let d = template("s3-gateway-endpoint");
-        let pl = d.prefix_lists[0].id.clone();
+        let pl = get::<PrefixList>(&d, "pl-78a54011").id.clone();
         let deletion = delete(&d, &[pl]).unwrap();
         assert!(deletion.deleted.iter().any(|(k, _)| *k == ResourceKind::VpcEndpoint), "{:?}", deletion.deleted);
         let mut after = d.clone();

@@ -5,9 +5,9 @@ use std::net::Ipv4Addr;
 
 use super::fields::{self, FieldError};
 use super::*;
-use crate::check::testing::{cidr, id, sample};
+use crate::check::testing::{cidr, get, id, sample};
 use crate::check::{Fix, FixError, FixStep};
-use crate::doc::{Placement, ResourceKind as K};
+use crate::doc::{Placement, ResourceKind as K, Vpc};
 
 /// `e` says `en` and `ko`: its `Display` is the English, and it converts into both.
 fn says<E: Clone + std::fmt::Display + Into<Text>>(e: &E, en: &str, ko: &str) {
@@ -143,7 +143,7 @@ fn move_and_zone_errors_name_what_is_missing_or_refused() {
     );
 
     let mut d = sample();
-    let mut other = d.vpcs[0].clone();
+    let mut other = get::<Vpc>(&d, "vpc-main").clone();
     other.id = id("vpc-b");
     other.cidr = cidr("10.1.0.0/16");
     d.vpcs.push(other);

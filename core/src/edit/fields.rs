@@ -240,6 +240,8 @@ pub fn read_mappings(text: &str) -> Result<Vec<PortMapping>, FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::NetworkAcl;
+    use crate::testing::get;
 
     #[test]
     fn image_ids_asns_and_accounts_follow_aws() {
@@ -278,7 +280,7 @@ mod tests {
     #[test]
     fn rule_numbers_are_in_range_and_unique_per_direction() {
         let d = crate::load(include_str!("../../../public/samples/two-az.json")).unwrap_or_else(|e| panic!("{e}"));
-        let rules = &d.network_acls[0].inbound;
+        let rules = &get::<NetworkAcl>(&d, "acl-default").inbound;
         let taken = rules[0].rule_number;
         assert_eq!(read_rule_number(rules, 0, &taken.to_string()).ok(), Some(taken), "its own number");
         assert_eq!(read_rule_number(rules, 0, " 32766 ").ok(), Some(32766));

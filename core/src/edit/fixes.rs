@@ -59,13 +59,15 @@ pub fn from_fix(d: &Design, fix: &Fix) -> Result<Edit, FixEditError> {
 mod tests {
     use super::*;
     use crate::check::check;
+    use crate::doc::Vpc;
     use crate::edit::History;
+    use crate::testing::get_mut;
 
     #[test]
     fn a_fix_is_one_undoable_step() {
         let mut d = crate::load(include_str!("../../../public/samples/two-az.json")).unwrap_or_else(|e| panic!("{e}"));
         // Flow logs off: a finding whose fix turns them on.
-        d.vpcs[0].flow_logs = false;
+        get_mut::<Vpc>(&mut d, "vpc-main").flow_logs = false;
         let original = d.clone();
         let with_fix: Vec<_> = check(&d).into_iter().filter_map(|x| x.fix).collect();
         assert!(!with_fix.is_empty(), "some finding offers a fix");

@@ -1,8 +1,8 @@
 //! Edits on the sample design: creation, containment, deletion with what depends on it, undo and redo.
 
 use super::*;
-use crate::check::testing::{id, sample};
-use crate::doc::{Placement, ResourceKind, RouteTarget};
+use crate::check::testing::{get, get_mut, id, sample};
+use crate::doc::{Instance, InternetGateway, Placement, Region, ResourceKind, RouteTarget, Subnet, Vpc};
 
 fn zone_a() -> Container {
     Container::Zone { vpc: id("vpc-main"), zone: "ap-northeast-2a".into() }
@@ -123,7 +123,7 @@ fn deleting_a_vpc_takes_everything_in_it() {
     assert!(after.route_tables.is_empty() && after.security_groups.is_empty() && after.nat_gateways.is_empty());
     // The internet gateway only attaches to the VPC: it is detached, not deleted.
     assert_eq!(after.internet_gateways.len(), 1);
-    assert_eq!(after.internet_gateways[0].vpc, None);
+    assert_eq!(get::<InternetGateway>(&after, "igw-main").vpc, None);
     assert!(after.layout.zones.is_empty());
     deletion.edit.inverse().apply(&mut after).unwrap();
     assert_eq!(after, d);
@@ -143,13 +143,13 @@ fn a_zone_box_goes_with_its_subnets() {
 fn an_edit_that_no_longer_fits_is_refused_whole() {
     let d = sample();
     let mut renamed = d.clone();
-    renamed.instances[0].name = "changed".into();
+    get_mut::<Instance>(&mut renamed, "i-bastion").name = "changed".into();
     let mut moved = d.clone();
     // Delete the bastion as the sample has it: the renamed copy no longer matches, and nothing is applied.
     let deletion = delete(&d, &[id("subnet-public-a")]).unwrap();
     assert!(deletion.edit.apply(&mut renamed).is_err());
     let mut expected = d.clone();
-    expected.instances[0].name = "changed".into();
+    get_mut::<Instance>(&mut expected, "i-bastion").name = "changed".into();
     assert_eq!(renamed, expected);
     // And an edit fits once.
     deletion.edit.apply(&mut moved).unwrap();
@@ -163,7 +163,7 @@ fn history_undoes_and_redoes_and_a_new_edit_clears_redo() {
     let mut h = History::new();
     let first = Edit::place(&d, LayoutKey::Node(id("i-web-a")), Some(Placement::at(1.0, 2.0)));
     h.commit(&mut d, first).unwrap();
-    let mut renamed = d.instances[1].clone();
+    let mut renamed = get::<Instance>(&d, "i-web-a").clone();
     renamed.name = "web A".into();
     let second = Edit::update(&d, Resource::Instance(renamed)).unwrap();
     h.commit(&mut d, second).unwrap();
@@ -219,11 +219,11 @@ fn a_subnet_moves_between_zones_and_a_new_zone_box_is_the_next_of_the_region() {
     let edit = reparent(&d, &id("subnet-private-c"), &zone_a(), None).unwrap();
     let mut after = d.clone();
     edit.apply(&mut after).unwrap();
-    assert_eq!(after.subnets[3].availability_zone, "ap-northeast-2a");
+    assert_eq!(get::<Subnet>(&after, "subnet-private-c").availability_zone, "ap-northeast-2a");
     // The sample's Region lists zones a and c, both shown: no zone is left.
     assert!(next_zone(&d, &id("vpc-main")).is_err());
     let mut d2 = d.clone();
-    d2.regions[0].availability_zones.clear();
+    get_mut::<Region>(&mut d2, "ap-northeast-2").availability_zones.clear();
     assert_eq!(next_zone(&d2, &id("vpc-main")).unwrap(), "ap-northeast-2b");
     let (zone, edit) = add_zone(&d2, &id("vpc-main"), Placement::rect(0.0, 0.0, 300.0, 300.0)).unwrap();
     assert_eq!(zone, "ap-northeast-2b");
@@ -263,7 +263,7 @@ fn connectors_join_the_right_pairs_and_refuse_the_rest_with_the_reason() {
     let mut d = sample();
     // A second VPC with a block of its own, and one that overlaps.
     for (vpc, cidr) in [("vpc-b", "10.1.0.0/16"), ("vpc-clash", "10.0.0.0/20")] {
-        let mut v = d.vpcs[0].clone();
+        let mut v = get::<Vpc>(&d, "vpc-main").clone();
         v.id = id(vpc);
         v.cidr = cidr.parse().unwrap();
         d.vpcs.push(v);

@@ -66,24 +66,25 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::{Subnet, Vpc};
 
     #[test]
     fn fires_with_a_fix_that_canonicalises() {
         let mut d = sample();
-        d.subnets[2].cidr = cidr("10.0.10.7/24");
+        get_mut::<Subnet>(&mut d, "subnet-private-a").cidr = cidr("10.0.10.7/24");
         let f = fires(&d, "cidr-host-bits", "subnet-private-a");
         assert!(f.message.en.contains("AWS stores it as 10.0.10.0/24"));
         let fixed = apply_fix(&d, &f);
-        assert_eq!(fixed.subnets[2].cidr, cidr("10.0.10.0/24"));
+        assert_eq!(get::<Subnet>(&fixed, "subnet-private-a").cidr, cidr("10.0.10.0/24"));
         quiet(&fixed, "cidr-host-bits");
     }
 
     #[test]
     fn fires_on_vpc_blocks() {
         let mut d = sample();
-        d.vpcs[0].cidr = cidr("10.0.3.0/16");
+        get_mut::<Vpc>(&mut d, "vpc-main").cidr = cidr("10.0.3.0/16");
         let f = fires(&d, "cidr-host-bits", "vpc-main");
-        assert_eq!(apply_fix(&d, &f).vpcs[0].cidr, cidr("10.0.0.0/16"));
+        assert_eq!(get::<Vpc>(&apply_fix(&d, &f), "vpc-main").cidr, cidr("10.0.0.0/16"));
     }
 
     #[test]

@@ -64,15 +64,17 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
-    use crate::doc::{RulePeer, SgRule};
+    use crate::doc::{RulePeer, SecurityGroup, SgRule};
     use crate::net::Protocol;
 
     #[test]
     fn fires_on_the_aws_default_rules_and_the_fix_empties_the_group() {
         let mut d = sample();
         let all = |peer| SgRule { protocol: Protocol::All, ports: None, icmp: None, peer, description: String::new() };
-        d.security_groups[0].inbound.push(all(RulePeer::SecurityGroup { group: id("sg-default"), account: None }));
-        d.security_groups[0].outbound.push(all(RulePeer::Cidr("0.0.0.0/0".parse().unwrap())));
+        get_mut::<SecurityGroup>(&mut d, "sg-default")
+            .inbound
+            .push(all(RulePeer::SecurityGroup { group: id("sg-default"), account: None }));
+        get_mut::<SecurityGroup>(&mut d, "sg-default").outbound.push(all(RulePeer::Cidr("0.0.0.0/0".parse().unwrap())));
         let f = fires(&d, "default-sg-allows-traffic", "sg-default");
         quiet(&apply_fix(&d, &f), "default-sg-allows-traffic");
     }

@@ -64,11 +64,12 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::Vpc;
 
     #[test]
     fn fires_when_the_sample_vpc_is_the_default_one() {
         let mut d = sample();
-        d.vpcs[0].is_default = true;
+        get_mut::<Vpc>(&mut d, "vpc-main").is_default = true;
         fires(&d, "default-vpc-used", "vpc-main");
     }
 

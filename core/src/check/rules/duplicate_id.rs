@@ -40,11 +40,12 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::InternetGateway;
 
     #[test]
     fn fires_on_a_repeated_id() {
         let mut d = sample();
-        d.internet_gateways[0].id = id("nat-a");
+        get_mut::<InternetGateway>(&mut d, "igw-main").id = id("nat-a");
         fires(&d, "duplicate-id", "nat-a");
     }
 

@@ -31,11 +31,12 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 mod tests {
     use super::super::ecs_service_resilience::tests::with_service;
     use crate::check::testing::*;
+    use crate::doc::EcsService;
 
     #[test]
     fn fires_and_the_fix_turns_it_off() {
         let mut d = with_service();
-        d.ecs_services[0].assign_public_ip = true;
+        get_mut::<EcsService>(&mut d, "svc-api").assign_public_ip = true;
         let f = fires(&d, "ecs-assign-public-ip", "svc-api");
         quiet(&apply_fix(&d, &f), "ecs-assign-public-ip");
     }

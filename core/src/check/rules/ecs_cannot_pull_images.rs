@@ -111,16 +111,16 @@ mod tests {
     use super::super::ecs_service_resilience::tests::with_service;
     use super::super::gateway_endpoint::tests::endpoint;
     use crate::check::testing::*;
-    use crate::doc::EndpointKind;
+    use crate::doc::{EcsService, EndpointKind, RouteTable};
 
     #[test]
     fn fires_without_nat_or_endpoints() {
         let mut d = with_service();
-        d.route_tables[2].routes.clear();
+        get_mut::<RouteTable>(&mut d, "rtb-private-a").routes.clear();
         fires(&d, "ecs-cannot-pull-images", "subnet-private-a");
         // In a public subnet without a public IP, too.
         let mut d = with_service();
-        d.ecs_services[0].subnets = vec![id("subnet-public-a"), id("subnet-public-c")];
+        get_mut::<EcsService>(&mut d, "svc-api").subnets = vec![id("subnet-public-a"), id("subnet-public-c")];
         fires(&d, "ecs-cannot-pull-images", "subnet-public-a");
     }
 
@@ -128,8 +128,8 @@ mod tests {
     fn quiet_with_nat_or_with_the_three_endpoints() {
         quiet(&with_service(), "ecs-cannot-pull-images");
         let mut d = with_service();
-        d.route_tables[2].routes.clear();
-        d.route_tables[3].routes.clear();
+        get_mut::<RouteTable>(&mut d, "rtb-private-a").routes.clear();
+        get_mut::<RouteTable>(&mut d, "rtb-private-c").routes.clear();
         let iface = || EndpointKind::Interface {
             subnets: vec![id("subnet-private-a"), id("subnet-private-c")],
             security_groups: vec![id("sg-web")],

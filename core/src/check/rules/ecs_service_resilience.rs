@@ -94,10 +94,10 @@ pub(super) mod tests {
     #[test]
     fn fires_on_one_task_and_on_one_zone() {
         let mut d = with_service();
-        d.ecs_services[0].desired_count = 1;
+        get_mut::<EcsService>(&mut d, "svc-api").desired_count = 1;
         fires(&d, "ecs-service-resilience", "svc-api");
         let mut d = with_service();
-        d.ecs_services[0].subnets.pop();
+        get_mut::<EcsService>(&mut d, "svc-api").subnets.pop();
         fires(&d, "ecs-service-resilience", "svc-api");
     }
 

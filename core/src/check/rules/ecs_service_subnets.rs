@@ -35,17 +35,18 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 mod tests {
     use super::super::ecs_service_resilience::tests::with_service;
     use crate::check::testing::*;
+    use crate::doc::{Instance, Subnet, Vpc};
 
     #[test]
     fn fires_across_vpcs() {
         let mut d = with_service();
-        let mut v = d.vpcs[0].clone();
+        let mut v = get::<Vpc>(&d, "vpc-main").clone();
         v.id = id("vpc-b");
         v.cidr = cidr("10.1.0.0/16");
         d.vpcs.push(v);
-        d.subnets[3].vpc = id("vpc-b");
-        d.subnets[3].cidr = cidr("10.1.11.0/24");
-        d.instances[2].private_ip = Some("10.1.11.10".parse().unwrap());
+        get_mut::<Subnet>(&mut d, "subnet-private-c").vpc = id("vpc-b");
+        get_mut::<Subnet>(&mut d, "subnet-private-c").cidr = cidr("10.1.11.0/24");
+        get_mut::<Instance>(&mut d, "i-web-c").private_ip = Some("10.1.11.10".parse().unwrap());
         fires(&d, "ecs-service-subnets", "svc-api");
     }
 

@@ -33,12 +33,13 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::ElasticIp;
 
     #[test]
     fn fires_on_six() {
         let mut d = sample();
         for i in 0..4 {
-            let mut e = d.elastic_ips[0].clone();
+            let mut e = get::<ElasticIp>(&d, "eip-nat-a").clone();
             e.id = id(&format!("eip-extra-{i}"));
             d.elastic_ips.push(e);
         }
@@ -49,7 +50,7 @@ mod tests {
     fn quiet_on_five() {
         let mut d = sample();
         for i in 0..3 {
-            let mut e = d.elastic_ips[0].clone();
+            let mut e = get::<ElasticIp>(&d, "eip-nat-a").clone();
             e.id = id(&format!("eip-extra-{i}"));
             d.elastic_ips.push(e);
         }

@@ -32,11 +32,12 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::NatGateway;
 
     #[test]
     fn fires_on_two_holders() {
         let mut d = sample();
-        d.nat_gateways[1].elastic_ip = Some(id("eip-nat-a"));
+        get_mut::<NatGateway>(&mut d, "nat-c").elastic_ip = Some(id("eip-nat-a"));
         fires(&d, "elastic-ip-shared", "nat-c");
     }
 

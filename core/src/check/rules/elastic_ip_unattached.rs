@@ -46,11 +46,12 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::NatGateway;
 
     #[test]
     fn fires_on_an_idle_address() {
         let mut d = sample();
-        d.nat_gateways[0].elastic_ip = None;
+        get_mut::<NatGateway>(&mut d, "nat-a").elastic_ip = None;
         fires(&d, "elastic-ip-unattached", "eip-nat-a");
     }
 

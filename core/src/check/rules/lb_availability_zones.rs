@@ -111,10 +111,11 @@ pub(super) mod tests {
     #[test]
     fn fires_on_one_zone_and_on_two_subnets_in_a_zone() {
         let mut d = with_alb();
-        d.load_balancers[0].subnets = vec![id("subnet-public-a")];
+        get_mut::<LoadBalancer>(&mut d, "alb-web").subnets = vec![id("subnet-public-a")];
         assert_eq!(fires(&d, "lb-availability-zones", "alb-web").severity, crate::check::Severity::Error);
         let mut d = with_alb();
-        d.load_balancers[0].subnets = vec![id("subnet-public-a"), id("subnet-private-a"), id("subnet-public-c")];
+        get_mut::<LoadBalancer>(&mut d, "alb-web").subnets =
+            vec![id("subnet-public-a"), id("subnet-private-a"), id("subnet-public-c")];
         fires(&d, "lb-availability-zones", "subnet-private-a");
     }
 

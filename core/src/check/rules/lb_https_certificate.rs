@@ -33,21 +33,21 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 mod tests {
     use super::super::lb_availability_zones::tests::with_alb;
     use crate::check::testing::*;
-    use crate::doc::ListenerProtocol;
+    use crate::doc::{ListenerProtocol, LoadBalancer};
 
     #[test]
     fn fires_on_https_without_certificate() {
         let mut d = with_alb();
-        d.load_balancers[0].listeners[0].protocol = ListenerProtocol::Https;
-        d.load_balancers[0].listeners[0].port = 443;
+        get_mut::<LoadBalancer>(&mut d, "alb-web").listeners[0].protocol = ListenerProtocol::Https;
+        get_mut::<LoadBalancer>(&mut d, "alb-web").listeners[0].port = 443;
         fires(&d, "lb-https-certificate", "alb-web");
     }
 
     #[test]
     fn quiet_with_a_certificate() {
         let mut d = with_alb();
-        d.load_balancers[0].listeners[0].protocol = ListenerProtocol::Https;
-        d.load_balancers[0].listeners[0].certificates =
+        get_mut::<LoadBalancer>(&mut d, "alb-web").listeners[0].protocol = ListenerProtocol::Https;
+        get_mut::<LoadBalancer>(&mut d, "alb-web").listeners[0].certificates =
             vec!["arn:aws:acm:ap-northeast-2:123456789012:certificate/abc".into()];
         quiet(&d, "lb-https-certificate");
     }

@@ -32,11 +32,12 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 mod tests {
     use super::super::lb_availability_zones::tests::with_alb;
     use crate::check::testing::*;
+    use crate::doc::LoadBalancer;
 
     #[test]
     fn fires_in_a_private_subnet() {
         let mut d = with_alb();
-        d.load_balancers[0].subnets[1] = id("subnet-private-c");
+        get_mut::<LoadBalancer>(&mut d, "alb-web").subnets[1] = id("subnet-private-c");
         fires(&d, "lb-internet-facing-private-subnet", "subnet-private-c");
     }
 
@@ -44,8 +45,8 @@ mod tests {
     fn quiet_in_public_subnets_or_when_internal() {
         quiet(&with_alb(), "lb-internet-facing-private-subnet");
         let mut d = with_alb();
-        d.load_balancers[0].scheme = crate::doc::LoadBalancerScheme::Internal;
-        d.load_balancers[0].subnets = vec![id("subnet-private-a"), id("subnet-private-c")];
+        get_mut::<LoadBalancer>(&mut d, "alb-web").scheme = crate::doc::LoadBalancerScheme::Internal;
+        get_mut::<LoadBalancer>(&mut d, "alb-web").subnets = vec![id("subnet-private-a"), id("subnet-private-c")];
         quiet(&d, "lb-internet-facing-private-subnet");
     }
 }

@@ -42,12 +42,14 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 mod tests {
     use super::super::lb_availability_zones::tests::with_alb;
     use crate::check::testing::*;
-    use crate::doc::{Target, TargetRef};
+    use crate::doc::{Target, TargetGroup, TargetRef};
 
     #[test]
     fn fires_on_the_public_bastion_as_a_target() {
         let mut d = with_alb();
-        d.target_groups[0].targets.push(Target { target: TargetRef::Instance(id("i-bastion")), port: None });
+        get_mut::<TargetGroup>(&mut d, "tg-web")
+            .targets
+            .push(Target { target: TargetRef::Instance(id("i-bastion")), port: None });
         fires(&d, "lb-target-public-instance", "i-bastion");
     }
 

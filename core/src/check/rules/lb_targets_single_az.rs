@@ -45,11 +45,12 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 mod tests {
     use super::super::lb_availability_zones::tests::with_alb;
     use crate::check::testing::*;
+    use crate::doc::TargetGroup;
 
     #[test]
     fn fires_when_only_zone_a_serves() {
         let mut d = with_alb();
-        d.target_groups[0].targets.pop();
+        get_mut::<TargetGroup>(&mut d, "tg-web").targets.pop();
         fires(&d, "lb-targets-single-az", "tg-web");
     }
 

@@ -236,7 +236,11 @@ fn check_direction(acl: &NetworkAcl, outbound_first: bool, back: &mut Back<'_>, 
                 d.with_fix(
                     format!("Add {dir} rule {n}: allow {protocol} 1024-65535 {peer}"),
                     format!("{dir_ko} 규칙 {n} 추가: {peer} {protocol} 1024-65535 허용"),
-                    vec![FixStep::AddNaclRule { network_acl: acl.id.clone(), outbound: !outbound_first, rule: fix_rule }],
+                    vec![FixStep::AddNaclRule {
+                        network_acl: acl.id.clone(),
+                        outbound: !outbound_first,
+                        rule: fix_rule,
+                    }],
                 );
             }
         }
@@ -246,7 +250,7 @@ fn check_direction(acl: &NetworkAcl, outbound_first: bool, back: &mut Back<'_>, 
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
-    use crate::doc::{NaclRule, NetworkAcl, RuleAction};
+    use crate::doc::{NaclRule, NetworkAcl, RuleAction, Subnet};
     use crate::net::{PortRange, Protocol};
 
     fn allow(n: u32, protocol: Protocol, ports: Option<PortRange>, cidr_text: &str) -> NaclRule {
@@ -332,7 +336,7 @@ mod tests {
             outbound,
             tags: Default::default(),
         });
-        d.subnets[2].network_acl = Some(id("acl-private"));
+        get_mut::<Subnet>(&mut d, "subnet-private-a").network_acl = Some(id("acl-private"));
         d
     }
 
@@ -352,7 +356,7 @@ mod tests {
             f.message.en
         );
         let fixed = apply_fix(&d, &f);
-        assert_eq!(fixed.network_acls[1].inbound[1].rule_number, 110);
+        assert_eq!(get::<NetworkAcl>(&fixed, "acl-private").inbound[1].rule_number, 110);
         quiet(&fixed, "nacl-no-return-path");
     }
 
@@ -362,7 +366,10 @@ mod tests {
         let d = with_private_nacl(vec![], vec![allow(100, Protocol::All, None, "0.0.0.0/0")]);
         let f = fires(&d, "nacl-no-return-path", "acl-private");
         let fixed = apply_fix(&d, &f);
-        assert_eq!(fixed.network_acls[1].inbound.iter().map(|r| r.rule_number).collect::<Vec<_>>(), [100]);
+        assert_eq!(
+            get::<NetworkAcl>(&fixed, "acl-private").inbound.iter().map(|r| r.rule_number).collect::<Vec<_>>(),
+            [100]
+        );
         quiet(&fixed, "nacl-no-return-path");
     }
 
@@ -394,7 +401,7 @@ mod tests {
         let f = fires(&d, "nacl-no-return-path", "acl-private");
         assert!(f.message.en.contains("dropped by rule 90"), "{}", f.message.en);
         // The fix goes ahead of the deny.
-        assert_eq!(apply_fix(&d, &f).network_acls[1].inbound[0].rule_number, 89);
+        assert_eq!(get::<NetworkAcl>(&apply_fix(&d, &f), "acl-private").inbound[0].rule_number, 89);
     }
 
     #[test]

@@ -47,17 +47,17 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
-    use crate::doc::{NaclRule, RuleAction};
+    use crate::doc::{NaclRule, NetworkAcl, RuleAction, Subnet};
     use crate::net::{PortRange, Protocol};
 
     fn design(rules: Vec<NaclRule>) -> crate::doc::Design {
         let mut d = sample();
-        let mut acl = d.network_acls[0].clone();
+        let mut acl = get::<NetworkAcl>(&d, "acl-default").clone();
         acl.id = id("acl-public");
         acl.is_default = false;
         acl.inbound = rules;
         d.network_acls.push(acl);
-        d.subnets[0].network_acl = Some(id("acl-public"));
+        get_mut::<Subnet>(&mut d, "subnet-public-a").network_acl = Some(id("acl-public"));
         d
     }
 

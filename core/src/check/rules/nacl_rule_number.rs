@@ -45,24 +45,25 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::NetworkAcl;
 
     #[test]
     fn fires_on_zero_too_large_and_repeated() {
         for n in [0, 32767] {
             let mut d = sample();
-            d.network_acls[0].inbound[0].rule_number = n;
+            get_mut::<NetworkAcl>(&mut d, "acl-default").inbound[0].rule_number = n;
             fires(&d, "nacl-rule-number", "acl-default");
         }
         let mut d = sample();
-        let extra = d.network_acls[0].outbound[0].clone();
-        d.network_acls[0].outbound.push(extra);
+        let extra = get::<NetworkAcl>(&d, "acl-default").outbound[0].clone();
+        get_mut::<NetworkAcl>(&mut d, "acl-default").outbound.push(extra);
         fires(&d, "nacl-rule-number", "acl-default");
     }
 
     #[test]
     fn quiet_on_valid_numbers() {
         let mut d = sample();
-        d.network_acls[0].inbound[0].rule_number = 32766;
+        get_mut::<NetworkAcl>(&mut d, "acl-default").inbound[0].rule_number = 32766;
         quiet(&d, "nacl-rule-number");
     }
 }

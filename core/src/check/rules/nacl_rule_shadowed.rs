@@ -220,7 +220,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
-    use crate::doc::{NaclRule, RuleAction};
+    use crate::doc::{NaclRule, NetworkAcl, RuleAction};
     use crate::net::{PortRange, Protocol};
 
     fn deny_ssh(n: u32) -> NaclRule {
@@ -237,7 +237,7 @@ mod tests {
     #[test]
     fn fires_on_a_deny_after_an_allow_all() {
         let mut d = sample();
-        d.network_acls[0].inbound.push(deny_ssh(200));
+        get_mut::<NetworkAcl>(&mut d, "acl-default").inbound.push(deny_ssh(200));
         let f = fires(&d, "nacl-rule-shadowed", "acl-default");
         assert!(f.message.en.contains("rule 200 never matches, because rule 100"), "{}", f.message.en);
     }
@@ -299,7 +299,7 @@ mod tests {
     #[test]
     fn quiet_when_the_deny_comes_first() {
         let mut d = sample();
-        d.network_acls[0].inbound.push(deny_ssh(50));
+        get_mut::<NetworkAcl>(&mut d, "acl-default").inbound.push(deny_ssh(50));
         quiet(&d, "nacl-rule-shadowed");
     }
 }

@@ -44,12 +44,12 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
-    use crate::doc::RouteTarget;
+    use crate::doc::{RouteTable, RouteTarget};
 
     #[test]
     fn fires_when_zone_c_uses_the_nat_of_zone_a() {
         let mut d = sample();
-        d.route_tables[3].routes[0].target = RouteTarget::NatGateway(id("nat-a"));
+        get_mut::<RouteTable>(&mut d, "rtb-private-c").routes[0].target = RouteTarget::NatGateway(id("nat-a"));
         fires(&d, "nat-gateway-cross-az", "subnet-private-c");
     }
 

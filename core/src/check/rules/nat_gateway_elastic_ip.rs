@@ -42,15 +42,15 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
-    use crate::doc::NatConnectivity;
+    use crate::doc::{NatConnectivity, NatGateway};
 
     #[test]
     fn fires_without_an_elastic_ip() {
         let mut d = sample();
-        d.nat_gateways[0].elastic_ip = None;
+        get_mut::<NatGateway>(&mut d, "nat-a").elastic_ip = None;
         fires(&d, "nat-gateway-elastic-ip", "nat-a");
         let mut d = sample();
-        d.nat_gateways[0].connectivity = NatConnectivity::Private;
+        get_mut::<NatGateway>(&mut d, "nat-a").connectivity = NatConnectivity::Private;
         fires(&d, "nat-gateway-elastic-ip", "nat-a");
     }
 

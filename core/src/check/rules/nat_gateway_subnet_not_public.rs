@@ -52,12 +52,13 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::NatGateway;
 
     #[test]
     fn fires_in_a_private_subnet_and_names_its_users() {
         let mut d = sample();
-        d.nat_gateways[0].subnet = id("subnet-private-c");
-        d.nat_gateways[0].private_ip = None;
+        get_mut::<NatGateway>(&mut d, "nat-a").subnet = id("subnet-private-c");
+        get_mut::<NatGateway>(&mut d, "nat-a").private_ip = None;
         let f = fires(&d, "nat-gateway-subnet-not-public", "nat-a");
         assert!(f.resources.iter().any(|r| r.as_str() == "rtb-private-a"));
     }

@@ -193,13 +193,14 @@ mod tests {
     use super::super::vpn_no_route::tests::with_vpn;
     use crate::check::Severity;
     use crate::check::testing::*;
+    use crate::doc::RouteTable;
 
     #[test]
     fn error_when_routed_warning_when_not() {
         let d = with_vpn("10.0.0.0/8");
         assert_eq!(fires(&d, "onprem-overlap", "dc-1").severity, Severity::Warning);
         let mut d = with_vpn("10.0.0.0/8");
-        d.route_tables[2].propagating_vpn_gateways.push(id("vgw-1"));
+        get_mut::<RouteTable>(&mut d, "rtb-private-a").propagating_vpn_gateways.push(id("vgw-1"));
         assert_eq!(fires(&d, "onprem-overlap", "dc-1").severity, Severity::Error);
     }
 

@@ -50,6 +50,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 mod tests {
     use super::super::peering_self::tests::with_peer;
     use crate::check::testing::*;
+    use crate::doc::Vpc;
 
     #[test]
     fn fires_on_overlapping_blocks() {
@@ -62,16 +63,16 @@ mod tests {
     fn many_blocks_name_the_first_overlapping_pair() {
         for late in [10u32, 40, 79] {
             let mut d = with_peer("172.16.0.0/16");
-            d.vpcs[0].secondary_cidrs = vec![cidr("10.20.0.0/16"), cidr("10.30.0.0/16")];
-            d.vpcs[1].secondary_cidrs = (0..80u32)
+            get_mut::<Vpc>(&mut d, "vpc-main").secondary_cidrs = vec![cidr("10.20.0.0/16"), cidr("10.30.0.0/16")];
+            get_mut::<Vpc>(&mut d, "vpc-b").secondary_cidrs = (0..80u32)
                 .map(|k| if k == late { cidr("10.30.5.0/24") } else { cidr(&format!("172.{}.0.0/16", 17 + k % 15)) })
                 .collect();
-            d.vpcs[1].secondary_cidrs.push(cidr("10.0.0.0/8"));
+            get_mut::<Vpc>(&mut d, "vpc-b").secondary_cidrs.push(cidr("10.0.0.0/8"));
             let f = fires(&d, "peering-overlap", "pcx-1");
             // vpc-main's first block 10.0.0.0/16 first meets the peer's last block, 10.0.0.0/8.
             assert!(f.message.en.contains("whose blocks 10.0.0.0/16 and 10.0.0.0/8 overlap"), "{}", f.message.en);
-            d.vpcs[0].cidr = cidr("192.168.0.0/16");
-            d.vpcs[1].secondary_cidrs.pop();
+            get_mut::<Vpc>(&mut d, "vpc-main").cidr = cidr("192.168.0.0/16");
+            get_mut::<Vpc>(&mut d, "vpc-b").secondary_cidrs.pop();
             let f = fires(&d, "peering-overlap", "pcx-1");
             assert!(f.message.en.contains("whose blocks 10.30.0.0/16 and 10.30.5.0/24 overlap"), "{}", f.message.en);
         }

@@ -65,12 +65,12 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
-    use crate::doc::{Design, PeeringStatus, Route, RouteDestination, RouteTarget, VpcPeering};
+    use crate::doc::{Design, PeeringStatus, Route, RouteDestination, RouteTable, RouteTarget, Vpc, VpcPeering};
 
     fn peered() -> Design {
         let mut d = sample();
         for (vid, block) in [("vpc-b", "10.1.0.0/16"), ("vpc-c", "10.2.0.0/16")] {
-            let mut v = d.vpcs[0].clone();
+            let mut v = get::<Vpc>(&d, "vpc-main").clone();
             v.id = id(vid);
             v.cidr = cidr(block);
             d.vpcs.push(v);
@@ -96,11 +96,11 @@ mod tests {
     #[test]
     fn fires_on_transitive_and_edge_to_edge_routes() {
         let mut d = peered();
-        d.route_tables[2].routes.push(route("10.2.0.0/16"));
+        get_mut::<RouteTable>(&mut d, "rtb-private-a").routes.push(route("10.2.0.0/16"));
         let f = fires(&d, "peering-route-outside-peer", "rtb-private-a");
         assert!(f.message.en.contains("not transitive"), "{}", f.message.en);
         let mut d = peered();
-        d.route_tables[1].routes.push(route("8.8.8.0/24"));
+        get_mut::<RouteTable>(&mut d, "rtb-public").routes.push(route("8.8.8.0/24"));
         let f = fires(&d, "peering-route-outside-peer", "rtb-public");
         assert!(f.message.en.contains("edge-to-edge"), "{}", f.message.en);
     }
@@ -108,8 +108,8 @@ mod tests {
     #[test]
     fn quiet_on_routes_to_the_peer_or_part_of_it() {
         let mut d = peered();
-        d.route_tables[2].routes.push(route("10.1.0.0/16"));
-        d.route_tables[3].routes.push(route("10.1.5.7/32"));
+        get_mut::<RouteTable>(&mut d, "rtb-private-a").routes.push(route("10.1.0.0/16"));
+        get_mut::<RouteTable>(&mut d, "rtb-private-c").routes.push(route("10.1.5.7/32"));
         quiet(&d, "peering-route-outside-peer");
     }
 }

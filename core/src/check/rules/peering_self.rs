@@ -57,12 +57,12 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 pub(super) mod tests {
     use crate::check::testing::*;
-    use crate::doc::{Design, PeeringStatus, VpcPeering};
+    use crate::doc::{Design, PeeringStatus, Vpc, VpcPeering};
 
     /// The sample plus `vpc-b` (with `block`) peered to `vpc-main` as `pcx-1`.
     pub fn with_peer(block: &str) -> Design {
         let mut d = sample();
-        let mut v = d.vpcs[0].clone();
+        let mut v = get::<Vpc>(&d, "vpc-main").clone();
         v.id = id("vpc-b");
         v.cidr = cidr(block);
         d.vpcs.push(v);
@@ -81,10 +81,10 @@ pub(super) mod tests {
     #[test]
     fn fires_on_self_and_on_a_second_peering() {
         let mut d = with_peer("10.1.0.0/16");
-        d.vpc_peerings[0].accepter_vpc = id("vpc-main");
+        get_mut::<VpcPeering>(&mut d, "pcx-1").accepter_vpc = id("vpc-main");
         fires(&d, "peering-self", "pcx-1");
         let mut d = with_peer("10.1.0.0/16");
-        let mut again = d.vpc_peerings[0].clone();
+        let mut again = get::<VpcPeering>(&d, "pcx-1").clone();
         again.id = id("pcx-2");
         std::mem::swap(&mut again.requester_vpc, &mut again.accepter_vpc);
         d.vpc_peerings.push(again);

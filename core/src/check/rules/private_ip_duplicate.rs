@@ -47,11 +47,12 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::Instance;
 
     #[test]
     fn fires_on_a_shared_address() {
         let mut d = sample();
-        d.instances[0].private_ip = Some("10.0.0.10".parse().unwrap()); // nat-a's address
+        get_mut::<Instance>(&mut d, "i-bastion").private_ip = Some("10.0.0.10".parse().unwrap()); // nat-a's address
         let f = fires(&d, "private-ip-duplicate", "i-bastion");
         assert!(f.resources.iter().any(|r| r.as_str() == "nat-a"));
     }

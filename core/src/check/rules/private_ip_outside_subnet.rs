@@ -33,11 +33,12 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::Instance;
 
     #[test]
     fn fires_on_an_address_of_another_subnet() {
         let mut d = sample();
-        d.instances[1].private_ip = Some("10.0.11.10".parse().unwrap());
+        get_mut::<Instance>(&mut d, "i-web-a").private_ip = Some("10.0.11.10".parse().unwrap());
         fires(&d, "private-ip-outside-subnet", "i-web-a");
     }
 

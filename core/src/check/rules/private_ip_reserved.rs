@@ -58,12 +58,13 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::Instance;
 
     #[test]
     fn fires_on_each_reserved_address() {
         for ip in ["10.0.10.0", "10.0.10.1", "10.0.10.2", "10.0.10.3", "10.0.10.255"] {
             let mut d = sample();
-            d.instances[1].private_ip = Some(ip.parse().unwrap());
+            get_mut::<Instance>(&mut d, "i-web-a").private_ip = Some(ip.parse().unwrap());
             let f = fires(&d, "private-ip-reserved", "i-web-a");
             assert!(f.message.en.contains("Use an address from 10.0.10.4 to 10.0.10.254"), "{}", f.message.en);
         }
@@ -72,7 +73,7 @@ mod tests {
     #[test]
     fn quiet_on_the_first_usable_address() {
         let mut d = sample();
-        d.instances[1].private_ip = Some("10.0.10.4".parse().unwrap());
+        get_mut::<Instance>(&mut d, "i-web-a").private_ip = Some("10.0.10.4".parse().unwrap());
         quiet(&d, "private-ip-reserved");
     }
 }

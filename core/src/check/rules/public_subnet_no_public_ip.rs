@@ -39,19 +39,20 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::Instance;
 
     #[test]
     fn fires_without_a_public_address() {
         let mut d = sample();
-        d.instances[0].public_ip = None;
-        d.instances[0].associate_public_ip = Some(false);
+        get_mut::<Instance>(&mut d, "i-bastion").public_ip = None;
+        get_mut::<Instance>(&mut d, "i-bastion").associate_public_ip = Some(false);
         fires(&d, "public-subnet-no-public-ip", "i-bastion");
     }
 
     #[test]
     fn quiet_when_the_subnet_assigns_one() {
         let mut d = sample();
-        d.instances[0].public_ip = None; // map_public_ip_on_launch gives it one
+        get_mut::<Instance>(&mut d, "i-bastion").public_ip = None; // map_public_ip_on_launch gives it one
         quiet(&d, "public-subnet-no-public-ip");
     }
 }

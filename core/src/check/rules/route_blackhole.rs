@@ -57,15 +57,15 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
-    use crate::doc::RouteTarget;
+    use crate::doc::{InternetGateway, RouteTable, RouteTarget};
 
     #[test]
     fn fires_on_explicit_and_detached() {
         let mut d = sample();
-        d.route_tables[2].routes[0].target = RouteTarget::Blackhole;
+        get_mut::<RouteTable>(&mut d, "rtb-private-a").routes[0].target = RouteTarget::Blackhole;
         fires(&d, "route-blackhole", "rtb-private-a");
         let mut d = sample();
-        d.internet_gateways[0].vpc = None;
+        get_mut::<InternetGateway>(&mut d, "igw-main").vpc = None;
         fires(&d, "route-blackhole", "rtb-public");
     }
 

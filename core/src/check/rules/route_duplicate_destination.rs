@@ -49,15 +49,16 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::RouteTable;
 
     #[test]
     fn fires_and_the_fix_removes_the_second_route() {
         let mut d = sample();
-        let extra = d.route_tables[2].routes[0].clone();
-        d.route_tables[2].routes.push(extra);
+        let extra = get::<RouteTable>(&d, "rtb-private-a").routes[0].clone();
+        get_mut::<RouteTable>(&mut d, "rtb-private-a").routes.push(extra);
         let f = fires(&d, "route-duplicate-destination", "rtb-private-a");
         let fixed = apply_fix(&d, &f);
-        assert_eq!(fixed.route_tables[2].routes.len(), 1);
+        assert_eq!(get::<RouteTable>(&fixed, "rtb-private-a").routes.len(), 1);
         quiet(&fixed, "route-duplicate-destination");
     }
 

@@ -66,7 +66,7 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
-    use crate::doc::{Route, RouteDestination, RouteTarget};
+    use crate::doc::{Route, RouteDestination, RouteTable, RouteTarget};
 
     fn route(dest: &str, target: RouteTarget) -> Route {
         Route { destination: RouteDestination::Cidr(cidr(dest)), target }
@@ -75,18 +75,26 @@ mod tests {
     #[test]
     fn fires_on_a_vpn_route_inside_the_vpc() {
         let mut d = sample();
-        d.route_tables[2].routes.push(route("10.0.11.0/24", RouteTarget::InternetGateway(id("igw-main"))));
+        get_mut::<RouteTable>(&mut d, "rtb-private-a")
+            .routes
+            .push(route("10.0.11.0/24", RouteTarget::InternetGateway(id("igw-main"))));
         fires(&d, "route-more-specific-than-local", "rtb-private-a");
         let mut d = sample();
-        d.route_tables[2].routes.push(route("10.0.11.0/25", RouteTarget::NatGateway(id("nat-a"))));
+        get_mut::<RouteTable>(&mut d, "rtb-private-a")
+            .routes
+            .push(route("10.0.11.0/25", RouteTarget::NatGateway(id("nat-a"))));
         fires(&d, "route-more-specific-than-local", "rtb-private-a");
     }
 
     #[test]
     fn quiet_on_middlebox_routes_to_a_whole_subnet() {
         let mut d = sample();
-        d.route_tables[2].routes.push(route("10.0.11.0/24", RouteTarget::NatGateway(id("nat-a"))));
-        d.route_tables[2].routes.push(route("10.1.0.0/16", RouteTarget::NatGateway(id("nat-a"))));
+        get_mut::<RouteTable>(&mut d, "rtb-private-a")
+            .routes
+            .push(route("10.0.11.0/24", RouteTarget::NatGateway(id("nat-a"))));
+        get_mut::<RouteTable>(&mut d, "rtb-private-a")
+            .routes
+            .push(route("10.1.0.0/16", RouteTarget::NatGateway(id("nat-a"))));
         quiet(&d, "route-more-specific-than-local");
     }
 }

@@ -103,15 +103,15 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
-    use crate::doc::RouteTarget;
+    use crate::doc::{InternetGateway, RouteTable, RouteTarget, Vpc};
 
     fn with_second_vpc() -> crate::doc::Design {
         let mut d = sample();
-        let mut other = d.vpcs[0].clone();
+        let mut other = get::<Vpc>(&d, "vpc-main").clone();
         other.id = id("vpc-b");
         other.cidr = cidr("10.9.0.0/16");
         d.vpcs.push(other);
-        let mut igw = d.internet_gateways[0].clone();
+        let mut igw = get::<InternetGateway>(&d, "igw-main").clone();
         igw.id = id("igw-b");
         igw.vpc = Some(id("vpc-b"));
         d.internet_gateways.push(igw);
@@ -121,7 +121,7 @@ mod tests {
     #[test]
     fn fires_on_another_vpcs_gateway() {
         let mut d = with_second_vpc();
-        d.route_tables[1].routes[0].target = RouteTarget::InternetGateway(id("igw-b"));
+        get_mut::<RouteTable>(&mut d, "rtb-public").routes[0].target = RouteTarget::InternetGateway(id("igw-b"));
         fires(&d, "route-target-other-vpc", "igw-b");
     }
 
@@ -138,7 +138,7 @@ mod tests {
             security_group_referencing: false,
             tags: Default::default(),
         });
-        d.route_tables[2].routes[0].target = RouteTarget::TransitGateway(id("tgw-1"));
+        get_mut::<RouteTable>(&mut d, "rtb-private-a").routes[0].target = RouteTarget::TransitGateway(id("tgw-1"));
         fires(&d, "route-target-other-vpc", "tgw-1");
     }
 

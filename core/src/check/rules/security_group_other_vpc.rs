@@ -50,15 +50,16 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::{SecurityGroup, Vpc};
 
     #[test]
     fn fires_on_a_group_of_another_vpc() {
         let mut d = sample();
-        let mut v = d.vpcs[0].clone();
+        let mut v = get::<Vpc>(&d, "vpc-main").clone();
         v.id = id("vpc-b");
         v.cidr = cidr("10.1.0.0/16");
         d.vpcs.push(v);
-        d.security_groups[2].vpc = id("vpc-b");
+        get_mut::<SecurityGroup>(&mut d, "sg-web").vpc = id("vpc-b");
         fires(&d, "security-group-other-vpc", "i-web-a");
     }
 

@@ -36,13 +36,16 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::SecurityGroup;
 
     #[test]
     fn fires_on_ssh_from_anywhere() {
         let mut d = sample();
-        d.security_groups[1].inbound[0].peer = crate::doc::RulePeer::Cidr("0.0.0.0/0".parse().unwrap());
+        get_mut::<SecurityGroup>(&mut d, "sg-bastion").inbound[0].peer =
+            crate::doc::RulePeer::Cidr("0.0.0.0/0".parse().unwrap());
         fires(&d, "sg-open-admin-port", "sg-bastion");
-        d.security_groups[1].inbound[0].peer = crate::doc::RulePeer::Cidr("::/0".parse().unwrap());
+        get_mut::<SecurityGroup>(&mut d, "sg-bastion").inbound[0].peer =
+            crate::doc::RulePeer::Cidr("::/0".parse().unwrap());
         fires(&d, "sg-open-admin-port", "sg-bastion");
     }
 

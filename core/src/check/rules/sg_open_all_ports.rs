@@ -30,13 +30,13 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
-    use crate::doc::{RulePeer, SgRule};
+    use crate::doc::{RulePeer, SecurityGroup, SgRule};
     use crate::net::Protocol;
 
     #[test]
     fn fires_on_all_traffic_from_anywhere() {
         let mut d = sample();
-        d.security_groups[2].inbound.push(SgRule {
+        get_mut::<SecurityGroup>(&mut d, "sg-web").inbound.push(SgRule {
             protocol: Protocol::All,
             ports: None,
             icmp: None,

@@ -43,14 +43,14 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
-    use crate::doc::RulePeer;
+    use crate::doc::{RulePeer, SecurityGroup};
     use crate::net::PortRange;
 
     #[test]
     fn fires_on_mysql_from_anywhere() {
         let mut d = sample();
-        d.security_groups[2].inbound[0].ports = Some(PortRange::single(3306));
-        d.security_groups[2].inbound[0].peer = RulePeer::Cidr("0.0.0.0/0".parse().unwrap());
+        get_mut::<SecurityGroup>(&mut d, "sg-web").inbound[0].ports = Some(PortRange::single(3306));
+        get_mut::<SecurityGroup>(&mut d, "sg-web").inbound[0].peer = RulePeer::Cidr("0.0.0.0/0".parse().unwrap());
         let f = fires(&d, "sg-open-high-risk-port", "sg-web");
         assert!(f.message.en.contains("3306"));
     }
@@ -58,8 +58,8 @@ mod tests {
     #[test]
     fn quiet_on_https_from_anywhere() {
         let mut d = sample();
-        d.security_groups[2].inbound[0].ports = Some(PortRange::single(443));
-        d.security_groups[2].inbound[0].peer = RulePeer::Cidr("0.0.0.0/0".parse().unwrap());
+        get_mut::<SecurityGroup>(&mut d, "sg-web").inbound[0].ports = Some(PortRange::single(443));
+        get_mut::<SecurityGroup>(&mut d, "sg-web").inbound[0].peer = RulePeer::Cidr("0.0.0.0/0".parse().unwrap());
         quiet(&d, "sg-open-high-risk-port");
     }
 }

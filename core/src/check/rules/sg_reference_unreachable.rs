@@ -59,19 +59,20 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
-    use crate::doc::{Design, PeeringStatus, VpcPeering};
+    use crate::doc::{Design, PeeringStatus, SecurityGroup, Vpc, VpcPeering};
 
     fn two_vpcs() -> Design {
         let mut d = sample();
-        let mut v = d.vpcs[0].clone();
+        let mut v = get::<Vpc>(&d, "vpc-main").clone();
         v.id = id("vpc-b");
         v.cidr = cidr("10.1.0.0/16");
         d.vpcs.push(v);
-        let mut g = d.security_groups[1].clone();
+        let mut g = get::<SecurityGroup>(&d, "sg-bastion").clone();
         g.id = id("sg-b");
         g.vpc = id("vpc-b");
         d.security_groups.push(g);
-        d.security_groups[2].inbound[1].peer = crate::doc::RulePeer::SecurityGroup { group: id("sg-b"), account: None };
+        get_mut::<SecurityGroup>(&mut d, "sg-web").inbound[1].peer =
+            crate::doc::RulePeer::SecurityGroup { group: id("sg-b"), account: None };
         d
     }
 

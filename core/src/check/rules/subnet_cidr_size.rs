@@ -36,18 +36,19 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::Subnet;
 
     #[test]
     fn fires_on_a_slash_29() {
         let mut d = sample();
-        d.subnets[0].cidr = cidr("10.0.0.0/29");
+        get_mut::<Subnet>(&mut d, "subnet-public-a").cidr = cidr("10.0.0.0/29");
         fires(&d, "subnet-cidr-size", "subnet-public-a");
     }
 
     #[test]
     fn quiet_on_a_slash_28() {
         let mut d = sample();
-        d.subnets[0].cidr = cidr("10.0.0.0/28");
+        get_mut::<Subnet>(&mut d, "subnet-public-a").cidr = cidr("10.0.0.0/28");
         quiet(&d, "subnet-cidr-size");
     }
 }

@@ -37,11 +37,12 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::Subnet;
 
     #[test]
     fn fires_without_an_association() {
         let mut d = sample();
-        d.subnets[2].route_table = None;
+        get_mut::<Subnet>(&mut d, "subnet-private-a").route_table = None;
         fires(&d, "subnet-implicit-route-table", "subnet-private-a");
     }
 

@@ -103,23 +103,24 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::{Subnet, Vpc};
 
     #[test]
     fn fires_and_suggests_the_next_free_block() {
         let mut d = sample();
-        d.subnets[3].cidr = cidr("10.1.11.0/24");
+        get_mut::<Subnet>(&mut d, "subnet-private-c").cidr = cidr("10.1.11.0/24");
         let f = fires(&d, "subnet-outside-vpc", "subnet-private-c");
         assert!(f.message.en.contains("The next free /24 is 10.0.2.0/24"), "{}", f.message.en);
         let fixed = apply_fix(&d, &f);
-        assert_eq!(fixed.subnets[3].cidr, cidr("10.0.2.0/24"));
+        assert_eq!(get::<Subnet>(&fixed, "subnet-private-c").cidr, cidr("10.0.2.0/24"));
         quiet(&fixed, "subnet-outside-vpc");
     }
 
     #[test]
     fn quiet_inside_a_secondary_block() {
         let mut d = sample();
-        d.vpcs[0].secondary_cidrs = vec![cidr("10.1.0.0/16")];
-        d.subnets[3].cidr = cidr("10.1.11.0/24");
+        get_mut::<Vpc>(&mut d, "vpc-main").secondary_cidrs = vec![cidr("10.1.0.0/16")];
+        get_mut::<Subnet>(&mut d, "subnet-private-c").cidr = cidr("10.1.11.0/24");
         quiet(&d, "subnet-outside-vpc");
     }
 }

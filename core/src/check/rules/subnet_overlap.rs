@@ -68,11 +68,12 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::Subnet;
 
     #[test]
     fn fires_on_overlap_and_the_fix_resolves_it() {
         let mut d = sample();
-        d.subnets[3].cidr = cidr("10.0.10.128/25");
+        get_mut::<Subnet>(&mut d, "subnet-private-c").cidr = cidr("10.0.10.128/25");
         let f = fires(&d, "subnet-overlap", "subnet-private-c");
         assert!(f.message.en.contains("The next free /25 is 10.0.2.0/25"), "{}", f.message.en);
         quiet(&apply_fix(&d, &f), "subnet-overlap");
@@ -81,7 +82,7 @@ mod tests {
     #[test]
     fn quiet_on_adjacent_subnets() {
         let mut d = sample();
-        d.subnets[3].cidr = cidr("10.0.11.0/24");
+        get_mut::<Subnet>(&mut d, "subnet-private-c").cidr = cidr("10.0.11.0/24");
         quiet(&d, "subnet-overlap");
     }
 }

@@ -54,22 +54,23 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::{Region, Subnet};
 
     #[test]
     fn fires_on_a_zone_of_another_region() {
         let mut d = sample();
-        d.subnets[1].availability_zone = "us-east-1a".into();
+        get_mut::<Subnet>(&mut d, "subnet-public-c").availability_zone = "us-east-1a".into();
         fires(&d, "subnet-zone", "subnet-public-c");
     }
 
     #[test]
     fn fires_on_an_unlisted_zone_and_checks_names_when_none_are_listed() {
         let mut d = sample();
-        d.subnets[1].availability_zone = "ap-northeast-2b".into();
+        get_mut::<Subnet>(&mut d, "subnet-public-c").availability_zone = "ap-northeast-2b".into();
         fires(&d, "subnet-zone", "subnet-public-c");
-        d.regions[0].availability_zones.clear();
+        get_mut::<Region>(&mut d, "ap-northeast-2").availability_zones.clear();
         quiet(&d, "subnet-zone");
-        d.subnets[1].availability_zone = "ap-northeast-22".into();
+        get_mut::<Subnet>(&mut d, "subnet-public-c").availability_zone = "ap-northeast-22".into();
         fires(&d, "subnet-zone", "subnet-public-c");
     }
 

@@ -72,12 +72,12 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
-    use crate::doc::RouteTarget;
+    use crate::doc::{RouteTable, RouteTarget, Subnet};
 
     #[test]
     fn fires_on_a_route_to_a_missing_nat_gateway() {
         let mut d = sample();
-        d.route_tables[2].routes[0].target = RouteTarget::NatGateway(id("nat-gone"));
+        get_mut::<RouteTable>(&mut d, "rtb-private-a").routes[0].target = RouteTarget::NatGateway(id("nat-gone"));
         let f = fires(&d, "unknown-reference", "rtb-private-a");
         assert!(f.message.en.contains("nat-gone"), "{}", f.message.en);
     }
@@ -85,7 +85,7 @@ mod tests {
     #[test]
     fn fires_on_a_reference_of_the_wrong_kind() {
         let mut d = sample();
-        d.subnets[0].route_table = Some(id("acl-default"));
+        get_mut::<Subnet>(&mut d, "subnet-public-a").route_table = Some(id("acl-default"));
         let f = fires(&d, "unknown-reference", "subnet-public-a");
         assert!(f.message.en.contains("which is a network ACL, not a route table"), "{}", f.message.en);
     }

@@ -64,10 +64,11 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::Vpc;
 
     fn with_second_vpc(block: &str) -> crate::doc::Design {
         let mut d = sample();
-        let mut other = d.vpcs[0].clone();
+        let mut other = get::<Vpc>(&d, "vpc-main").clone();
         other.id = id("vpc-other");
         other.cidr = cidr(block);
         d.vpcs.push(other);

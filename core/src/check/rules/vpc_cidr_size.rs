@@ -46,20 +46,21 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::Vpc;
 
     #[test]
     fn fires_on_a_slash_8_and_a_slash_29() {
         let mut d = sample();
-        d.vpcs[0].cidr = cidr("10.0.0.0/8");
+        get_mut::<Vpc>(&mut d, "vpc-main").cidr = cidr("10.0.0.0/8");
         fires(&d, "vpc-cidr-size", "vpc-main");
-        d.vpcs[0].cidr = cidr("10.0.0.0/29");
+        get_mut::<Vpc>(&mut d, "vpc-main").cidr = cidr("10.0.0.0/29");
         fires(&d, "vpc-cidr-size", "vpc-main");
     }
 
     #[test]
     fn quiet_at_the_limits() {
         let mut d = sample();
-        d.vpcs[0].secondary_cidrs = vec![cidr("10.1.0.0/28")];
+        get_mut::<Vpc>(&mut d, "vpc-main").secondary_cidrs = vec![cidr("10.1.0.0/28")];
         quiet(&d, "vpc-cidr-size");
     }
 }

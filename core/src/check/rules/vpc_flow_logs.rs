@@ -29,11 +29,12 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::Vpc;
 
     #[test]
     fn fires_when_off_and_the_fix_turns_them_on() {
         let mut d = sample();
-        d.vpcs[0].flow_logs = false;
+        get_mut::<Vpc>(&mut d, "vpc-main").flow_logs = false;
         let f = fires(&d, "vpc-flow-logs", "vpc-main");
         quiet(&apply_fix(&d, &f), "vpc-flow-logs");
     }

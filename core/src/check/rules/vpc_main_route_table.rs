@@ -51,14 +51,15 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::RouteTable;
 
     #[test]
     fn fires_on_none_and_on_two() {
         let mut d = sample();
-        d.route_tables[0].main = false;
+        get_mut::<RouteTable>(&mut d, "rtb-main").main = false;
         fires(&d, "vpc-main-route-table", "vpc-main");
-        d.route_tables[0].main = true;
-        d.route_tables[1].main = true;
+        get_mut::<RouteTable>(&mut d, "rtb-main").main = true;
+        get_mut::<RouteTable>(&mut d, "rtb-public").main = true;
         fires(&d, "vpc-main-route-table", "rtb-public");
     }
 

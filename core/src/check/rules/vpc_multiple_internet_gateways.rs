@@ -31,11 +31,12 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::doc::InternetGateway;
 
     #[test]
     fn fires_on_two() {
         let mut d = sample();
-        let mut second = d.internet_gateways[0].clone();
+        let mut second = get::<InternetGateway>(&d, "igw-main").clone();
         second.id = id("igw-second");
         d.internet_gateways.push(second);
         fires(&d, "vpc-multiple-internet-gateways", "igw-second");

@@ -99,12 +99,13 @@ fn check(net: &Network<'_>, sink: &mut Sink<'_>) {
 mod tests {
     use crate::check::Severity;
     use crate::check::testing::*;
+    use crate::doc::Vpc;
 
     #[test]
     fn fires_on_overlap_link_local_and_mixed_ranges() {
         for bad in ["10.0.128.0/17", "169.254.10.0/24", "192.168.0.0/16"] {
             let mut d = sample();
-            d.vpcs[0].secondary_cidrs = vec![cidr(bad)];
+            get_mut::<Vpc>(&mut d, "vpc-main").secondary_cidrs = vec![cidr(bad)];
             fires(&d, "vpc-secondary-cidr", "vpc-main");
         }
     }
@@ -112,7 +113,7 @@ mod tests {
     #[test]
     fn warns_over_the_quota() {
         let mut d = sample();
-        d.vpcs[0].secondary_cidrs = (1..=5).map(|i| cidr(&format!("10.{i}.0.0/16"))).collect();
+        get_mut::<Vpc>(&mut d, "vpc-main").secondary_cidrs = (1..=5).map(|i| cidr(&format!("10.{i}.0.0/16"))).collect();
         assert_eq!(fires(&d, "vpc-secondary-cidr", "vpc-main").severity, Severity::Warning);
     }
 
@@ -120,14 +121,14 @@ mod tests {
     #[test]
     fn many_blocks_name_the_first_earlier_overlap() {
         let mut d = sample();
-        d.vpcs[0].secondary_cidrs = (0..100u32)
+        get_mut::<Vpc>(&mut d, "vpc-main").secondary_cidrs = (0..100u32)
             .map(|k| match (k % 7, k % 11) {
                 (3, _) => cidr(&format!("10.{}.{}.0/24", k / 2, k)),
                 (_, 5) => cidr(&format!("10.{}.0.0/12", k / 16 * 16)),
                 _ => cidr(&format!("10.{}.0.0/16", k + 1)),
             })
             .collect();
-        let blocks: Vec<_> = crate::model::Network::vpc_cidrs(&d.vpcs[0]).copied().collect();
+        let blocks: Vec<_> = crate::model::Network::vpc_cidrs(get::<Vpc>(&d, "vpc-main")).copied().collect();
         let expected: Vec<String> = (1..blocks.len())
             .filter_map(|i| {
                 let o = blocks[..i].iter().find(|b| b.overlaps(&blocks[i]))?;
@@ -147,7 +148,7 @@ mod tests {
     #[test]
     fn quiet_on_allowed_blocks() {
         let mut d = sample();
-        d.vpcs[0].secondary_cidrs = vec![cidr("10.1.0.0/16"), cidr("100.64.0.0/16")];
+        get_mut::<Vpc>(&mut d, "vpc-main").secondary_cidrs = vec![cidr("10.1.0.0/16"), cidr("100.64.0.0/16")];
         quiet(&d, "vpc-secondary-cidr");
     }
 }

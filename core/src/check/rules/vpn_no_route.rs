@@ -106,10 +106,10 @@ pub(super) mod tests {
     #[test]
     fn quiet_with_propagation_or_a_static_route() {
         let mut d = with_vpn("192.168.0.0/16");
-        d.route_tables[2].propagating_vpn_gateways.push(id("vgw-1"));
+        get_mut::<RouteTable>(&mut d, "rtb-private-a").propagating_vpn_gateways.push(id("vgw-1"));
         quiet(&d, "vpn-no-route");
         let mut d = with_vpn("192.168.0.0/16");
-        d.route_tables[2].routes.push(Route {
+        get_mut::<RouteTable>(&mut d, "rtb-private-a").routes.push(Route {
             destination: RouteDestination::Cidr(cidr("192.168.0.0/16")),
             target: RouteTarget::VpnGateway(id("vgw-1")),
         });
