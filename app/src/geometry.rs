@@ -211,7 +211,7 @@ mod tests {
     use super::*;
 
     fn sample() -> Design {
-        vpcanvas_core::load(include_str!("../../public/samples/two-az.json")).unwrap()
+        vpcanvas_core::testing::sample()
     }
 
     #[test]

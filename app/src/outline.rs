@@ -297,7 +297,7 @@ mod tests {
 
     #[test]
     fn a_task_on_a_container_instance_is_listed_under_the_instance_s_subnet() {
-        let mut d = vpcanvas_core::load(include_str!("../../public/samples/two-az.json")).unwrap();
+        let mut d = vpcanvas_core::testing::sample();
         let task = serde_json::json!({
             "id": "task-bridge", "cluster": "ecs-demo", "task_definition": "web:1", "launch_type": "ec2",
             "container_instance": "i-web-a"

@@ -205,7 +205,7 @@ mod tests {
 
     #[test]
     fn resources_lists_every_kind_once() {
-        let design: Design = load(include_str!("../../../public/samples/two-az.json")).unwrap();
+        let design: Design = crate::testing::sample();
         let all = design.resources();
         assert!(all.iter().any(|r| r.kind == ResourceKind::NatGateway));
         assert_eq!(design.find("vpc-main").map(|r| r.kind), Some(ResourceKind::Vpc));

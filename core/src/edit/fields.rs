@@ -279,7 +279,7 @@ mod tests {
 
     #[test]
     fn rule_numbers_are_in_range_and_unique_per_direction() {
-        let d = crate::load(include_str!("../../../public/samples/two-az.json")).unwrap_or_else(|e| panic!("{e}"));
+        let d = crate::testing::sample();
         let rules = &get::<NetworkAcl>(&d, "acl-default").inbound;
         let taken = rules[0].rule_number;
         assert_eq!(read_rule_number(rules, 0, &taken.to_string()).ok(), Some(taken), "its own number");
@@ -295,7 +295,7 @@ mod tests {
 
     #[test]
     fn an_address_is_inside_its_subnet_and_not_reserved() {
-        let d = crate::load(include_str!("../../../public/samples/two-az.json")).unwrap_or_else(|e| panic!("{e}"));
+        let d = crate::testing::sample();
         let s = Id::new("subnet-public-a").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(read_address_in_subnet(&d, &s, "10.0.0.10").ok(), Some(Some(Ipv4Addr::new(10, 0, 0, 10))));
         assert_eq!(read_address_in_subnet(&d, &s, "").ok(), Some(None));

@@ -65,7 +65,7 @@ mod tests {
 
     #[test]
     fn a_fix_is_one_undoable_step() {
-        let mut d = crate::load(include_str!("../../../public/samples/two-az.json")).unwrap_or_else(|e| panic!("{e}"));
+        let mut d = crate::testing::sample();
         // Flow logs off: a finding whose fix turns them on.
         get_mut::<Vpc>(&mut d, "vpc-main").flow_logs = false;
         let original = d.clone();

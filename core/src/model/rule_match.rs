@@ -39,11 +39,17 @@ pub const FIRST_RULE_NUMBER: u32 = 100;
 /// documentation suggests so that rules can be put between them later. `None` when that is past 32766 or already
 /// taken.
 pub fn next_rule_number(rules: &[NaclRule]) -> Option<u32> {
-    let next = match rules.iter().map(|r| r.rule_number).filter(|n| NACL_RULE_NUMBERS.contains(n)).max() {
+    let next = number_after(rules.iter().map(|r| r.rule_number).filter(|n| NACL_RULE_NUMBERS.contains(n)).max());
+    (NACL_RULE_NUMBERS.contains(&next) && rules.iter().all(|r| r.rule_number != next)).then_some(next)
+}
+
+/// The number that follows `last`, the highest allowed number in a list ([`next_rule_number`] without the check
+/// that it is allowed and free): [`FIRST_RULE_NUMBER`] for none, else the next multiple of 10.
+pub fn number_after(last: Option<u32>) -> u32 {
+    match last {
         Some(last) => (last / 10 + 1) * 10,
         None => FIRST_RULE_NUMBER,
-    };
-    (NACL_RULE_NUMBERS.contains(&next) && rules.iter().all(|r| r.rule_number != next)).then_some(next)
+    }
 }
 
 /// Whether a NACL rule list lets *every* packet of `protocol` to the ports `ports`, exchanged with any address of

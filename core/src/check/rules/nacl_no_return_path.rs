@@ -14,7 +14,9 @@ use super::{docs, show};
 use crate::check::{FixStep, References, Rule, Severity, Sink};
 use crate::doc::{NaclRule, NetworkAcl, RuleAction};
 use crate::model::Network;
-use crate::model::rule_match::{in_order, nacl_allows_all, protocol_covers, rule_ports};
+use crate::model::rule_match::{
+    NACL_RULE_NUMBERS, in_order, nacl_allows_all, number_after, protocol_covers, rule_ports,
+};
 use crate::net::{IpCidr, Ipv4Cidr, PortRange, Protocol};
 
 pub(super) const RULE: Rule = Rule {
@@ -105,8 +107,8 @@ struct Numbers {
     used: Vec<u32>,
     /// For each of them, the first number of the run of consecutive used numbers it ends.
     run_start: Vec<u32>,
-    /// The highest number up to 32766, or 0.
-    last: u32,
+    /// The highest allowed number, if any.
+    last: Option<u32>,
 }
 
 impl Numbers {
@@ -122,7 +124,7 @@ impl Numbers {
             };
             run_start.push(start);
         }
-        let last = used.iter().copied().filter(|n| *n <= 32766).max().unwrap_or(0);
+        let last = used.iter().copied().filter(|n| NACL_RULE_NUMBERS.contains(n)).max();
         Numbers { used, run_start, last }
     }
 
@@ -143,8 +145,8 @@ impl Numbers {
                 }
             }
             None => {
-                let n = (self.last / 10 + 1) * 10;
-                (n <= 32766 && !self.is_used(n)).then_some(n)
+                let n = number_after(self.last);
+                (NACL_RULE_NUMBERS.contains(&n) && !self.is_used(n)).then_some(n)
             }
         }
     }
@@ -313,11 +315,7 @@ mod tests {
             for before in [None, Some(0), Some(1), Some(2), Some(4), Some(10), Some(12), Some(21), Some(40001)] {
                 let scan = match before {
                     Some(b) => (1..b).rev().find(|n| !used.contains(n)),
-                    None => {
-                        let last = used.iter().copied().filter(|n| *n <= 32766).max().unwrap_or(0);
-                        let n = (last / 10 + 1) * 10;
-                        (n <= 32766 && !used.contains(&n)).then_some(n)
-                    }
+                    None => crate::model::rule_match::next_rule_number(&rules),
                 };
                 assert_eq!(back.free_number(before), scan, "{before:?} {used:?}");
             }
