@@ -144,7 +144,7 @@ fn single(
             problem.set(None);
             commit(ed, after);
         }
-        Err(e) => problem.set(Some(e)),
+        Err(e) => problem.set(Some(e.to_string())),
     };
     view! {
         <dl class="facts">
