@@ -250,9 +250,17 @@ impl Route {
 impl RouteTarget {
     /// The target as AWS writes it (`local`, `igw-…`, `blackhole`).
     pub fn text(&self) -> String {
+        match (self, self.id()) {
+            (_, Some(x)) => x.to_string(),
+            (RouteTarget::Blackhole, None) => "blackhole".to_owned(),
+            (_, None) => "local".to_owned(),
+        }
+    }
+
+    /// The resource the target names, if it names one (all but `local` and `blackhole`).
+    pub fn id(&self) -> Option<&Id> {
         match self {
-            RouteTarget::Local => "local".to_owned(),
-            RouteTarget::Blackhole => "blackhole".to_owned(),
+            RouteTarget::Local | RouteTarget::Blackhole => None,
             RouteTarget::InternetGateway(x)
             | RouteTarget::NatGateway(x)
             | RouteTarget::VpcPeering(x)
@@ -260,7 +268,7 @@ impl RouteTarget {
             | RouteTarget::TransitGateway(x)
             | RouteTarget::GatewayEndpoint(x)
             | RouteTarget::NetworkInterface(x)
-            | RouteTarget::Instance(x) => x.to_string(),
+            | RouteTarget::Instance(x) => Some(x),
         }
     }
 }

@@ -51,7 +51,7 @@ impl<'d> Relations<'d> {
         let mut tables_routing_to: HashMap<&str, Vec<(Discriminant<RouteTarget>, usize)>> = HashMap::default();
         for (i, t) in design.route_tables.iter().enumerate() {
             for r in &t.routes {
-                let Some(id) = target_id(&r.target) else { continue };
+                let Some(id) = r.target.id() else { continue };
                 let entry = (std::mem::discriminant(&r.target), i);
                 let tables = tables_routing_to.entry(id.as_str()).or_default();
                 // A table routing to it twice is listed once: the same entry would be among its last ones.
@@ -131,7 +131,7 @@ impl<'d> Relations<'d> {
         let design = self.design;
         let kind = std::mem::discriminant(target);
         let tables: &'s [(Discriminant<RouteTarget>, usize)] =
-            target_id(target).and_then(|id| self.tables_routing_to.get(id.as_str())).map_or(&[], Vec::as_slice);
+            target.id().and_then(|id| self.tables_routing_to.get(id.as_str())).map_or(&[], Vec::as_slice);
         tables.iter().filter(move |(k, _)| *k == kind).filter_map(move |(_, i)| design.route_tables.get(*i))
     }
 
@@ -176,21 +176,6 @@ impl<'d> Relations<'d> {
     /// The first VPC (in document order) with a block overlapping `block`, other than VPCs with the ids `except`.
     pub fn first_vpc_overlapping(&self, block: &Ipv4Cidr, except: [&Id; 2]) -> Option<&'d Vpc> {
         self.vpc_blocks.first_overlapping_except(block, except.map(Id::as_str)).and_then(|i| self.design.vpcs.get(i))
-    }
-}
-
-/// The id a route target names, if it names one.
-fn target_id(target: &RouteTarget) -> Option<&Id> {
-    match target {
-        RouteTarget::Local | RouteTarget::Blackhole => None,
-        RouteTarget::InternetGateway(x)
-        | RouteTarget::NatGateway(x)
-        | RouteTarget::VpcPeering(x)
-        | RouteTarget::VpnGateway(x)
-        | RouteTarget::TransitGateway(x)
-        | RouteTarget::GatewayEndpoint(x)
-        | RouteTarget::NetworkInterface(x)
-        | RouteTarget::Instance(x) => Some(x),
     }
 }
 
