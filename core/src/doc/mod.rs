@@ -171,6 +171,17 @@ macro_rules! define_document {
                 )*
                 out
             }
+
+            /// The resource with this id, if any (the first one in document order, should ids repeat). A linear
+            /// search: to look up many, index the design with `model::Network`.
+            pub fn find(&self, id: &str) -> Option<ResourceRef<'_>> {
+                $(
+                    if let Some(r) = self.$list.iter().find(|r| r.id.as_str() == id) {
+                        return Some(ResourceRef { kind: ResourceKind::$kind, id: &r.id, name: r.$name.as_str() });
+                    }
+                )*
+                None
+            }
         }
     };
 }
@@ -190,13 +201,6 @@ pub struct ResourceRef<'a> {
     pub id: &'a Id,
     /// The resource's name; for a task definition, its family.
     pub name: &'a str,
-}
-
-impl Design {
-    /// The resource with this id, if any (the first one, should ids repeat).
-    pub fn find(&self, id: &str) -> Option<ResourceRef<'_>> {
-        self.resources().into_iter().find(|r| r.id.as_str() == id)
-    }
 }
 
 #[cfg(test)]
