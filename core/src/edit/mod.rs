@@ -51,7 +51,7 @@ pub use copy::{PasteError, duplicate, paste, with_contents};
 pub use create::{ConnectError, CreateError, connect, create, next_id};
 pub use delete::{DeleteError, Deletion, delete, delete_zone};
 pub use fixes::{FixEditError, from_fix};
-pub use resource::{ReadError, Resource};
+pub use resource::{Resource, ResourceJsonError};
 pub use tags::{MAX_TAGS, TagError, tag_problem};
 
 use crate::doc::{Design, Id, Intent, Placement, ResourceKind, ZonePlacement};

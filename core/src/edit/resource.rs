@@ -6,25 +6,25 @@ use crate::doc::*;
 
 /// Why a resource's JSON text (the inspector's JSON field) does not read as a resource of its kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReadError {
+pub enum ResourceJsonError {
     /// The value is wrong at a JSON path (`$.instance_type`), at a line and column of the text.
     At { path: String, line: usize, column: usize, problem: String },
     /// Something follows the value.
     AfterValue(String),
 }
 
-impl std::fmt::Display for ReadError {
+impl std::fmt::Display for ResourceJsonError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ReadError::At { path, line, column, problem } => {
+            ResourceJsonError::At { path, line, column, problem } => {
                 write!(f, "at {path} (line {line}, column {column}): {problem}")
             }
-            ReadError::AfterValue(problem) => write!(f, "after the value: {problem}"),
+            ResourceJsonError::AfterValue(problem) => write!(f, "after the value: {problem}"),
         }
     }
 }
 
-impl std::error::Error for ReadError {}
+impl std::error::Error for ResourceJsonError {}
 
 macro_rules! resources {
     ($($kind:ident($ty:ident) $list:ident / $key:ident . $name:ident : $group:ident $en:literal $ko:literal;)*) => {
@@ -87,20 +87,20 @@ macro_rules! resources {
             }
 
             /// Reads a resource of `kind` from JSON text; the error names the JSON path, line and column.
-            pub fn read(kind: ResourceKind, text: &str) -> Result<Resource, ReadError> {
-                fn typed<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ReadError> {
+            pub fn read(kind: ResourceKind, text: &str) -> Result<Resource, ResourceJsonError> {
+                fn typed<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ResourceJsonError> {
                     let mut de = serde_json::Deserializer::from_str(text);
                     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
                         let path = crate::doc::load::json_path(e.path());
                         let inner = e.into_inner();
-                        ReadError::At {
+                        ResourceJsonError::At {
                             path,
                             line: inner.line(),
                             column: inner.column(),
                             problem: crate::doc::load::strip_position(inner.to_string()),
                         }
                     })?;
-                    de.end().map_err(|e| ReadError::AfterValue(e.to_string()))?;
+                    de.end().map_err(|e| ResourceJsonError::AfterValue(e.to_string()))?;
                     Ok(value)
                 }
                 match kind {

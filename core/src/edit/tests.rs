@@ -306,7 +306,7 @@ fn a_resource_reads_back_from_its_json_and_a_mistake_says_where() {
     assert_eq!(Resource::read(ResourceKind::Instance, &web.pretty()).unwrap(), web);
     let bad = web.pretty().replace("\"m7g.large\"", "7");
     let e = Resource::read(ResourceKind::Instance, &bad).unwrap_err();
-    assert!(matches!(&e, ReadError::At { path, .. } if path == "$.instance_type"), "{e:?}");
+    assert!(matches!(&e, ResourceJsonError::At { path, .. } if path == "$.instance_type"), "{e:?}");
     assert!(e.to_string().starts_with("at $.instance_type (line "), "{e}");
     let e = Resource::read(
         ResourceKind::Instance,
@@ -314,7 +314,7 @@ fn a_resource_reads_back_from_its_json_and_a_mistake_says_where() {
     )
     .unwrap_err();
     assert!(e.to_string().contains("unknown field `colour`"), "{e}");
-    assert!(matches!(Resource::read(ResourceKind::Instance, "{} trailing"), Err(ReadError::At { .. })));
+    assert!(matches!(Resource::read(ResourceKind::Instance, "{} trailing"), Err(ResourceJsonError::At { .. })));
 }
 
 #[test]
